@@ -1,0 +1,3 @@
+module nnscratch
+
+go 1.26

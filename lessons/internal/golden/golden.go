@@ -1,0 +1,88 @@
+// Package golden compares a lesson's output with a golden file kept in the
+// lesson's testdata directory.
+//
+// Every test binary that imports this package accepts the flag -update, which
+// rewrites the golden files from the current output instead of comparing:
+//
+//	go test ./lessons/03-alpha-sweep -update
+//
+// On a mismatch, Check writes the output it got beside the golden file as
+// testdata/<name>.got (git-ignored) and reports the first line that differs,
+// with its number, so the two files can be diffed by hand.
+package golden
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Update is set by the -update flag: rewrite golden files instead of
+// comparing against them.
+var Update = flag.Bool("update", false, "rewrite testdata/*.golden files from the current output")
+
+// Dir is the directory holding golden files, relative to the test's working
+// directory (the package directory under go test).
+var Dir = "testdata"
+
+// Path returns the path of the golden file called name: Dir/name.golden.
+func Path(name string) string { return filepath.Join(Dir, name+".golden") }
+
+// Check compares got with the golden file testdata/<name>.golden and fails t
+// on any difference. With -update it writes got to the golden file instead.
+func Check(t testing.TB, name string, got []byte) {
+	t.Helper()
+	path := Path(name)
+	gotPath := filepath.Join(Dir, name+".got")
+	if *Update {
+		if err := os.MkdirAll(Dir, 0o755); err != nil {
+			t.Fatalf("golden: %v", err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatalf("golden: %v", err)
+		}
+		os.Remove(gotPath)
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden: %v (run go test with -update to create it)", err)
+	}
+	if bytes.Equal(got, want) {
+		os.Remove(gotPath)
+		return
+	}
+	if err := os.WriteFile(gotPath, got, 0o644); err != nil {
+		t.Errorf("golden: could not write %s: %v", gotPath, err)
+	}
+	line, g, w := FirstDiff(string(got), string(want))
+	t.Errorf("golden: output differs from %s at line %d:\n got: %q\nwant: %q\n(full output written to %s; rerun with -update to accept it)",
+		path, line, g, w, gotPath)
+}
+
+// FirstDiff returns the 1-based number of the first line at which got and
+// want differ, and that line from each ("<end of output>" past the last line).
+// It returns line 0 when they are equal.
+func FirstDiff(got, want string) (line int, gotLine, wantLine string) {
+	if got == want {
+		return 0, "", ""
+	}
+	g := strings.Split(got, "\n")
+	w := strings.Split(want, "\n")
+	for i := 0; ; i++ {
+		gl, wl := lineAt(g, i), lineAt(w, i)
+		if gl != wl || i >= len(g) || i >= len(w) {
+			return i + 1, gl, wl
+		}
+	}
+}
+
+func lineAt(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return "<end of output>"
+}
