@@ -1,0 +1,85 @@
+package golden
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFirstDiff(t *testing.T) {
+	tests := []struct {
+		got, want string
+		line      int
+		g, w      string
+	}{
+		{"a\nb\n", "a\nb\n", 0, "", ""},
+		{"a\nb\n", "a\nc\n", 2, "b", "c"},
+		{"x", "y", 1, "x", "y"},
+		{"a\nb", "a\nb\nc", 3, "<end of output>", "c"},
+		{"a\nb\nc", "a\nb", 3, "c", "<end of output>"},
+		{"a\n", "a", 2, "", "<end of output>"},
+	}
+	for _, tt := range tests {
+		line, g, w := FirstDiff(tt.got, tt.want)
+		if line != tt.line || g != tt.g || w != tt.w {
+			t.Errorf("FirstDiff(%q, %q) = %d, %q, %q; want %d, %q, %q", tt.got, tt.want, line, g, w, tt.line, tt.g, tt.w)
+		}
+	}
+}
+
+// recorder is a testing.TB that records failures instead of failing.
+type recorder struct {
+	testing.TB
+	failed bool
+	msg    string
+}
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.failed = true
+	r.msg = format
+}
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.failed = true
+	r.msg = format
+}
+
+func TestCheck(t *testing.T) {
+	old := Dir
+	Dir = t.TempDir()
+	defer func() { Dir = old }()
+
+	// Missing golden file: a failure that says how to create it.
+	r := &recorder{TB: t}
+	Check(r, "out", []byte("hello\n"))
+	if !r.failed {
+		t.Fatalf("Check with no golden file did not fail")
+	}
+
+	// -update writes the file; then the same output passes.
+	*Update = true
+	Check(t, "out", []byte("hello\nworld\n"))
+	*Update = false
+	r = &recorder{TB: t}
+	Check(r, "out", []byte("hello\nworld\n"))
+	if r.failed {
+		t.Fatalf("Check of identical output failed")
+	}
+
+	// A difference fails and leaves the .got file beside the golden one.
+	r = &recorder{TB: t}
+	Check(r, "out", []byte("hello\nthere\n"))
+	if !r.failed {
+		t.Fatalf("Check of different output passed")
+	}
+	got, err := os.ReadFile(filepath.Join(Dir, "out.got"))
+	if err != nil || string(got) != "hello\nthere\n" {
+		t.Fatalf("out.got = %q, %v; want the output that differed", got, err)
+	}
+
+	// A later pass removes the stale .got file.
+	Check(t, "out", []byte("hello\nworld\n"))
+	if _, err := os.Stat(filepath.Join(Dir, "out.got")); !os.IsNotExist(err) {
+		t.Errorf("stale out.got still present after a passing Check (err %v)", err)
+	}
+}
