@@ -11,6 +11,10 @@ import (
 // full Fashion-MNIST set (the four gzipped IDX files).
 const FashionDir = "/usr/share/datasets/fashion-mnist"
 
+// fashionDir is the directory FashionPair and Fashion10 look in when given
+// "": FashionDir, except in tests of the fallback to the embedded subset.
+var fashionDir = FashionDir
+
 // Fashion-MNIST class numbers used by the two-class subset.
 const (
 	TShirt byte = 0 // T-shirt/top
@@ -49,7 +53,8 @@ const (
 // If dir is not empty, the four IDX files are read from dir (see LoadDir) and
 // filtered. If dir is "", the full set at FashionDir is used when it is
 // installed (12,000 train / 2,000 test images, about 11 MB once filtered,
-// after a transient 55 MB for the whole set), otherwise the subset embedded
+// after a transient 55 MB for the whole set; an error reading it is
+// returned, not hidden by a fallback), otherwise the subset embedded
 // in this package (2,000 train / 500 test, 2 MB): the first 1,000 training
 // and first 250 test images of each of the two classes, in file order.
 // Pixels are bytes; scale them per batch with Images.ScaleInto.
@@ -98,9 +103,9 @@ func fashion(dir, sub string, keep []byte) (train, test *Set, source string, err
 	case dir != "":
 		what = "Fashion-MNIST from " + dir
 		train, test, err = LoadDir(dir, FashionClasses())
-	case hasIDX(os.DirFS(FashionDir), "."):
-		what = "full Fashion-MNIST from " + FashionDir
-		train, test, err = LoadDir(FashionDir, FashionClasses())
+	case hasIDX(os.DirFS(fashionDir), "."):
+		what = "full Fashion-MNIST from " + fashionDir
+		train, test, err = LoadDir(fashionDir, FashionClasses())
 	default:
 		what = "embedded subset of Fashion-MNIST"
 		train, test = mustEmbedded(sub, nil)

@@ -15,8 +15,8 @@ import (
 // IDX magic numbers: two zero bytes, the data type (0x08, unsigned byte) and
 // the number of dimensions.
 const (
-	idxImagesMagic = 0x00000803 // unsigned bytes, 3 dimensions: N, rows, cols
-	idxLabelsMagic = 0x00000801 // unsigned bytes, 1 dimension: N
+	idxImagesMagic  = 0x00000803 // unsigned bytes, 3 dimensions: N, rows, cols
+	idxLabelsMagic  = 0x00000801 // unsigned bytes, 1 dimension: N
 	idxUnsignedByte = 0x08
 )
 
@@ -93,8 +93,9 @@ func (m *Images) ScaleInto(dst []float64, idx []int, lo, hi float64) {
 // whose header promises more (or fewer) pixels than it holds is an error
 // that says both numbers. The pixel buffer grows as the data arrives, so a
 // lying header cannot make ReadImages allocate more than about twice the
-// bytes really present; reading the 47 MB of the Fashion-MNIST training set
-// peaks at about 70 MB and keeps 47 MB.
+// bytes really present. The price is a doubling buffer: reading the 47 MB of
+// the Fashion-MNIST training images allocates about 94 MB in all, at most
+// 70 MB of it live at once, and keeps 47 MB.
 func ReadImages(r io.Reader, name string) (*Images, error) {
 	src, err := maybeGunzip(r, name)
 	if err != nil {
@@ -104,7 +105,7 @@ func ReadImages(r io.Reader, name string) (*Images, error) {
 	if n, err := io.ReadFull(src, hdr[:]); err != nil {
 		return nil, headerError(name, n, len(hdr), "image", err)
 	}
-	if err := checkMagic(name, hdr[:4], idxImagesMagic, "image"); err != nil {
+	if err := checkMagic(name, hdr[:4], idxImagesMagic, "an image file"); err != nil {
 		return nil, err
 	}
 	n := binary.BigEndian.Uint32(hdr[4:])
@@ -142,7 +143,7 @@ func ReadLabels(r io.Reader, name string) ([]byte, error) {
 	if n, err := io.ReadFull(src, hdr[:]); err != nil {
 		return nil, headerError(name, n, len(hdr), "label", err)
 	}
-	if err := checkMagic(name, hdr[:4], idxLabelsMagic, "label"); err != nil {
+	if err := checkMagic(name, hdr[:4], idxLabelsMagic, "a label file"); err != nil {
 		return nil, err
 	}
 	n := binary.BigEndian.Uint32(hdr[4:])
@@ -253,11 +254,11 @@ func checkMagic(name string, b []byte, want uint32, kind string) error {
 	case got == want:
 		return nil
 	case b[0] != 0 || b[1] != 0:
-		return fmt.Errorf("%s: magic number 0x%08x is not IDX (want 0x%08x for an %s file)", name, got, want, kind)
+		return fmt.Errorf("%s: magic number 0x%08x is not IDX (want 0x%08x for %s)", name, got, want, kind)
 	case b[2] != idxUnsignedByte:
 		return fmt.Errorf("%s: IDX data type 0x%02x is not unsigned byte (0x08)", name, b[2])
 	default:
-		return fmt.Errorf("%s: IDX file has %d dimensions, an %s file has %d (magic 0x%08x, want 0x%08x)",
+		return fmt.Errorf("%s: IDX file has %d dimensions, %s has %d (magic 0x%08x, want 0x%08x)",
 			name, b[3], kind, byte(want), got, want)
 	}
 }
