@@ -17,7 +17,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 )
 
 // config holds the settings of one run; parseFlags fills it from the command
@@ -27,7 +26,7 @@ type config struct {
 	rate     float64   // learning rate η
 	biasInit float64   // starting bias weight w₀ (the input weights start at 0)
 	variants []variant // which updates to train
-	pow      string    // "java": e^-z as Java's Math.pow; "go": math.Pow
+	pow      string    // key of exps: how e^-z is computed
 }
 
 // variant is one form of the delta rule.
@@ -64,8 +63,16 @@ var published = map[string]map[int][4]string{
 	},
 }
 
-// maxEpochs bounds -epochs so that a typo cannot start an hour-long run.
-const maxEpochs = 10_000_000
+// exps are the ways -pow offers to compute e^y. Only "java" gives the same
+// bits on every platform (math.Pow and math.Exp have per-architecture code).
+var exps = map[string]struct {
+	f   func(float64) float64
+	how string
+}{
+	"java": {javaPowE, "as Java's Math.pow(Math.E, -z): correctly rounded"},
+	"go":   {func(y float64) float64 { return math.Pow(math.E, y) }, "with Go's math.Pow(math.E, -z)"},
+	"exp":  {math.Exp, "with Go's math.Exp(-z), a true e^-z"},
+}
 
 func main() {
 	cfg, err := parseFlags(os.Args[1:], os.Stderr)
@@ -80,55 +87,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "delta-rule:", err)
 		os.Exit(1)
 	}
-}
-
-// parseFlags parses and validates the command line. An invalid value gives an
-// error that names its flag; -h gives flag.ErrHelp after printing the usage.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	fs := flag.NewFlagSet("delta-rule", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	epochs := fs.String("epochs", "10000,35000", "comma-separated, increasing epoch counts at which to print the outputs")
-	rate := fs.Float64("rate", 0.021, "learning rate η (> 0)")
-	bias := fs.Float64("bias-init", -2, "starting bias weight w₀")
-	which := fs.String("variant", "both", "update to train: both, cross-entropy or squared-error")
-	pow := fs.String("pow", "java", "how e^-z is computed: java (correctly rounded, as Java's Math.pow) or go (math.Pow)")
-	if err := fs.Parse(args); err != nil {
-		return config{}, err
-	}
-	if fs.NArg() > 0 {
-		return config{}, fmt.Errorf("unexpected argument %q (all settings are flags)", fs.Arg(0))
-	}
-	cfg := config{rate: *rate, biasInit: *bias, pow: *pow}
-	for i, f := range strings.Split(*epochs, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 || n > maxEpochs {
-			return config{}, fmt.Errorf("-epochs: item %d %q is not a whole number from 1 to %d", i+1, f, maxEpochs)
-		}
-		if i > 0 && n <= cfg.epochs[i-1] {
-			return config{}, fmt.Errorf("-epochs: item %d (%d) is not greater than the one before (%d)", i+1, n, cfg.epochs[i-1])
-		}
-		cfg.epochs = append(cfg.epochs, n)
-	}
-	if !(cfg.rate > 0) || math.IsInf(cfg.rate, 0) {
-		return config{}, fmt.Errorf("-rate: must be a positive finite number, got %v", cfg.rate)
-	}
-	if math.IsNaN(cfg.biasInit) || math.Abs(cfg.biasInit) > 700 {
-		return config{}, fmt.Errorf("-bias-init: must be a number from -700 to 700, got %v", cfg.biasInit)
-	}
-	switch *which {
-	case "both":
-		cfg.variants = []variant{crossEntropy, squaredError}
-	case crossEntropy.name:
-		cfg.variants = []variant{crossEntropy}
-	case squaredError.name:
-		cfg.variants = []variant{squaredError}
-	default:
-		return config{}, fmt.Errorf("-variant: want both, cross-entropy or squared-error, got %q", *which)
-	}
-	if cfg.pow != "java" && cfg.pow != "go" {
-		return config{}, fmt.Errorf("-pow: want java or go, got %q", cfg.pow)
-	}
-	return cfg, nil
 }
 
 // neuron is one sigmoid unit: a = σ(w·x) with x[0] = 1 the bias input.
@@ -167,34 +125,51 @@ func (n *neuron) epoch(rate float64, deriv bool) {
 	}
 }
 
-// run trains each chosen variant from the starting weights and writes the
-// outputs at each checkpoint to w. Cost: 4 sigmoid evaluations per epoch.
-func run(w io.Writer, cfg config) error {
-	exp, how := javaPowE, "correctly rounded, as Java's Math.pow(Math.E, -z)"
-	if cfg.pow == "go" {
-		exp, how = func(y float64) float64 { return math.Pow(math.E, y) }, "Go's math.Pow(math.E, -z)"
+// snapshot is the neuron at one checkpoint: its weights and its outputs for
+// the four probes.
+type snapshot struct {
+	epochs int
+	w      [3]float64
+	out    [4]float64
+}
+
+// train runs variant v from the starting weights of cfg and returns a snapshot
+// at each of cfg.epochs. Cost: 4 sigmoid evaluations per epoch.
+func train(v variant, cfg config) []snapshot {
+	n := neuron{w: [3]float64{cfg.biasInit, 0, 0}, exp: exps[cfg.pow].f}
+	var snaps []snapshot
+	done := 0
+	for _, target := range cfg.epochs {
+		for ; done < target; done++ {
+			n.epoch(cfg.rate, v.deriv)
+		}
+		s := snapshot{epochs: target, w: n.w}
+		for i, x := range probes {
+			s.out[i] = n.output(x)
+		}
+		snaps = append(snaps, s)
 	}
+	return snaps
+}
+
+// run trains each chosen variant and writes the outputs at each checkpoint
+// to w, beside the published values when the settings are the question's.
+func run(w io.Writer, cfg config) error {
 	fmt.Fprintf(w, "AND with one sigmoid neuron, batch delta rule: rate %v, w0 = %v (bias input 1), w1 = w2 = 0\n", cfg.rate, cfg.biasInit)
-	fmt.Fprintf(w, "sigmoid a = 1/(1 + e^-z), e^-z %s\n", how)
+	fmt.Fprintf(w, "sigmoid a = 1/(1 + e^-z), e^-z computed %s\n", exps[cfg.pow].how)
 	showPublished := cfg.rate == 0.021 && cfg.biasInit == -2
 	for _, v := range cfg.variants {
 		fmt.Fprintf(w, "\n%s: %s\n", v.name, v.rule)
-		n := neuron{w: [3]float64{cfg.biasInit, 0, 0}, exp: exp}
-		done := 0
-		for _, target := range cfg.epochs {
-			for ; done < target; done++ {
-				n.epoch(cfg.rate, v.deriv)
-			}
-			fmt.Fprintf(w, "  after %d epochs: w0 = %.6f, w1 = %.6f, w2 = %.6f\n", target, n.w[0], n.w[1], n.w[2])
+		for _, s := range train(v, cfg) {
+			fmt.Fprintf(w, "  after %d epochs: w0 = %.6f, w1 = %.6f, w2 = %.6f\n", s.epochs, s.w[0], s.w[1], s.w[2])
 			fmt.Fprintf(w, "    %-6s  %-18s  %-24s  %-24s  %s\n", "input", "output", "Java Double.toString", "published", "match")
-			pub, ok := published[v.name][target]
+			pub, ok := published[v.name][s.epochs]
 			for i, x := range probes {
-				a := n.output(x)
 				p, match := "-", "-"
 				if showPublished && ok {
-					p, match = pub[i], compare(a, pub[i])
+					p, match = pub[i], compare(s.out[i], pub[i])
 				}
-				fmt.Fprintf(w, "    (%v,%v)   %.12e  %-24s  %-24s  %s\n", x[1], x[2], a, javaDouble(a), p, match)
+				fmt.Fprintf(w, "    (%v,%v)   %.12e  %-24s  %-24s  %s\n", x[1], x[2], s.out[i], javaDouble(s.out[i]), p, match)
 			}
 		}
 	}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// maxEpochs bounds -epochs so that a typo cannot start an hour-long run.
+const maxEpochs = 10_000_000
+
+// parseFlags parses and validates the command line. An invalid value gives an
+// error that names its flag; -h gives flag.ErrHelp after printing the usage.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	fs := flag.NewFlagSet("delta-rule", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	epochs := fs.String("epochs", "10000,35000", "comma-separated, increasing epoch counts at which to print the outputs")
+	rate := fs.Float64("rate", 0.021, "learning rate η (> 0)")
+	bias := fs.Float64("bias-init", -2, "starting bias weight w₀")
+	which := fs.String("variant", "both", "update to train: both, cross-entropy or squared-error")
+	pow := fs.String("pow", "java", "how e^-z is computed: java (Math.E^-z correctly rounded, as Java's Math.pow), go (math.Pow(math.E, -z)) or exp (math.Exp(-z))")
+	if err := fs.Parse(args); err != nil {
+		return config{}, err
+	}
+	if fs.NArg() > 0 {
+		return config{}, fmt.Errorf("unexpected argument %q (all settings are flags)", fs.Arg(0))
+	}
+	cfg := config{rate: *rate, biasInit: *bias, pow: *pow}
+	for i, f := range strings.Split(*epochs, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > maxEpochs {
+			return config{}, fmt.Errorf("-epochs: item %d %q is not a whole number from 1 to %d", i+1, f, maxEpochs)
+		}
+		if i > 0 && n <= cfg.epochs[i-1] {
+			return config{}, fmt.Errorf("-epochs: item %d (%d) is not greater than the one before (%d)", i+1, n, cfg.epochs[i-1])
+		}
+		cfg.epochs = append(cfg.epochs, n)
+	}
+	if !(cfg.rate > 0) || math.IsInf(cfg.rate, 0) {
+		return config{}, fmt.Errorf("-rate: must be a positive finite number, got %v", cfg.rate)
+	}
+	if math.IsNaN(cfg.biasInit) || math.Abs(cfg.biasInit) > 700 {
+		return config{}, fmt.Errorf("-bias-init: must be a number from -700 to 700, got %v", cfg.biasInit)
+	}
+	switch *which {
+	case "both":
+		cfg.variants = []variant{crossEntropy, squaredError}
+	case crossEntropy.name:
+		cfg.variants = []variant{crossEntropy}
+	case squaredError.name:
+		cfg.variants = []variant{squaredError}
+	default:
+		return config{}, fmt.Errorf("-variant: want both, cross-entropy or squared-error, got %q", *which)
+	}
+	if _, ok := exps[cfg.pow]; !ok {
+		return config{}, fmt.Errorf("-pow: want java, go or exp, got %q", cfg.pow)
+	}
+	return cfg, nil
+}

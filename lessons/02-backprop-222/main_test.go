@@ -1,0 +1,181 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"nnscratch/lessons/internal/golden"
+	"nnscratch/matrix"
+)
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"all", nil},
+		{"buggy", []string{"-mode", "buggy"}},
+		{"fixed", []string{"-mode", "fixed", "-rate", "0.5"}},
+		{"worked", []string{"-mode", "worked"}},
+		{"worked-updated", []string{"-mode", "worked", "-order", "updated"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := parseFlags(tc.args, io.Discard)
+			if err != nil {
+				t.Fatalf("parseFlags(%q): %v", tc.args, err)
+			}
+			var buf bytes.Buffer
+			if err := run(&buf, cfg); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, tc.name, buf.Bytes())
+		})
+	}
+}
+
+// TestWorkedExampleFigures compares every figure of the post's forward pass
+// and first update with the computed value: each published number is rounded
+// to its last printed decimal, so the tolerance is half a unit there (for
+// example 5e-10 for 0.298371109).
+func TestWorkedExampleFigures(t *testing.T) {
+	forward, update := workedFirstStep(textbook)
+	for _, f := range append(forward, update...) {
+		want, err := strconv.ParseFloat(f.published, 64)
+		if err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if !agrees(f.got, f.published) {
+			t.Errorf("%s: got %.12f, want %s (± half a unit in its last place; off by %.1e)", f.name, f.got, f.published, math.Abs(f.got-want))
+		}
+	}
+}
+
+// TestWorkedExampleSummary checks which update order reproduces each of the
+// post's summary figures, the finding the README reports: the first-round
+// error and the final outputs come from the updated order, the 10,000-round
+// error from the textbook order's error in the forward pass of round 10,000.
+func TestWorkedExampleSummary(t *testing.T) {
+	tb, up := trainWorked(workedSteps, workedRate, textbook), trainWorked(workedSteps, workedRate, updated)
+	for _, tc := range []struct {
+		name      string
+		got       float64
+		published string
+		want      bool
+	}{
+		{"updated order, E after 1 update", up.e1, "0.291027924", true},
+		{"textbook order, E after 1 update", tb.e1, "0.291027924", false},
+		{"textbook order, E after 9999 updates", tb.eBeforeLast, "0.0000351085", true},
+		{"textbook order, E after 10000 updates", tb.eLast, "0.0000351085", false},
+		{"updated order, E after 10000 updates", up.eLast, "0.0000351085", false},
+		{"updated order, out_o1 after 10000 updates", up.out[0], "0.015912196", true},
+		{"updated order, out_o2 after 10000 updates", up.out[1], "0.984065734", true},
+		{"textbook order, out_o1 after 10000 updates", tb.out[0], "0.015912196", false},
+	} {
+		if got := agrees(tc.got, tc.published); got != tc.want {
+			t.Errorf("%s: %.12f agrees with %s: got %v, want %v", tc.name, tc.got, tc.published, got, tc.want)
+		}
+	}
+}
+
+// TestQuestionOutput reproduces the question's printout: the buggy update at
+// rate 5, forward pass after 999 updates.
+func TestQuestionOutput(t *testing.T) {
+	n := questionNet()
+	for range questionSteps - 1 {
+		n.step(input, target, questionRate, buggyRule, textbook)
+	}
+	_, out := n.forward(input)
+	for i, lit := range questionOutput {
+		want, _ := strconv.ParseFloat(lit, 64)
+		if rel := math.Abs(out.Data[i]-want) / want; rel > 1e-12 {
+			t.Errorf("output %d: got %v, want %s (relative difference %.1e > 1e-12)", i+1, out.Data[i], lit, rel)
+		}
+	}
+}
+
+// TestBuggyUpdateSticksAtHalf trains the question's network for 10,000 steps
+// at several rates: with the buggy update output 1 stays at 0.5, with the
+// fixed one it approaches its target 0.01.
+func TestBuggyUpdateSticksAtHalf(t *testing.T) {
+	for _, rate := range []float64{0.5, 1, 5} {
+		buggy, fixed := questionNet(), questionNet()
+		for range 10000 {
+			buggy.step(input, target, rate, buggyRule, textbook)
+			fixed.step(input, target, rate, fixedRule, textbook)
+		}
+		_, b := buggy.forward(input)
+		_, f := fixed.forward(input)
+		if math.Abs(b.Data[0]-0.5) > 1e-3 {
+			t.Errorf("rate %v, buggy: output 1 got %.6f, want 0.5 ± 1e-3", rate, b.Data[0])
+		}
+		if math.Abs(f.Data[0]-0.01) > 0.01 {
+			t.Errorf("rate %v, fixed: output 1 got %.6f, want 0.01 ± 0.01", rate, f.Data[0])
+		}
+	}
+}
+
+// TestStepIsGradientDescent checks backpropagation against central
+// differences: one fixed, textbook-order step must move every weight that is
+// not frozen by −η·∂E/∂w, and leave the frozen bias weights alone.
+func TestStepIsGradientDescent(t *testing.T) {
+	const rate, h = 0.5, 1e-6
+	for name, build := range map[string]func() *network{"question": questionNet, "worked": workedNet} {
+		n := build()
+		before := []*matrix.Matrix{n.weights[0].Clone(), n.weights[1].Clone()}
+		n.step(input, target, rate, fixedRule, textbook)
+		for l, w := range before {
+			for i := range w.Data {
+				e := func(d float64) float64 {
+					m := build()
+					m.weights[l].Data[i] += d
+					_, out := m.forward(input)
+					return loss(out, target)
+				}
+				want := -rate * (e(h) - e(-h)) / (2 * h)
+				if n.freezeBias && n.bias[l] && i%w.Cols == w.Cols-1 {
+					want = 0
+				}
+				if got := n.weights[l].Data[i] - w.Data[i]; math.Abs(got-want) > 1e-9 {
+					t.Errorf("%s network, weights[%d] element %d: Δw got %.12f, want %.12f", name, l, i, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestParseFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"-mode", "sgd"}, "-mode"},
+		{[]string{"-steps", "-1"}, "-steps"},
+		{[]string{"-steps", "many"}, "-steps"},
+		{[]string{"-steps", "20000000"}, "-steps"},
+		{[]string{"-rate", "-1"}, "-rate"},
+		{[]string{"-rate", "NaN"}, "-rate"},
+		{[]string{"-rate", "fast"}, "-rate"},
+		{[]string{"-order", "new"}, "-order"},
+	} {
+		_, err := parseFlags(tc.args, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tc.flag) {
+			t.Errorf("parseFlags(%q): got error %v, want one naming %s", tc.args, err, tc.flag)
+		}
+	}
+	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
+	}
+	cfg, err := parseFlags([]string{"-mode", "worked", "-steps", "50", "-rate", "0.1", "-order", "updated"}, io.Discard)
+	if err != nil {
+		t.Fatalf("parseFlags(valid): %v", err)
+	}
+	if want := (config{mode: "worked", steps: 50, rate: 0.1, order: updated}); cfg != want {
+		t.Errorf("parseFlags(valid): got %+v, want %+v", cfg, want)
+	}
+}
