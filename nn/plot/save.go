@@ -1,0 +1,61 @@
+package plot
+
+import (
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// JPEGQuality is the quality Save uses for .jpg and .jpeg files.
+const JPEGQuality = 90
+
+// Save writes img to path as PNG (extension .png) or JPEG at JPEGQuality
+// (.jpg or .jpeg), the extension matched without regard to case; any other
+// extension is an error naming the path and the allowed extensions. The
+// image is encoded into a temporary file in the same directory, which is
+// then renamed over path, so path is never left half-written: on any
+// failure the temporary file is removed and an existing file at path is
+// untouched. The file gets mode 0644.
+func Save(path string, img image.Image) (err error) {
+	var encode func(*os.File) error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".png":
+		encode = func(f *os.File) error { return png.Encode(f, img) }
+	case ".jpg", ".jpeg":
+		encode = func(f *os.File) error { return jpeg.Encode(f, img, &jpeg.Options{Quality: JPEGQuality}) }
+	default:
+		return fmt.Errorf("plot: save %s: unknown image extension %q (want .png, .jpg or .jpeg)", path, filepath.Ext(path))
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
+	if err != nil {
+		return fmt.Errorf("plot: save %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := encode(tmp); err != nil {
+		return fmt.Errorf("plot: save %s: encode: %w", path, err)
+	}
+	// CreateTemp makes the file private (0600); give it the usual mode.
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("plot: save %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("plot: save %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("plot: save %s: %w", path, err)
+	}
+	return nil
+}
