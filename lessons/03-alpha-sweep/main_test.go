@@ -143,3 +143,14 @@ func TestTrainAllocations(t *testing.T) {
 		t.Errorf("train allocates %v times for 2000 steps and %v for 10: the step allocates", many, few)
 	}
 }
+
+// TestREADME checks that the README quotes the default output as it is today.
+func TestREADME(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.plot = ""
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", buf.String())
+}

@@ -86,3 +86,35 @@ func lineAt(lines []string, i int) string {
 	}
 	return "<end of output>"
 }
+
+// InREADME fails t unless the file readme (normally "README.md" in the
+// lesson's directory) quotes text verbatim, so that the output a README shows
+// is what the lesson prints today. Trailing spaces at line ends are ignored
+// on both sides, since editors strip them.
+func InREADME(t testing.TB, readme, text string) {
+	t.Helper()
+	b, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatalf("golden: %v", err)
+	}
+	doc, want := trimLineEnds(string(b)), trimLineEnds(text)
+	if strings.Contains(doc, want) {
+		return
+	}
+	// Report the first line of text that the README lacks.
+	for i, line := range strings.Split(want, "\n") {
+		if !strings.Contains(doc, line) {
+			t.Errorf("golden: %s does not quote the output; line %d is missing:\n%q", readme, i+1, line)
+			return
+		}
+	}
+	t.Errorf("golden: %s quotes every line of the output but not as one block; update the README's output block", readme)
+}
+
+func trimLineEnds(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " \t\r")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -83,3 +83,27 @@ func TestCheck(t *testing.T) {
 		t.Errorf("stale out.got still present after a passing Check (err %v)", err)
 	}
 }
+
+func TestInREADME(t *testing.T) {
+	dir := t.TempDir()
+	readme := filepath.Join(dir, "README.md")
+	if err := os.WriteFile(readme, []byte("# Lesson\n\n```\nline one \nline two\n```\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		ok   bool
+	}{
+		{"line one\nline two\n", true},
+		{"line two", true},
+		{"line one\nline three\n", false},
+		{"line two\nline one", false},
+	}
+	for _, tt := range tests {
+		r := &recorder{TB: t}
+		InREADME(r, readme, tt.text)
+		if r.failed == tt.ok {
+			t.Errorf("InREADME(%q) failed = %v, want %v", tt.text, r.failed, !tt.ok)
+		}
+	}
+}
