@@ -7,20 +7,29 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 )
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
+// defaultOutput runs the lesson once with its default flags (without the
+// plot) and returns what it printed; the tests share the run.
+var defaultOutput = sync.OnceValues(func() ([]byte, error) {
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
+	err := run(&buf, cfg)
+	return buf.Bytes(), err
+})
+
+// TestGolden guards the whole default output.
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", buf.Bytes())
+	golden.Check(t, "default", out)
 }
 
 // published holds the "Error after N iterations" values the notebook prints
@@ -146,11 +155,9 @@ func TestTrainAllocations(t *testing.T) {
 
 // TestREADME checks that the README quotes the default output as it is today.
 func TestREADME(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.InREADME(t, "README.md", buf.String())
+	golden.InREADME(t, "README.md", string(out))
 }
