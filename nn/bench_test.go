@@ -1,0 +1,43 @@
+package nn
+
+import (
+	"testing"
+
+	"nnscratch/matrix"
+	"nnscratch/nn/nprand"
+)
+
+// BenchmarkStep2x3x1 is one full-batch training step of the forum's 2-3-1
+// sigmoid network on its ten samples.
+func BenchmarkStep2x3x1(b *testing.B) {
+	src := nprand.New(1)
+	net := New([]int{2, 3, 1}, true, Sigmoid{}, Sigmoid{})
+	NumpyUniform{}.Initialize(net, src)
+	x := new(StandardScaler).FitTransform(matrix.FromRows(forumX))
+	y := matrix.FromRows([][]float64{{0}, {1}, {0}, {1}, {1}, {0}, {1}, {1}, {0}, {1}})
+	net.Step(x, y, HalfSSE{}, 0, GD{}, 0.5) // allocate the buffers
+	b.ReportAllocs()
+	for b.Loop() {
+		net.Step(x, y, HalfSSE{}, 0, GD{}, 0.5)
+	}
+}
+
+// BenchmarkStep784x100x10 is one mini-batch step (200 samples) of an
+// MNIST-sized sigmoid/softmax network with Adam and L2.
+func BenchmarkStep784x100x10(b *testing.B) {
+	src := nprand.New(1)
+	net := New([]int{784, 100, 10}, true, Sigmoid{}, Softmax{})
+	Glorot{}.Initialize(net, src)
+	x := matrix.New(200, 784)
+	FillUniform(x, src, 0, 1)
+	y := matrix.New(200, 10)
+	for i := range 200 {
+		y.Set(i, i%10, 1)
+	}
+	opt := &Adam{}
+	net.Step(x, y, CrossEntropy{}, 1e-4, opt, 0.001) // allocate the buffers
+	b.ReportAllocs()
+	for b.Loop() {
+		net.Step(x, y, CrossEntropy{}, 1e-4, opt, 0.001)
+	}
+}

@@ -1,0 +1,54 @@
+// Package nn is the engine the lessons build their networks with: dense
+// layers, activations, losses, initialisations, optimisers, learning-rate
+// schedules, training loops, input scaling, gradient checking and saving.
+// It is written so each line can be laid beside the textbook equations.
+//
+// # Networks
+//
+// A Network is a list of Layers. Samples are rows: a batch X is n×fan_in,
+// and a layer with weights W (fan_in×fan_out, numpy's X·W orientation and
+// scikit-learn's coefs_) and bias row b computes
+//
+//	Z = A_prev·W + b,   A = f(Z)
+//
+// Build one with New (sizes and activations, zero weights, then an
+// Initializer) or, for given weights, NewLayer and NewNetwork:
+//
+//	net := nn.NewNetwork(
+//		nn.NewLayer(w1, b1, nn.Sigmoid{}),
+//		nn.NewLayer(w2, b2, nn.Sigmoid{}))
+//
+// Forward(x) fills every layer's Z and A and returns the output.
+// Backward(y, loss) fills every layer's Delta (δ = ∂E/∂Z), GradW and GradB
+// without changing a weight:
+//
+//	δ_out   = (a − y) ⊙ f′(z)        (for ½·SSE; OutputDelta in general)
+//	∂E/∂W   = a_prevᵀ·δ
+//	∂E/∂b   = Σ_rows δ
+//	δ_prev  = δ·Wᵀ ⊙ f′(z_prev)
+//
+// Activations: Sigmoid, Tanh, ReLU (with the subgradient at 0 chosen),
+// LeakyReLU, Identity, Softmax. Losses: SSE, HalfSSE, MSE, LogLoss (binary,
+// δ_out = a − y with a Sigmoid output), CrossEntropy (with Softmax). The
+// L2 penalty α/(2n)·Σ‖W‖² is Penalty and AddPenaltyGrad.
+//
+// # Training
+//
+// An Optimizer (GD, Momentum, Adam) applies gradients to Params with a
+// rate from a Schedule (Constant, InvScaling, Adaptive). Step does one
+// Forward, Backward and update on a batch; Train loops over epochs in
+// full, mini or single-sample batches as a TrainConfig says, stops on
+// MaxEpochs, on Goal or on a stalled loss (Tol, NoChange), and reports
+// which in its Result. A NaN or infinite loss ends training with a
+// *DivergedError. Steps reuse their buffers: a step allocates nothing.
+//
+// Randomness comes only from explicit sources: a Source for initial
+// weights and a Shuffler for the sample order, both satisfied by
+// *nprand.RandomState, which reproduces numpy's draws.
+//
+// # Tools
+//
+// StandardScaler and MinMaxScaler scale inputs column by column.
+// GradCheck compares any model's analytic gradients with finite
+// differences. Save and Load keep a network in a JSON file, exactly.
+package nn

@@ -1,0 +1,299 @@
+package nn
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"nnscratch/matrix"
+)
+
+// Step performs one training update on the batch (x, y): Forward, the loss
+// (plus the L2 term α/(2n)·Σ‖W‖² when alpha > 0), Backward, the penalty's
+// gradient, and one optimiser step with learning rate eta. It returns the
+// batch's loss measured before the update. In steady state it allocates
+// nothing. It panics with an error wrapping matrix.ErrShape on a shape
+// mismatch.
+func (n *Network) Step(x, y *matrix.Matrix, loss Loss, alpha float64, opt Optimizer, eta float64) float64 {
+	e := loss.Value(n.Forward(x), y) + n.Penalty(alpha, x.Rows)
+	n.Backward(y, loss)
+	n.AddPenaltyGrad(alpha, x.Rows)
+	opt.Step(n.Params(), eta)
+	return e
+}
+
+// A Shuffler permutes a slice of indices in place; *nprand.RandomState is
+// one, drawing as np.random.shuffle does.
+type Shuffler interface {
+	Shuffle(x []int)
+}
+
+// ErrStop is the sentinel a TrainConfig.Callback returns to end training
+// early without an error; the Result's Reason is then StopCallback.
+var ErrStop = errors.New("nn: stop training")
+
+// An Epoch is what the per-epoch callback sees after each epoch.
+type Epoch struct {
+	N    int      // epochs completed, from 1
+	Loss float64  // the epoch's training loss (see Result.History)
+	Rate float64  // the learning rate used in the epoch's last update
+	Net  *Network // the network being trained
+}
+
+// TrainConfig says how Train trains. Loss, Schedule and MaxEpochs are
+// required; the zero value of every other field means "off" or the plain
+// choice.
+type TrainConfig struct {
+	Loss      Loss
+	Schedule  Schedule  // learning rate: Constant(0.5), &InvScaling{…}, &Adaptive{…}
+	Optimizer Optimizer // nil means GD{}
+	MaxEpochs int       // at most this many passes over the data
+
+	// BatchSize is the number of samples per update: 0 (or ≥ the number of
+	// samples) is full-batch gradient descent, 1 is online (one sample at a
+	// time), anything between is mini-batch.
+	BatchSize int
+
+	// Alpha is the L2 coefficient of the penalty α/(2n)·Σ‖W‖²
+	// (scikit-learn's alpha); biases are not penalised.
+	Alpha float64
+
+	// Goal stops training after the first epoch whose loss is below it
+	// (the forum's maxError); 0 never stops.
+	Goal float64
+
+	// Tol and NoChange stop training, as scikit-learn's tol and
+	// n_iter_no_change do, once the loss has failed to drop more than Tol
+	// below the best loss so far for more than NoChange epochs in a row
+	// (the Schedule may instead lower the rate and go on: Adaptive).
+	// NoChange 0 turns the test off.
+	Tol      float64
+	NoChange int
+
+	// Shuffle, if set, permutes the order of the samples before every
+	// epoch; the permutation persists from epoch to epoch, as
+	// scikit-learn's does.
+	Shuffle Shuffler
+
+	// Callback, if set, runs after every epoch; returning ErrStop ends
+	// training cleanly, any other error ends it with that error.
+	Callback func(Epoch) error
+
+	// History records the loss of every epoch in Result.History.
+	History bool
+}
+
+// A StopReason says why Train stopped.
+type StopReason int
+
+// The reasons training stops.
+const (
+	StopMaxEpochs     StopReason = iota // ran MaxEpochs epochs: did not converge
+	StopGoal                            // an epoch's loss fell below Goal
+	StopNoImprovement                   // Tol/NoChange, and the Schedule agreed to stop
+	StopCallback                        // the callback returned ErrStop
+)
+
+// String names the reason.
+func (r StopReason) String() string {
+	switch r {
+	case StopMaxEpochs:
+		return "maximum epochs reached"
+	case StopGoal:
+		return "goal reached"
+	case StopNoImprovement:
+		return "no improvement"
+	case StopCallback:
+		return "stopped by callback"
+	}
+	return fmt.Sprintf("StopReason(%d)", int(r))
+}
+
+// A Result reports how training ended.
+type Result struct {
+	Reason StopReason
+	Epochs int     // epochs completed (the iteration at which training stopped)
+	Steps  int     // optimiser updates made
+	Loss   float64 // the last epoch's loss
+
+	// History holds each epoch's loss when TrainConfig.History is set:
+	// History[k] is epoch k+1's loss, measured during the epoch (each
+	// batch's loss before its update, summed for a sum-type loss and
+	// sample-weighted averaged for a mean-type one), as scikit-learn's
+	// loss_curve_ and the forum code's printed error are.
+	History []float64
+}
+
+// Converged reports whether training stopped on the goal or on the loss
+// no longer improving, rather than running out of epochs or being stopped.
+func (r Result) Converged() bool { return r.Reason == StopGoal || r.Reason == StopNoImprovement }
+
+// String describes the result, e.g. "goal reached after 812 epochs (loss 0.000999)".
+func (r Result) String() string {
+	return fmt.Sprintf("%v after %d epochs (loss %.6g)", r.Reason, r.Epochs, r.Loss)
+}
+
+// A DivergedError reports a NaN or infinite loss.
+type DivergedError struct {
+	Epoch int     // the iteration (epoch, from 1) where it happened
+	Loss  float64 // the offending loss
+	Rate  float64 // the learning rate in use
+}
+
+// Error reads "nn: diverged at iteration 12: loss is +Inf; try a smaller
+// alpha than 100 (the learning rate)".
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("nn: diverged at iteration %d: loss is %v; try a smaller alpha than %g (the learning rate)",
+		e.Epoch, e.Loss, e.Rate)
+}
+
+// Train fits the network to the samples x (one per row) and targets y
+// (one row per sample) as cfg says, updating the weights in place, and
+// reports why and when it stopped. Each epoch is one pass over the data in
+// batches of cfg.BatchSize, each batch one Step.
+//
+// It returns an error if cfg lacks Loss, Schedule or MaxEpochs, if x and y
+// do not fit the network (wrapping matrix.ErrShape), if the loss becomes
+// NaN or infinite (a *DivergedError), or if the callback fails; the Result
+// then describes the epochs completed. Batches are gathered into buffers
+// allocated once per call, so an epoch allocates nothing (with History
+// off).
+func (n *Network) Train(x, y *matrix.Matrix, cfg TrainConfig) (Result, error) {
+	var res Result
+	if err := cfg.check(n, x, y); err != nil {
+		return res, err
+	}
+	opt := cfg.Optimizer
+	if opt == nil {
+		opt = GD{}
+	}
+	N := x.Rows
+	bs := cfg.BatchSize
+	if bs <= 0 || bs > N {
+		bs = N
+	}
+	var b batcher
+	b.init(x, y, bs, cfg.Shuffle != nil)
+	best, stale, seen := math.Inf(1), 0, 0
+	mean := cfg.Loss.Mean()
+	for epoch := 1; epoch <= cfg.MaxEpochs; epoch++ {
+		if cfg.Shuffle != nil {
+			cfg.Shuffle.Shuffle(b.idx)
+		}
+		total, eta := 0.0, 0.0
+		for start := 0; start < N; start += bs {
+			xb, yb := b.batch(start, min(bs, N-start))
+			eta = cfg.Schedule.Rate()
+			e := n.Step(xb, yb, cfg.Loss, cfg.Alpha, opt, eta)
+			if math.IsNaN(e) || math.IsInf(e, 0) {
+				return res, &DivergedError{Epoch: epoch, Loss: e, Rate: eta}
+			}
+			if mean {
+				e *= float64(xb.Rows)
+			}
+			total += e
+			res.Steps++
+		}
+		if mean {
+			total /= float64(N)
+		}
+		res.Epochs, res.Loss = epoch, total
+		if cfg.History {
+			res.History = append(res.History, total)
+		}
+		seen += N
+		cfg.Schedule.EpochEnd(seen)
+		if cfg.Callback != nil {
+			if err := cfg.Callback(Epoch{N: epoch, Loss: total, Rate: eta, Net: n}); err != nil {
+				if errors.Is(err, ErrStop) {
+					res.Reason = StopCallback
+					return res, nil
+				}
+				return res, fmt.Errorf("nn: callback after epoch %d: %w", epoch, err)
+			}
+		}
+		if total < cfg.Goal {
+			res.Reason = StopGoal
+			return res, nil
+		}
+		if cfg.NoChange > 0 {
+			if total > best-cfg.Tol {
+				stale++
+			} else {
+				stale = 0
+			}
+			best = min(best, total)
+			if stale > cfg.NoChange {
+				if cfg.Schedule.Stalled() {
+					res.Reason = StopNoImprovement
+					return res, nil
+				}
+				stale = 0
+			}
+		}
+	}
+	res.Reason = StopMaxEpochs
+	return res, nil
+}
+
+func (cfg *TrainConfig) check(n *Network, x, y *matrix.Matrix) error {
+	switch {
+	case cfg.Loss == nil:
+		return errors.New("nn: Train: TrainConfig.Loss is nil")
+	case cfg.Schedule == nil:
+		return errors.New("nn: Train: TrainConfig.Schedule is nil (use nn.Constant(eta) for a fixed rate)")
+	case cfg.MaxEpochs <= 0:
+		return fmt.Errorf("nn: Train: TrainConfig.MaxEpochs is %d, want > 0", cfg.MaxEpochs)
+	case cfg.BatchSize < 0:
+		return fmt.Errorf("nn: Train: TrainConfig.BatchSize is %d, want ≥ 0", cfg.BatchSize)
+	case x.Rows == 0:
+		return errors.New("nn: Train: no samples")
+	case x.Rows != y.Rows:
+		return fmt.Errorf("nn: Train: %d samples but %d targets: %w", x.Rows, y.Rows, matrix.ErrShape)
+	case x.Cols != n.Layers[0].FanIn():
+		return fmt.Errorf("nn: Train: samples have %d columns, the network %d inputs: %w", x.Cols, n.Layers[0].FanIn(), matrix.ErrShape)
+	case y.Cols != n.Layers[len(n.Layers)-1].FanOut():
+		return fmt.Errorf("nn: Train: targets have %d columns, the network %d outputs: %w", y.Cols, n.Layers[len(n.Layers)-1].FanOut(), matrix.ErrShape)
+	}
+	return nil
+}
+
+// A batcher hands out batches of (x, y): views into x and y when the
+// samples stay in order, rows gathered into reused buffers when shuffled.
+type batcher struct {
+	x, y       *matrix.Matrix
+	idx        []int
+	gather     bool
+	xb, yb     matrix.Matrix // views or gathered copies
+	xbuf, ybuf []float64
+}
+
+func (b *batcher) init(x, y *matrix.Matrix, size int, shuffle bool) {
+	b.x, b.y, b.gather = x, y, shuffle
+	b.idx = make([]int, x.Rows)
+	for i := range b.idx {
+		b.idx[i] = i
+	}
+	b.xb.Cols, b.yb.Cols = x.Cols, y.Cols
+	if shuffle {
+		b.xbuf = make([]float64, size*x.Cols)
+		b.ybuf = make([]float64, size*y.Cols)
+	}
+}
+
+// batch returns the rows idx[start : start+n] of x and y.
+func (b *batcher) batch(start, n int) (*matrix.Matrix, *matrix.Matrix) {
+	xc, yc := b.x.Cols, b.y.Cols
+	b.xb.Rows, b.yb.Rows = n, n
+	if !b.gather {
+		b.xb.Data = b.x.Data[start*xc : (start+n)*xc]
+		b.yb.Data = b.y.Data[start*yc : (start+n)*yc]
+		return &b.xb, &b.yb
+	}
+	b.xb.Data, b.yb.Data = b.xbuf[:n*xc], b.ybuf[:n*yc]
+	for k, i := range b.idx[start : start+n] {
+		copy(b.xb.Data[k*xc:(k+1)*xc], b.x.Row(i))
+		copy(b.yb.Data[k*yc:(k+1)*yc], b.y.Row(i))
+	}
+	return &b.xb, &b.yb
+}
