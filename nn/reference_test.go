@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
-	"testing"
-
 	"strings"
 	"sync"
+	"testing"
 
 	"nnscratch/matrix"
 	"nnscratch/nn/nprand"
