@@ -1,0 +1,154 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	"nnscratch/matrix"
+	"nnscratch/nn"
+)
+
+// patterns is a time series turned into supervised rows as the question
+// does: each target x_t with the lags values before it as inputs, all
+// min-max scaled to [0, 1].
+type patterns struct {
+	scaler *nn.MinMaxScaler // fitted to the whole series
+	years  []int            // the year of each row's target
+	x      *matrix.Matrix   // row r: x_{t−1}, x_{t−2}, …, x_{t−lags} (scaled)
+	y      *matrix.Matrix   // row r: x_t (scaled)
+}
+
+// makePatterns scales the series to [0, 1] and builds its lagged rows, one
+// per year from years[lags] on. It returns an error if the series is too
+// short for lags, or if years and values differ in length.
+func makePatterns(values []float64, years []int, lags int) (*patterns, error) {
+	if len(years) != len(values) {
+		return nil, fmt.Errorf("%d years for %d values", len(years), len(values))
+	}
+	if lags < 1 || lags > len(values)-2 {
+		return nil, fmt.Errorf("-lags must be in 1 … %d for a series of %d values, got %d", len(values)-2, len(values), lags)
+	}
+	s := &nn.MinMaxScaler{}
+	scaled := s.FitTransform(matrix.FromSlice(len(values), 1, append([]float64(nil), values...))).Data
+	n := len(values) - lags
+	p := &patterns{scaler: s, years: years[lags:], x: matrix.New(n, lags), y: matrix.New(n, 1)}
+	for r := range n {
+		t := r + lags
+		p.y.Data[r] = scaled[t]
+		for k := 1; k <= lags; k++ {
+			p.x.Data[r*lags+k-1] = scaled[t-k]
+		}
+	}
+	return p, nil
+}
+
+// unscale maps scaled values back to the series' units (lynx trapped).
+func (p *patterns) unscale(v []float64) []float64 {
+	return p.scaler.InverseTransform(matrix.FromSlice(len(v), 1, append([]float64(nil), v...))).Data
+}
+
+// newSchedule returns the learning-rate schedule called kind: "constant"
+// (η₀ throughout) or "invscaling" (η_t = η₀/(t+1)^p, t the patterns seen).
+func newSchedule(kind string, eta0, power float64) nn.Schedule {
+	if kind == "invscaling" {
+		return &nn.InvScaling{Eta0: eta0, Power: power}
+	}
+	return nn.Constant(eta0)
+}
+
+// trainResult is what a training run leaves behind.
+type trainResult struct {
+	History []float64 // History[i] is iteration i+1's SSE over all patterns
+	Updates int       // weight updates made
+	SumRate float64   // Σ η over every update
+	SumSq   float64   // Σ η² over every update
+	Rate    float64   // the rate of the last update
+}
+
+// train runs maxit iterations (epochs) over the patterns in their time order,
+// as SNNS's JE_BP does with shufflePatterns = FALSE. Each iteration starts
+// the context units at c0 and walks the series in pieces of window steps:
+// Forward from the context the previous piece left, Backward (BPTT inside
+// the piece), one update W ← W − η·∂E/∂W with η from sched, then the next
+// piece. window = 1 is JE_BP's online update after every pattern; window ≥
+// the number of patterns is full-batch gradient descent with exact BPTT.
+//
+// An iteration's SSE is summed over the pieces as they are met, each before
+// its update, which is the error SNNS reports for a training cycle. The
+// schedule's t is the number of patterns seen, advanced after every update.
+// train returns an *nn.DivergedError if the SSE becomes NaN or infinite.
+func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 float64) (trainResult, error) {
+	var r trainResult
+	start := make([]float64, net.Hidden())
+	ctx := make([]float64, net.Hidden())
+	n := p.x.Rows
+	seen := 0
+	for it := 1; it <= maxit; it++ {
+		for j := range start {
+			start[j] = c0
+		}
+		copy(ctx, start)
+		sse := 0.0
+		for lo := 0; lo < n; lo += window {
+			hi := min(lo+window, n)
+			x := matrix.FromSlice(hi-lo, p.x.Cols, p.x.Data[lo*p.x.Cols:hi*p.x.Cols])
+			y := matrix.FromSlice(hi-lo, 1, p.y.Data[lo:hi])
+			sse += SSE(net.Forward(x, ctx), y)
+			copy(ctx, net.Context())
+			net.Backward(y)
+			eta := sched.Rate()
+			net.Step(eta)
+			r.Updates++
+			r.SumRate += eta
+			r.SumSq += eta * eta
+			r.Rate = eta
+			seen += hi - lo
+			sched.EpochEnd(seen)
+		}
+		if math.IsNaN(sse) || math.IsInf(sse, 0) {
+			return r, &nn.DivergedError{Epoch: it, Loss: sse, Rate: r.Rate}
+		}
+		r.History = append(r.History, sse)
+	}
+	return r, nil
+}
+
+// converged returns the iteration k after which the SSE improved by less than
+// tol at each of the next n iterations, k+1 … k+n, looking for the first such
+// run in history (History[i] is iteration i+1). An increase counts as no
+// improvement. ok is false when no such run exists, that is when training
+// had not converged by this rule at maxit.
+//
+//	improvement at iteration j:  d_j = E_{j−1} − E_j,   converged at the first k with d_{k+1}, …, d_{k+n} < tol
+func converged(history []float64, tol float64, n int) (k int, ok bool) {
+	run := 0
+	for j := 2; j <= len(history); j++ {
+		if history[j-2]-history[j-1] < tol {
+			run++
+			if run == n {
+				return j - n, true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return 0, false
+}
+
+// predict runs the whole series through net from the context c0 without
+// training and returns the fitted values (scaled), one per pattern.
+func predict(net *Elman, p *patterns, c0 float64) []float64 {
+	start := make([]float64, net.Hidden())
+	for j := range start {
+		start[j] = c0
+	}
+	return append([]float64(nil), net.Forward(p.x, start).Data...)
+}
+
+// fixedSSE returns the SSE of net's current weights over the whole series,
+// run from the starting context without any update: the error of the
+// weights training ended with, unlike an iteration's SSE, which is summed
+// while the weights are still moving.
+func fixedSSE(net *Elman, p *patterns) float64 {
+	return SSE(matrix.FromSlice(p.y.Rows, 1, predict(net, p, contextStart)), p.y)
+}
