@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -24,12 +25,34 @@ func defaults(t *testing.T) config {
 	return cfg
 }
 
-func TestGolden(t *testing.T) {
+// defaultOutput runs the lesson once with no flags and returns what it
+// printed; TestGolden and TestREADME share the run.
+var defaultOutput = sync.OnceValues(func() ([]byte, error) {
+	cfg, err := parseFlags(nil, io.Discard)
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	if err := run(&buf, defaults(t)); err != nil {
+	err = run(&buf, cfg)
+	return buf.Bytes(), err
+})
+
+// TestGolden guards the whole default output.
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "and", buf.Bytes())
+	golden.Check(t, "and", out)
+}
+
+// TestREADME checks that the README quotes the default output as it is today.
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", string(out))
 }
 
 // TestPublished trains both variants with the question's settings and compares

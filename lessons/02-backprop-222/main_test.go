@@ -4,38 +4,119 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/matrix"
 )
 
+// goldenRuns are the runs the golden files and the README quote: a name (the
+// golden file's) and the command-line flags.
+var goldenRuns = []struct {
+	name string
+	args []string
+}{
+	{"all", nil},
+	{"buggy", []string{"-mode", "buggy"}},
+	{"fixed", []string{"-mode", "fixed", "-rate", "0.5"}},
+	{"worked", []string{"-mode", "worked"}},
+	{"worked-updated", []string{"-mode", "worked", "-order", "updated"}},
+}
+
+// outputs runs every goldenRuns entry once and returns what each printed, by
+// name; TestGolden and TestREADME share the runs.
+var outputs = sync.OnceValues(func() (map[string]string, error) {
+	outs := map[string]string{}
+	for _, r := range goldenRuns {
+		cfg, err := parseFlags(r.args, io.Discard)
+		if err != nil {
+			return nil, fmt.Errorf("parseFlags(%q): %w", r.args, err)
+		}
+		var buf bytes.Buffer
+		if err := run(&buf, cfg); err != nil {
+			return nil, fmt.Errorf("%s: %w", r.name, err)
+		}
+		outs[r.name] = buf.String()
+	}
+	return outs, nil
+})
+
 func TestGolden(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		args []string
-	}{
-		{"all", nil},
-		{"buggy", []string{"-mode", "buggy"}},
-		{"fixed", []string{"-mode", "fixed", "-rate", "0.5"}},
-		{"worked", []string{"-mode", "worked"}},
-		{"worked-updated", []string{"-mode", "worked", "-order", "updated"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg, err := parseFlags(tc.args, io.Discard)
-			if err != nil {
-				t.Fatalf("parseFlags(%q): %v", tc.args, err)
-			}
-			var buf bytes.Buffer
-			if err := run(&buf, cfg); err != nil {
-				t.Fatal(err)
-			}
-			golden.Check(t, tc.name, buf.Bytes())
+	outs, err := outputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range goldenRuns {
+		t.Run(r.name, func(t *testing.T) {
+			golden.Check(t, r.name, []byte(outs[r.name]))
 		})
+	}
+}
+
+// TestREADME checks that the README quotes today's output: the whole default
+// run, the whole -mode worked run, and the first update of -order updated.
+func TestREADME(t *testing.T) {
+	outs, err := outputs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	upd := outs["worked-updated"]
+	from, to := strings.Index(upd, "after one update"), strings.Index(upd, "training, rate")
+	if from < 0 || to < from {
+		t.Fatalf("-order updated output has no first-update section:\n%s", upd)
+	}
+	for _, tc := range []struct{ name, text string }{
+		{"default (-mode all)", outs["all"]},
+		{"-mode worked", outs["worked"]},
+		{"-mode worked -order updated, first update", upd[from:to]},
+	} {
+		t.Run(tc.name, func(t *testing.T) { golden.InREADME(t, "README.md", tc.text) })
+	}
+}
+
+// TestWorkedExampleAlternatives checks the README's two candidates that match
+// none of the post's summary figures: the updated order at any whole number
+// of updates up to 20,000 never gives the published 10,000-round error, and
+// updating each unit's bias weight too gives none of the summary figures in
+// either order.
+func TestWorkedExampleAlternatives(t *testing.T) {
+	const published = "0.0000351085"
+	n := workedNet()
+	for k := 0; k < 2*workedSteps; k++ {
+		if out := n.step(input, target, workedRate, fixedRule, updated); agrees(loss(out, target), published) {
+			t.Errorf("updated order, E after %d updates: got %.12f, want it not to agree with %s", k, loss(out, target), published)
+		}
+	}
+	for _, o := range []order{textbook, updated} {
+		n := workedNet()
+		n.freezeBias = false
+		var e []float64 // e[k] is the error after k updates
+		for range workedSteps {
+			e = append(e, loss(n.step(input, target, workedRate, fixedRule, o), target))
+		}
+		_, out := n.forward(input)
+		e = append(e, loss(out, target))
+		for _, tc := range []struct {
+			name      string
+			got       float64
+			published string
+		}{
+			{"E after 1 update", e[1], "0.291027924"},
+			{"E after 9999 updates", e[workedSteps-1], published},
+			{"E after 10000 updates", e[workedSteps], published},
+			{"out_o1 after 10000 updates", out.Data[0], "0.015912196"},
+			{"out_o2 after 10000 updates", out.Data[1], "0.984065734"},
+		} {
+			if agrees(tc.got, tc.published) {
+				t.Errorf("order %d with bias updates, %s: got %.12f, want it not to agree with %s", o, tc.name, tc.got, tc.published)
+			}
+		}
 	}
 }
 

@@ -3,43 +3,150 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/nn/data"
 )
 
-func TestGolden(t *testing.T) {
+// storyOutput runs the lesson once with its default flags and returns what
+// it printed; TestGolden, TestSeedsAgainstScikitLearn and TestREADME share
+// the run.
+var storyOutput = sync.OnceValues(func() (string, error) {
 	cfg, err := parseFlags(nil, &bytes.Buffer{})
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	err = run(&buf, cfg)
+	return buf.String(), err
+})
+
+func TestGolden(t *testing.T) {
+	out, err := storyOutput()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "story", buf.Bytes())
+	golden.Check(t, "story", []byte(out))
 }
 
-// The lesson's numbers against scikit-learn 1.2.1's for the same
-// random_state (MLPClassifier(hidden_layer_sizes=(3,), activation='logistic',
-// solver='adam', alpha=1e-4, learning_rate='constant')).
+// TestSeedsAgainstScikitLearn compares step 1 of the story with what
+// scikit-learn 1.2.1 prints for the same random_state
+// (MLPClassifier(hidden_layer_sizes=(3,), activation='logistic',
+// solver='adam', alpha=1e-4), fitted on the same 11 rows; the README quotes
+// the run): iterations, loss at the printed precision, predictions, score.
 func TestSeedsAgainstScikitLearn(t *testing.T) {
-	var buf bytes.Buffer
-	if err := story(&buf, false); err != nil {
+	out, err := storyOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{
-		"random_state=0  n_iter_ 200  loss_ 0.649921  ConvergenceWarning  predict [female male]",
-		"random_state=2  n_iter_  12  loss_ 0.694411  stopped early       predict [male male]",
-		"random_state=3  n_iter_  81  loss_ 0.695017  stopped early       predict [female female]",
-		"random_state=7  n_iter_  20  loss_ 0.693020  stopped early       predict [male male]",
+	sklearn := []struct {
+		nIter   int
+		loss    float64
+		predict string
+		score   float64
+	}{
+		{200, 0.6499208679187889, "[female male]", 1.0},
+		{200, 0.6638678253143276, "[male male]", 0.5},
+		{12, 0.6944108846043293, "[male male]", 0.5},
+		{81, 0.6950165554715472, "[female female]", 0.5},
+		{23, 0.6570163353830374, "[male male]", 0.5},
+		{200, 0.7368765106053484, "[female female]", 0.5},
+		{200, 0.6970096006636128, "[male male]", 0.5},
+		{20, 0.6930195025851555, "[male male]", 0.5},
 	}
-	for _, w := range want {
-		if !strings.Contains(buf.String(), w) {
-			t.Errorf("output lacks scikit-learn's %q; got\n%s", w, buf.String())
+	for seed, sk := range sklearn {
+		var line string
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), fmt.Sprintf("random_state=%d ", seed)) {
+				line = l
+			}
+		}
+		var nIter int
+		var loss, score float64
+		var note, predict string
+		f := strings.Fields(line)
+		if len(f) < 9 {
+			t.Errorf("random_state=%d: no line of step 1 for it in\n%s", seed, out)
+			continue
+		}
+		// random_state=S  n_iter_ N  loss_ L  NOTE...  predict [A B]  score X
+		fmt.Sscan(f[2], &nIter)
+		fmt.Sscan(f[4], &loss)
+		fmt.Sscan(f[len(f)-1], &score)
+		note = strings.Join(f[5:len(f)-5], " ")
+		predict = strings.Join(f[len(f)-4:len(f)-2], " ")
+		wantNote := "stopped early"
+		if sk.nIter == 200 {
+			wantNote = "ConvergenceWarning"
+		}
+		if nIter != sk.nIter || math.Abs(loss-sk.loss) > 5e-7 || note != wantNote || predict != sk.predict || score != sk.score {
+			t.Errorf("random_state=%d: got n_iter_ %d loss_ %.6f %s predict %s score %.1f, want scikit-learn's %d %.6f %s %s %.1f",
+				seed, nIter, loss, note, predict, score, sk.nIter, sk.loss, wantNote, sk.predict, sk.score)
+		}
+	}
+}
+
+// csvRuns are the fits of testdata/body.csv the README quotes, by flags.
+var csvRuns = [][]string{
+	{"-hidden", "3", "-activation", "logistic", "-random-state", "2"},
+	{"-hidden", "3", "-activation", "logistic", "-random-state", "2", "-solver", "lbfgs"},
+	{"-hidden", "3", "-activation", "logistic", "-random-state", "0", "-max-iter", "20000"},
+}
+
+// TestREADME checks that the README quotes today's output: the whole story,
+// and the fits of testdata/body.csv. Those run from the package directory,
+// so their output names the file relative to it; the README's commands run
+// from the repository root, so the test names it from there.
+func TestREADME(t *testing.T) {
+	out, err := storyOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", out)
+	const csv, fromRoot = "testdata/body.csv", "lessons/10-mlp-classifier/testdata/body.csv"
+	for _, args := range csvRuns {
+		cfg, err := parseFlags(append([]string{"-csv", csv}, args...), &bytes.Buffer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := run(&buf, cfg); err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		golden.InREADME(t, "README.md", strings.ReplaceAll(buf.String(), csv, fromRoot))
+	}
+}
+
+// TestBodyCSV checks that testdata/body.csv holds the story's rows, so the
+// README's refits train on the same data.
+func TestBodyCSV(t *testing.T) {
+	f, err := os.Open("testdata/body.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tab, err := data.ReadCSV(f, "testdata/body.csv", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Rows != len(bodyX) || tab.Cols != len(bodyX[0]) {
+		t.Fatalf("testdata/body.csv: got %dx%d, want %dx%d", tab.Rows, tab.Cols, len(bodyX), len(bodyX[0]))
+	}
+	for i, row := range bodyX {
+		for j, want := range row {
+			if got := tab.X[i*tab.Cols+j]; got != want {
+				t.Errorf("testdata/body.csv row %d column %d: got %v, want %v", i+1, j+1, got, want)
+			}
+		}
+		if tab.Labels[i] != bodyY[i] {
+			t.Errorf("testdata/body.csv row %d label: got %q, want %q", i+1, tab.Labels[i], bodyY[i])
 		}
 	}
 }
