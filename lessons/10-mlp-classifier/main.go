@@ -10,10 +10,11 @@
 // grid search with 3-fold cross-validation chooses activation, solver and
 // hidden size, as the answer suggests.
 //
-// With -csv FILE it fits any CSV file instead (header row, the class column
-// named by -target, default the last); every estimator parameter is a flag
-// (-hidden 8,2 -activation tanh -solver sgd …), and -json prints the fitted
-// model as one JSON object.
+// Every estimator parameter is a flag (-hidden 8,2 -activation tanh -solver
+// sgd …); giving any of them fits the body-metrics data once with those
+// parameters instead of telling the story. With -csv FILE it fits any CSV
+// file instead (header row, the class column named by -target, default the
+// last), and -json prints the fitted model as one JSON object.
 package main
 
 import (
@@ -38,6 +39,7 @@ type config struct {
 	target string // class column of the CSV file; "" means the last
 	json   bool   // print the fitted model as JSON
 	grid   bool   // run the grid search in the story
+	custom bool   // an estimator flag was given: fit once with those parameters
 	hidden string // -hidden as typed, for messages
 }
 
@@ -93,6 +95,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	// Any estimator flag means "fit with these parameters" rather than the
+	// story, whose runs use the question's fixed settings.
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name != "grid" {
+			cfg.custom = true
+		}
+	})
 	p.Activation, p.Solver, p.LearningRate = mlp.Activation(*act), mlp.Solver(*solver), mlp.Schedule(*sched)
 	p.HiddenLayerSizes = nil
 	for _, f := range strings.Split(cfg.hidden, ",") {
@@ -110,7 +119,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 
 // run tells the body-metrics story, or fits the CSV file of cfg.
 func run(w io.Writer, cfg config) error {
-	if cfg.csv == "" && !cfg.json {
+	if !cfg.custom {
 		return story(w, cfg.grid)
 	}
 	X, y := matrix.FromRows(bodyX), bodyY
@@ -138,6 +147,10 @@ func run(w io.Writer, cfg config) error {
 	fmt.Fprintf(w, "n_iter_ %d, loss_ %.6f, training accuracy %.4f\n", c.NIter, c.Loss, c.Score(X, y))
 	if !c.Converged() {
 		fmt.Fprintf(w, "ConvergenceWarning: %s\n", c.ConvergenceWarning)
+	}
+	if cfg.csv == "" {
+		T := matrix.FromRows(testX)
+		fmt.Fprintf(w, "predict %v for %v: score %.1f against %v\n", c.Predict(T), testX, c.Score(T, testY), testY)
 	}
 	return nil
 }

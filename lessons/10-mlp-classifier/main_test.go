@@ -231,3 +231,20 @@ func TestBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestEstimatorFlagsFitOnce checks that an estimator flag without -csv fits
+// the body-metrics data once with it, rather than retelling the story.
+func TestEstimatorFlagsFitOnce(t *testing.T) {
+	cfg, err := parseFlags([]string{"-hidden", "3", "-activation", "logistic", "-random-state", "0"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	want := "body metrics: 11 rows, 3 features, classes [female male]\nn_iter_ 200, loss_ 0.649921, training accuracy 1.0000\n"
+	if got := buf.String(); !strings.HasPrefix(got, want) || !strings.Contains(got, "predict [female male]") {
+		t.Errorf("output =\n%s\nwant it to start with\n%s(random_state=0 as in the story) and to predict [female male]", got, want)
+	}
+}
