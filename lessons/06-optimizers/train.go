@@ -1,0 +1,174 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"time"
+
+	"nnscratch/matrix"
+	"nnscratch/nn"
+	"nnscratch/nn/data"
+	"nnscratch/nn/nprand"
+)
+
+// irisRows are the question's ten inputs as 1-based rows of iris.csv's data
+// (row 51 is the first versicolor, row 101 the first virginica).
+var irisRows = []int{51, 101, 53, 112, 102, 54, 103, 104, 52, 118}
+
+// problem is one data set the optimisers race on.
+type problem struct {
+	name string
+	x, y *matrix.Matrix
+}
+
+// irisPair returns the question's ten samples: sepal length and petal length
+// (cm) of the irisRows, with target 1 for virginica and 0 for versicolor.
+func irisPair() (x, y *matrix.Matrix, err error) {
+	t := data.Iris()
+	x, y = matrix.New(len(irisRows), 2), matrix.New(len(irisRows), 1)
+	for i, r := range irisRows {
+		row := r - 1
+		x.Set(i, 0, t.X[row*t.Cols+0]) // sepal_length_cm
+		x.Set(i, 1, t.X[row*t.Cols+2]) // petal_length_cm
+		switch t.Labels[row] {
+		case "virginica":
+			y.Set(i, 0, 1)
+		case "versicolor":
+		default:
+			return nil, nil, fmt.Errorf("iris.csv:%d: species %q, want versicolor or virginica", t.Lines[row], t.Labels[row])
+		}
+	}
+	return x, y, nil
+}
+
+// problems returns the four races: the question's Iris pair and XOR, each
+// with raw and with standardised inputs (mean 0, sd 1 per column).
+func problems() ([]problem, error) {
+	ix, iy, err := irisPair()
+	if err != nil {
+		return nil, err
+	}
+	xx := matrix.FromRows([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}})
+	xy := matrix.FromRows([][]float64{{0}, {1}, {1}, {0}})
+	std := func(x *matrix.Matrix) *matrix.Matrix { return new(nn.StandardScaler).FitTransform(x) }
+	return []problem{
+		{"Iris, raw inputs", ix, iy},
+		{"Iris, standardised inputs", std(ix), iy},
+		{"XOR, raw inputs", xx, xy},
+		{"XOR, standardised inputs", std(xx), xy},
+	}, nil
+}
+
+// optimiser is one update rule with the learning rates swept for it.
+type optimiser struct {
+	name  string
+	rates []float64
+	make  func() nn.Optimizer // a fresh optimiser (with zero state) per run
+}
+
+// run1 is the outcome of training one network with one optimiser and rate.
+type run1 struct {
+	iters     int           // updates before the error fell below the goal; -1 if it never did
+	diverged  bool          // the error became NaN or infinite
+	sensitive bool          // nudging the starting weights by one ulp changes iters
+	wall      time.Duration // time spent in Train
+	curve     []float64     // Σ(a − y)² before each update
+}
+
+// reached reports whether the run met the goal.
+func (r run1) reached() bool { return r.iters >= 0 }
+
+// newNet returns the 2-3-1 sigmoid network with biases, filled as the
+// question's script fills it: np.random.seed(seed), then weights_1,
+// weights_2, bias_1, bias_2 each 2·random − 1.
+func newNet(seed uint32) *nn.Network {
+	net := nn.New([]int{2, 3, 1}, true, nn.Sigmoid{}, nn.Sigmoid{})
+	nn.NumpyUniform{}.Initialize(net, nprand.New(seed))
+	return net
+}
+
+// train runs one optimiser at one rate on p until Σ(a − y)² < cfg.goal or
+// cfg.maxIter updates. The loss descended is ½Σ(a − y)², whose gradient is the
+// question's layer_2_error·σ′; the goal is checked on Σ(a − y)² = 2·½Σ, as the
+// question's calculateError prints it.
+// With nudge set, every first-layer weight starts one ulp higher.
+func train(cfg config, p problem, o optimiser, rate float64, keepCurve, nudge bool) run1 {
+	net := newNet(cfg.seed)
+	if nudge {
+		for i, v := range net.Layers[0].W.Data {
+			net.Layers[0].W.Data[i] = math.Nextafter(v, math.Inf(1))
+		}
+	}
+	start := time.Now()
+	res, err := net.Train(p.x, p.y, nn.TrainConfig{
+		Loss:      nn.HalfSSE{},
+		Schedule:  nn.Constant(rate),
+		Optimizer: o.make(),
+		MaxEpochs: cfg.maxIter + 1,
+		Goal:      cfg.goal / 2,
+		History:   keepCurve,
+	})
+	r := run1{iters: -1, wall: time.Since(start)}
+	var div *nn.DivergedError
+	switch {
+	case errors.As(err, &div):
+		r.diverged = true
+	case err != nil:
+		panic(err) // shapes are fixed above: a failure here is a bug
+	case res.Reason == nn.StopGoal:
+		r.iters = res.Epochs - 1
+	}
+	for _, h := range res.History {
+		r.curve = append(r.curve, 2*h)
+	}
+	return r
+}
+
+// trial trains one optimiser at one rate on p twice, from the seeded weights
+// and from the same weights nudged by one ulp, and reports the first run,
+// marked sensitive if the two disagree on the iteration count. A sensitive
+// run is chaotic: its count depends on the last bit of every rounding, so
+// numpy, or Go on another processor, can print another count.
+func trial(cfg config, p problem, o optimiser, rate float64) run1 {
+	r := train(cfg, p, o, rate, false, false)
+	r.sensitive = train(cfg, p, o, rate, false, true).iters != r.iters
+	return r
+}
+
+// sweep trains every (problem, optimiser, rate) triple; out[p][o][k] is
+// problem p, optimiser o, rate k. The runs are independent and run on all
+// cores; each result is what a serial run gives.
+func sweep(cfg config, ps []problem, opts []optimiser) [][][]run1 {
+	type job struct{ p, o, k int }
+	out := make([][][]run1, len(ps))
+	var jobs []job
+	for p := range ps {
+		out[p] = make([][]run1, len(opts))
+		for o := range opts {
+			out[p][o] = make([]run1, len(opts[o].rates))
+			for k := range opts[o].rates {
+				jobs = append(jobs, job{p, o, k})
+			}
+		}
+	}
+	ch := make(chan job)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				out[j.p][j.o][j.k] = trial(cfg, ps[j.p], opts[j.o], opts[j.o].rates[j.k])
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	return out
+}

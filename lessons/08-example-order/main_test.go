@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nnscratch/lessons/internal/golden"
+)
+
+// TestGolden guards the whole default output (without the plot line).
+func TestGolden(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.plot = ""
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "default", buf.Bytes())
+}
+
+// finalAccuracies trains both orders and returns their accuracy after the
+// last epoch.
+func finalAccuracies(t *testing.T, cfg config) (sorted, shuffled float64) {
+	t.Helper()
+	x, y, _ := iris()
+	var acc [2]float64
+	for k, shuffle := range []bool{false, true} {
+		h, err := train(cfg, x, y, shuffle)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(h.epochs) != cfg.epochs {
+			t.Fatalf("got %d epochs measured, want %d", len(h.epochs), cfg.epochs)
+		}
+		acc[k] = h.epochs[len(h.epochs)-1].accuracy
+	}
+	return acc[0], acc[1]
+}
+
+// TestShuffledWins checks the answer's claim: the shuffled order ends more
+// accurate than the sorted one for the default seed and for most of seeds
+// 1 … 10.
+func TestShuffledWins(t *testing.T) {
+	cfg := defaultConfig()
+	if so, sh := finalAccuracies(t, cfg); !(sh > so) {
+		t.Errorf("seed %d: shuffled accuracy %.4f, want above sorted %.4f", cfg.seed, sh, so)
+	}
+	wins := 0
+	for s := uint32(1); s <= 10; s++ {
+		cfg.seed = s
+		if so, sh := finalAccuracies(t, cfg); sh > so {
+			wins++
+		}
+	}
+	if wins <= 5 {
+		t.Errorf("shuffled ends ahead for %d of 10 seeds, want most", wins)
+	}
+}
+
+// TestSameStart checks that both orders start from the same weights, and
+// that the sorted order is what the file gives: 50 of each class in turn.
+func TestSameStart(t *testing.T) {
+	cfg := defaultConfig()
+	a, b := newNet(cfg), newNet(cfg)
+	for l := range a.Layers {
+		for i, v := range a.Layers[l].W.Data {
+			if b.Layers[l].W.Data[i] != v {
+				t.Fatalf("layer %d weight %d: %v and %v from the same seed", l+1, i, v, b.Layers[l].W.Data[i])
+			}
+		}
+	}
+	_, y, classes := iris()
+	for i := range y.Rows {
+		if got, want := argmax(y.Row(i)), i/50; got != want {
+			t.Fatalf("row %d: class %s, want %s (the file is sorted by class)", i, classes[got], classes[want])
+		}
+	}
+}
+
+// TestForgetting checks the mechanism: within one sorted pass, the block of
+// versicolor updates makes the network call more flowers versicolor than
+// there are, and the block of virginica after it takes them back.
+func TestForgetting(t *testing.T) {
+	cfg := defaultConfig()
+	x, y, _ := iris()
+	h, err := train(cfg, x, y, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := blockReplay(cfg, h.net, x, y)
+	if len(blocks) != 3 {
+		t.Fatalf("got %d blocks, want 3", len(blocks))
+	}
+	if got := blocks[1][1]; got <= 50 {
+		t.Errorf("after the versicolor block: %d flowers called versicolor, want more than the 50 there are", got)
+	}
+	if got := blocks[2][2]; got <= blocks[1][2] {
+		t.Errorf("after the virginica block: %d called virginica, want more than the %d after the versicolor block", got, blocks[1][2])
+	}
+}
+
+// TestRerunsIdentical checks that a run repeats exactly.
+func TestRerunsIdentical(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.epochs = 5
+	x, y, _ := iris()
+	a, err := train(cfg, x, y, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := train(cfg, x, y, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for e := range a.epochs {
+		if a.epochs[e] != b.epochs[e] {
+			t.Errorf("epoch %d: got %+v then %+v", e+1, a.epochs[e], b.epochs[e])
+		}
+	}
+}
+
+func TestPlot(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.epochs, cfg.seeds = 3, 0
+	cfg.plot = filepath.Join(t.TempDir(), "order.png")
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(cfg.plot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("plot is not a PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
+		t.Errorf("plot is %dx%d, want at least 400x300", b.Dx(), b.Dy())
+	}
+	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
+		t.Errorf("output does not say where the plot went:\n%s", buf.String())
+	}
+}
+
+func TestFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // "" means no error
+	}{
+		{[]string{"-rate", "0.01", "-epochs", "100", "-every", "10", "-hidden", "4", "-seeds", "0"}, ""},
+		{[]string{"-rate", "0"}, "-rate must be a positive number"},
+		{[]string{"-rate", "NaN"}, "-rate must be a positive number"},
+		{[]string{"-epochs", "0"}, "-epochs must be in 1 … 100000"},
+		{[]string{"-every", "0"}, "-every must be at least 1"},
+		{[]string{"-hidden", "0"}, "-hidden must be in 1 … 1000"},
+		{[]string{"-seeds", "-1"}, "-seeds must be in 0 … 1000"},
+		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},
+		{[]string{"-nope"}, "flag provided but not defined: -nope"},
+		{[]string{"extra"}, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		_, err := parseFlags(tt.args, &bytes.Buffer{})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
+		}
+	}
+}
