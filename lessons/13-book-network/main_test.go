@@ -1,0 +1,378 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"flag"
+	"fmt"
+	"image"
+	_ "image/jpeg"
+	_ "image/png"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"nnscratch/lessons/internal/golden"
+	"nnscratch/matrix"
+	"nnscratch/nn"
+	"nnscratch/nn/data"
+	"nnscratch/nn/nprand"
+)
+
+// TestMain runs the lesson's main instead of the tests when the test binary
+// is started by TestExitCode.
+func TestMain(m *testing.M) {
+	if os.Getenv("BOOK_NETWORK_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// TestExitCode checks that a bad flag value exits with status 2 and a
+// message naming the flag.
+func TestExitCode(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-lr", "-3")
+	cmd.Env = append(os.Environ(), "BOOK_NETWORK_MAIN=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(stderr.String(), "-lr must be in (0, 100]") {
+		t.Errorf("book-network -lr -3: got %v and stderr %q, want exit status 2 and a message naming -lr", err, stderr.String())
+	}
+}
+
+// defaultOutput runs the default configuration once (without the picture)
+// for every test that reads its output: it takes a few seconds.
+var defaultOutput = sync.OnceValues(func() (string, error) {
+	cfg := defaultConfig()
+	cfg.picture = ""
+	var buf bytes.Buffer
+	err := run(&buf, cfg)
+	return buf.String(), err
+})
+
+// timings matches the elapsed times, which differ from run to run.
+var timings = regexp.MustCompile(`\(\d+\.\d s\)`)
+
+// TestGolden guards the whole default output, times masked.
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "default", []byte(timings.ReplaceAllString(out, "(… s)")))
+}
+
+// TestAgainstNumpy compares the per-epoch test accuracy with the book's own
+// code run by numpy 1.24 on the embedded subset after np.random.seed(1)
+// (the script is in the README): the same weights, the same 15,000 updates,
+// the same count of correct answers after every epoch.
+func TestAgainstNumpy(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	numpy := []int{625, 664, 692, 708, 709}
+	for e, want := range numpy {
+		line := fmt.Sprintf("epoch %d: test accuracy %s", e+1, percent(want, 1000))
+		if !strings.Contains(out, line) {
+			t.Errorf("output lacks numpy's %q; got\n%s", line, out)
+		}
+	}
+	// scikit-learn 1.2.1, MLPClassifier(random_state=1, max_iter=10, …) on
+	// the same inputs: loss_ 0.4506595348105089, 819 of 1000 right.
+	if want := "n_iter_ 10, loss_ 0.4507, test accuracy 81.90% (819/1000)"; !strings.Contains(out, want) {
+		t.Errorf("output lacks scikit-learn's %q; got\n%s", want, out)
+	}
+}
+
+// TestConfusionMatrix reads the printed matrix back: its entries sum to the
+// number of test images and its diagonal to the last epoch's count of
+// correct answers.
+func TestConfusionMatrix(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out, "\n")
+	var total, diag, rows int
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 12 || !strings.HasSuffix(f[len(f)-1], "%") {
+			continue
+		}
+		if _, err := strconv.Atoi(f[0]); err != nil {
+			continue
+		}
+		counts := f[len(f)-11 : len(f)-1]
+		for j, c := range counts {
+			n, err := strconv.Atoi(c)
+			if err != nil {
+				t.Fatalf("confusion row %q: %v", l, err)
+			}
+			total += n
+			if j == rows {
+				diag += n
+			}
+		}
+		rows++
+	}
+	m := regexp.MustCompile(`epoch 5: test accuracy [0-9.]+% \((\d+)/(\d+)\)`).FindStringSubmatch(out)
+	if m == nil || rows != 10 {
+		t.Fatalf("got %d confusion rows and accuracy line %v, want 10 rows and an epoch 5 line", rows, m)
+	}
+	right, n := atoi(t, m[1]), atoi(t, m[2])
+	if total != n || diag != right {
+		t.Errorf("confusion matrix sums to %d with diagonal %d, want %d and %d", total, diag, n, right)
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestConfusion(t *testing.T) {
+	tests := []struct {
+		pred   []int
+		labels []byte
+		want   [][]int
+	}{
+		{[]int{0, 1, 1}, []byte{0, 1, 0}, [][]int{{1, 1}, {0, 1}}},
+		{[]int{2, 2, 0, 1}, []byte{2, 1, 0, 1}, [][]int{{1, 0, 0}, {0, 1, 1}, {0, 0, 1}}},
+		{nil, nil, [][]int{{0, 0}, {0, 0}}},
+	}
+	for _, tt := range tests {
+		got := confusion(tt.pred, tt.labels, len(tt.want))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("confusion(%v, %v) = %v, want %v", tt.pred, tt.labels, got, tt.want)
+		}
+	}
+}
+
+// TestStepEquations checks one step of each rule against the README's
+// equations written with the plain matrix functions, on a 5-4-3 network.
+func TestStepEquations(t *testing.T) {
+	sig := func(m *matrix.Matrix) *matrix.Matrix {
+		return matrix.Apply(func(z float64) float64 { return 1 / (1 + math.Exp(-z)) }, m)
+	}
+	slope := func(a *matrix.Matrix) *matrix.Matrix {
+		return matrix.Apply(func(v float64) float64 { return v * (1 - v) }, a)
+	}
+	for _, gradient := range []bool{false, true} {
+		b := newBookNet(5, 4, 3, 0.3, false, gradient, nprand.New(7))
+		copy(b.x.Data, []float64{0.01, 0.5, 1, 0.2, 0.7})
+		copy(b.t.Data, []float64{0.01, 0.99, 0.01})
+		w1, w2 := b.net.Layers[0].W.Clone(), b.net.Layers[1].W.Clone()
+
+		h := sig(matrix.Mul(b.x, w1))
+		o := sig(matrix.Mul(h, w2))
+		e := matrix.Sub(b.t, o)
+		dOut := matrix.Hadamard(e, slope(o))
+		eH := matrix.Mul(e, matrix.Transpose(w2)) // the book: whoᵀ·e
+		if gradient {
+			eH = matrix.Mul(dOut, matrix.Transpose(w2))
+		}
+		dH := matrix.Hadamard(eH, slope(h))
+		want2 := matrix.Add(w2, matrix.ScalarMul(0.3, matrix.Mul(matrix.Transpose(h), dOut)))
+		want1 := matrix.Add(w1, matrix.ScalarMul(0.3, matrix.Mul(matrix.Transpose(b.x), dH)))
+
+		b.step()
+		for _, c := range []struct {
+			name      string
+			got, want *matrix.Matrix
+		}{{"W1", b.net.Layers[0].W, want1}, {"W2", b.net.Layers[1].W, want2}} {
+			if d := matrix.MaxAbsDiff(c.got, c.want); d > 1e-15 {
+				t.Errorf("gradient=%v: %s after a step =\n%v\nwant\n%v (max difference %g)", gradient, c.name, c.got, c.want, d)
+			}
+		}
+	}
+}
+
+// TestInit checks that nn.ScaledNormal in the book's orientation is
+// numpy.random.normal(0, pow(fan_in, -0.5), (fan_out, fan_in)) transposed,
+// and that -init out draws the same normals scaled by fan_out^−½.
+func TestInit(t *testing.T) {
+	in := newBookNet(6, 4, 3, 0.1, false, false, nprand.New(3)).net
+	mine := nn.New([]int{6, 4, 3}, false, nn.Sigmoid{}, nn.Sigmoid{})
+	bookNormal(mine, nprand.New(3), (*nn.Layer).FanIn)
+	out := newBookNet(6, 4, 3, 0.1, true, false, nprand.New(3)).net
+	for l := range in.Layers {
+		if !matrix.Equal(in.Layers[l].W, mine.Layers[l].W) {
+			t.Errorf("layer %d: ScaledNormal{OutIn: true} =\n%v\nwant numpy's draw transposed\n%v", l+1, in.Layers[l].W, mine.Layers[l].W)
+		}
+		ratio := math.Sqrt(float64(in.Layers[l].FanIn()) / float64(in.Layers[l].FanOut()))
+		if d := matrix.MaxAbsDiff(out.Layers[l].W, matrix.ScalarMul(ratio, in.Layers[l].W)); d > 1e-15 {
+			t.Errorf("layer %d: -init out differs from -init in × %.3f by %g, want the same draws rescaled", l+1, ratio, d)
+		}
+	}
+}
+
+// TestStepAllocations checks that a training step allocates nothing.
+func TestStepAllocations(t *testing.T) {
+	for _, gradient := range []bool{false, true} {
+		b := newBookNet(784, 100, 10, 0.1, false, gradient, nprand.New(1))
+		b.step()
+		if got := testing.AllocsPerRun(50, b.step); got != 0 {
+			t.Errorf("gradient=%v: a step allocates %v times, want 0", gradient, got)
+		}
+	}
+}
+
+// small is a configuration of a fraction of a second for the tests.
+func small(t *testing.T) config {
+	t.Helper()
+	cfg := defaultConfig()
+	cfg.trainN, cfg.testN, cfg.epochs, cfg.mlpIter, cfg.times = 300, 100, 1, 0, false
+	return cfg
+}
+
+func TestPicture(t *testing.T) {
+	for _, name := range []string{"wrong.png", "wrong.jpg"} {
+		cfg := small(t)
+		cfg.picture, cfg.wrong = filepath.Join(t.TempDir(), name), 12
+		var buf bytes.Buffer
+		if err := run(&buf, cfg); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Open(cfg.picture)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, format, err := image.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s is not a decodable image: %v", name, err)
+		}
+		if b := img.Bounds(); b.Dx() < 6*84 || b.Dy() < 2*84 {
+			t.Errorf("%s (%s) is %dx%d, want at least 504x168 for 2 rows of 6 images", name, format, b.Dx(), b.Dy())
+		}
+		if !strings.Contains(buf.String(), "wrote "+cfg.picture) {
+			t.Errorf("output does not say where the picture went:\n%s", buf.String())
+		}
+	}
+}
+
+// writeDir writes a small MNIST-format directory: the first n training and
+// test images of the embedded subset, gzipped, with the given labels file
+// replaced by bad if bad is not nil.
+func writeDir(t *testing.T, n int, badFile string, bad []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	train, test := data.EmbeddedFashion10()
+	train, test = first(train, n), first(test, n)
+	write := func(name string, fill func(*bytes.Buffer) error) {
+		var raw bytes.Buffer
+		if err := fill(&raw); err != nil {
+			t.Fatal(err)
+		}
+		if name == badFile {
+			raw = *bytes.NewBuffer(bad)
+		}
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		zw.Write(raw.Bytes())
+		zw.Close()
+		if err := os.WriteFile(filepath.Join(dir, name+".gz"), gz.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(data.TrainImagesFile, func(b *bytes.Buffer) error { return data.WriteImagesIDX(b, train.Images) })
+	write(data.TrainLabelsFile, func(b *bytes.Buffer) error { return data.WriteLabelsIDX(b, train.Labels) })
+	write(data.TestImagesFile, func(b *bytes.Buffer) error { return data.WriteImagesIDX(b, test.Images) })
+	write(data.TestLabelsFile, func(b *bytes.Buffer) error { return data.WriteLabelsIDX(b, test.Labels) })
+	return dir
+}
+
+func TestDataDir(t *testing.T) {
+	truncated := []byte{0, 0, 8, 3, 0, 0, 0, 50, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3}
+	tests := []struct {
+		name    string
+		badFile string
+		bad     []byte
+		classes string
+		want    string // in the output, or in the error
+	}{
+		{"fashion", "", nil, "fashion", "Fashion-MNIST from "},
+		{"digits", "", nil, "digits", "digits from "},
+		{"truncated images", data.TestImagesFile, truncated, "fashion", data.TestImagesFile},
+		{"not IDX", data.TrainLabelsFile, []byte("hello, world"), "digits", data.TrainLabelsFile},
+	}
+	for _, tt := range tests {
+		cfg := small(t)
+		cfg.picture, cfg.classes = "", tt.classes
+		cfg.data = writeDir(t, 200, tt.badFile, tt.bad)
+		var buf bytes.Buffer
+		err := run(&buf, cfg)
+		got := buf.String()
+		if err != nil {
+			got = err.Error()
+		}
+		if (err != nil) != (tt.badFile != "") || !strings.Contains(got, tt.want) {
+			t.Errorf("%s: got %q (error %v), want it to contain %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+func TestFlags(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args []string
+		want string // "" means no error
+	}{
+		{[]string{"-data", "full", "-epochs", "2", "-lr", "0.3", "-rule", "gradient", "-init", "out"}, ""},
+		{[]string{"-data", dir, "-classes", "digits"}, ""},
+		{[]string{"-data", filepath.Join(dir, "nope")}, "-data must be embedded, full or a directory"},
+		{[]string{"-classes", "letters"}, "-classes must be fashion or digits"},
+		{[]string{"-hidden", "0"}, "-hidden must be at least 1"},
+		{[]string{"-lr", "0"}, "-lr must be in (0, 100]"},
+		{[]string{"-lr", "NaN"}, "-lr must be in (0, 100]"},
+		{[]string{"-epochs", "0"}, "-epochs must be at least 1"},
+		{[]string{"-init", "glorot"}, "-init must be in or out"},
+		{[]string{"-rule", "adam"}, "-rule must be book or gradient"},
+		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
+		{[]string{"-train", "-5"}, "-train must not be negative"},
+		{[]string{"-test", "-5"}, "-test must not be negative"},
+		{[]string{"-wrong", "0"}, "-wrong must be at least 1"},
+		{[]string{"-mlp-iter", "-1"}, "-mlp-iter must not be negative"},
+		{[]string{"-epochs", "five"}, "-epochs"},
+		{[]string{"extra"}, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		var stderr bytes.Buffer
+		_, err := parseFlags(tt.args, &stderr)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error()+stderr.String(), tt.want)):
+			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
+		}
+	}
+	if _, err := parseFlags([]string{"-h"}, &bytes.Buffer{}); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("parseFlags(-h) error = %v, want flag.ErrHelp", err)
+	}
+}
+
+// BenchmarkStep measures one step of the book's 784-100-10 network.
+func BenchmarkStep(bm *testing.B) {
+	train, _ := data.EmbeddedFashion10()
+	b := newBookNet(784, 100, 10, 0.1, false, false, nprand.New(1))
+	train.Images.ScaleInto(b.x.Data, []int{0}, inLo, inHi)
+	train.OneHotInto(b.t.Data, []int{0}, off, on)
+	for bm.Loop() {
+		b.step()
+	}
+}
