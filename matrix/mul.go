@@ -18,6 +18,12 @@ func Mul(a, b *Matrix) *Matrix {
 // and the loop to read first:
 //
 //	for i, for j: for k: C[i,j] += A[i,k]·B[k,j]
+//
+// Each product is rounded before it is added (float64(x*y)), so that no
+// platform fuses the two into one multiply-add; the fast kernels do the same
+// and so agree with MulNaive bit for bit. It costs r·n·m multiply-adds for
+// an r×n · n×m product, and walks B down its columns, which makes it the
+// slowest way to compute them.
 func MulNaive(a, b *Matrix) *Matrix {
 	if a.Cols != b.Rows {
 		panic(shapeError("Mul", a, "·", b))
@@ -27,7 +33,7 @@ func MulNaive(a, b *Matrix) *Matrix {
 		for j := 0; j < b.Cols; j++ {
 			sum := 0.0
 			for k := 0; k < a.Cols; k++ {
-				sum += a.Data[i*a.Cols+k] * b.Data[k*b.Cols+j]
+				sum += float64(a.Data[i*a.Cols+k] * b.Data[k*b.Cols+j])
 			}
 			c.Data[i*c.Cols+j] = sum
 		}
@@ -37,79 +43,59 @@ func MulNaive(a, b *Matrix) *Matrix {
 
 // MulInto sets dst = a·b and returns dst. dst must be a.Rows×b.Cols and must
 // not share storage with a or b. It panics on a shape mismatch.
+//
+// MulInto picks the i-k-j loop, the packed register-blocked kernel or that
+// kernel on several goroutines by the size of the product (see Kernels in
+// the package documentation); each gives the same result as MulNaive, bit
+// for bit. Once its buffers exist it allocates nothing.
 func MulInto(dst, a, b *Matrix) *Matrix {
 	if a.Cols != b.Rows {
 		panic(shapeError("Mul", a, "·", b))
 	}
 	dstShape("MulInto", dst, a.Rows, b.Cols)
-	mulIKJ(dst, a, b)
-	return dst
-}
-
-// mulIKJ is the i-k-j loop: for each row i of A, it adds A[i,k]·(row k of B)
-// to row i of C. The inner loop then walks B and C contiguously, which is
-// what makes it several times faster than the i-j-k order of MulNaive.
-func mulIKJ(dst, a, b *Matrix) {
-	n, m := a.Cols, b.Cols
-	for i := 0; i < a.Rows; i++ {
-		c := dst.Data[i*m : (i+1)*m]
-		clear(c)
-		arow := a.Data[i*n : (i+1)*n]
-		for k, aik := range arow {
-			brow := b.Data[k*m : (k+1)*m]
-			brow = brow[:len(c)]
-			for j, bkj := range brow {
-				c[j] += aik * bkj
-			}
-		}
+	r, n, m := a.Rows, a.Cols, b.Cols
+	if useBlocked(r, n, m) {
+		mulBlocked(opMul, dst, a, b, r, n, m)
+	} else {
+		mulIKJ(dst, a, b)
 	}
+	return dst
 }
 
 // MulTransAInto sets dst = aᵀ·b without forming aᵀ and returns dst: the
 // weight gradient ∂E/∂W = aᵀ·δ of backpropagation. dst must be
-// a.Cols×b.Cols and must not share storage with a or b.
+// a.Cols×b.Cols and must not share storage with a or b. It panics unless
+// a.Rows == b.Rows. It chooses its kernel as MulInto does, and its result
+// equals MulNaive(Transpose(a), b) bit for bit.
 func MulTransAInto(dst, a, b *Matrix) *Matrix {
 	if a.Rows != b.Rows {
 		panic(shapeError("MulTransA", a, "ᵀ·", b))
 	}
 	dstShape("MulTransAInto", dst, a.Cols, b.Cols)
-	dst.Zero()
-	n, m := a.Cols, b.Cols
-	for k := 0; k < a.Rows; k++ {
-		arow := a.Data[k*n : (k+1)*n]
-		brow := b.Data[k*m : (k+1)*m]
-		for i, aki := range arow {
-			c := dst.Data[i*m : (i+1)*m]
-			c = c[:len(brow)]
-			for j, bkj := range brow {
-				c[j] += aki * bkj
-			}
-		}
+	r, n, m := a.Cols, a.Rows, b.Cols
+	if useBlocked(r, n, m) {
+		mulBlocked(opTransA, dst, a, b, r, n, m)
+	} else {
+		mulTransAKIJ(dst, a, b)
 	}
 	return dst
 }
 
 // MulTransBInto sets dst = a·bᵀ without forming bᵀ and returns dst: the
 // back-propagated error δ·Wᵀ. dst must be a.Rows×b.Rows and must not share
-// storage with a or b.
+// storage with a or b. It panics unless a.Cols == b.Cols. It chooses its
+// kernel as MulInto does, and its result equals MulNaive(a, Transpose(b))
+// bit for bit.
 func MulTransBInto(dst, a, b *Matrix) *Matrix {
 	if a.Cols != b.Cols {
 		panic(shapeError("MulTransB", a, "·ᵀ", b))
 	}
 	dstShape("MulTransBInto", dst, a.Rows, b.Rows)
-	n := a.Cols
-	for i := 0; i < a.Rows; i++ {
-		arow := a.Data[i*n : (i+1)*n]
-		c := dst.Data[i*b.Rows : (i+1)*b.Rows]
-		for j := range c {
-			brow := b.Data[j*n : (j+1)*n]
-			brow = brow[:len(arow)]
-			sum := 0.0
-			for k, v := range arow {
-				sum += v * brow[k]
-			}
-			c[j] = sum
-		}
+	r, n, m := a.Rows, a.Cols, b.Rows
+	if useBlocked(r, n, m) {
+		mulBlocked(opTransB, dst, a, b, r, n, m)
+	} else {
+		mulTransBDot(dst, a, b)
 	}
 	return dst
 }

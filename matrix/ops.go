@@ -122,6 +122,7 @@ func SumRowsInto(dst, a *Matrix) *Matrix {
 	clear(d)
 	for i := 0; i < a.Rows; i++ {
 		row := a.Data[i*a.Cols : (i+1)*a.Cols]
+		row = row[:len(d)]
 		for j, v := range row {
 			d[j] += v
 		}
@@ -160,8 +161,9 @@ func Equal(a, b *Matrix) bool {
 	if a.Rows != b.Rows || a.Cols != b.Cols {
 		return false
 	}
+	y := b.Data[:len(a.Data)]
 	for i, v := range a.Data {
-		if v != b.Data[i] {
+		if v != y[i] {
 			return false
 		}
 	}
@@ -175,8 +177,9 @@ func ApproxEqual(a, b *Matrix, tol float64) bool {
 	if a.Rows != b.Rows || a.Cols != b.Cols {
 		return false
 	}
+	y := b.Data[:len(a.Data)]
 	for i, x := range a.Data {
-		if !close(x, b.Data[i], tol) {
+		if !close(x, y[i], tol) {
 			return false
 		}
 	}
@@ -212,8 +215,9 @@ func abs(x float64) float64 {
 func MaxAbsDiff(a, b *Matrix) float64 {
 	sameShape("MaxAbsDiff", a, b)
 	m := 0.0
+	y := b.Data[:len(a.Data)]
 	for i, x := range a.Data {
-		if d := abs(x - b.Data[i]); d > m || d != d {
+		if d := abs(x - y[i]); d > m || d != d {
 			m = d
 		}
 	}
