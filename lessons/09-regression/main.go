@@ -1,0 +1,222 @@
+// Regression trains the forum question's 1-1-1 network to learn
+// y = (1.2x + 1)/10 for x = 1 … 9: first with the question's own update rule,
+// which loses the error's sign and differentiates the wrong quantity, then by
+// gradient descent done right, with scaled inputs and an identity output, and
+// finally as a purely linear network that finds the exact line.
+//
+//	go run ./lessons/09-regression
+//	go run ./lessons/09-regression -seed 3 -rate 0.05 -epochs 5000
+//
+// Gradient descent on E = ½(out − t)² for h = f(w1·x + b1), out = w2·h + b2:
+//
+//	δ_out = out − t       δ_h = δ_out·w2·f′(w1·x + b1)
+//	w2 −= η·δ_out·h       w1 −= η·δ_h·x       (and b −= η·δ)
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"nnscratch/nn"
+	"nnscratch/nn/plot"
+)
+
+// config holds the lesson's settings, one per flag.
+type config struct {
+	seed        uint32  // np.random.seed for the starting weights
+	askerEpochs int     // epochs of the question's rule
+	rate        float64 // gradient-descent learning rate
+	epochs      int     // gradient-descent epochs
+	plot        string  // PNG or JPEG of the fitted lines; "" = none
+}
+
+func defaultConfig() config {
+	return config{seed: 0, askerEpochs: 100000, rate: 0.1, epochs: 20000, plot: "regression.png"}
+}
+
+func main() {
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "regression:", err)
+		os.Exit(2)
+	}
+	if err := run(os.Stdout, cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "regression:", err)
+		os.Exit(1)
+	}
+}
+
+// parseFlags turns the command line into a config, checking every value.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("regression", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the starting weights (0 … 2³²−1)")
+	fs.IntVar(&cfg.askerEpochs, "asker-epochs", cfg.askerEpochs, "epochs of the question's update rule")
+	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "learning rate η of gradient descent")
+	fs.IntVar(&cfg.epochs, "epochs", cfg.epochs, "epochs of gradient descent")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the fitted lines to this `file` (.png or .jpg; empty for none)")
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case *seed < 0 || *seed > 1<<32-1:
+		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
+	case cfg.askerEpochs < 1 || cfg.askerEpochs > 10_000_000:
+		return cfg, fmt.Errorf("-asker-epochs must be in 1 … 10000000, got %d", cfg.askerEpochs)
+	case !(cfg.rate > 0 && cfg.rate <= 10):
+		return cfg, fmt.Errorf("-rate must be in (0, 10], got %v", cfg.rate)
+	case cfg.epochs < 1 || cfg.epochs > 10_000_000:
+		return cfg, fmt.Errorf("-epochs must be in 1 … 10000000, got %d", cfg.epochs)
+	}
+	cfg.seed = uint32(*seed)
+	return cfg, nil
+}
+
+// run prints the four parts of the lesson and writes the plot.
+func run(w io.Writer, cfg config) error {
+	xs, ys := data(10)
+	w1, w2 := startWeights(cfg.seed)
+	fmt.Fprintf(w, "Targets y = (1.2x + 1)/10 for x = 1 … 9: %s\n", list(ys, "%.2f"))
+	fmt.Fprintf(w, "A sigmoid's output stays below 1, so the targets for x = 8 and 9 are out of its reach.\n")
+	fmt.Fprintf(w, "Starting weights (uniform in [−1, 1), np.random.seed(%d)): w1 = %.6f, w2 = %.6f\n", cfg.seed, w1, w2)
+
+	var askerOut []float64 // the first case's outputs, for the plot
+	fmt.Fprintf(w, "\n1. The question's rule: sigmoid units, no biases, rate 1, e_out = t − out,\n")
+	fmt.Fprintf(w, "   Δw2 = e_out·σ′(e_out)·w2, e_h = σ′(e_out)·w2 (Edit 2: ·e_out), Δw1 = e_h·σ′(e_h)·w1; %d epochs\n", cfg.askerEpochs)
+	for _, c := range []struct {
+		div, scale float64
+		keepSign   bool
+		what       string
+	}{
+		{10, 1, false, "/10, inputs 1 … 9"},
+		{100, 1, false, "/100, inputs 1 … 9"},
+		{10, 10, true, "/10, inputs 0.1 … 0.9, Edit 2"},
+		{100, 10, true, "/100, inputs 0.1 … 0.9, Edit 2"},
+	} {
+		x, y := data(c.div)
+		for i := range x {
+			x[i] /= c.scale
+		}
+		r := askerRun{w1: w1, w2: w2, keepSign: c.keepSign}
+		for range cfg.askerEpochs {
+			r.epoch(x, y)
+		}
+		out := r.outputs(x)
+		if askerOut == nil {
+			askerOut = out
+		}
+		fmt.Fprintf(w, "   %-31s w1 = %-9.2g w2 = %-9.2g outputs %.4f … %.4f (targets %.3f … %.3f)\n",
+			c.what, r.w1, r.w2, out[0], out[len(out)-1], y[0], y[len(y)-1])
+	}
+
+	x, y, xScaled := column(xs, 1), column(ys, 1), column(xs, 10)
+	raw, scaled := newNet(w1, w2, nn.Sigmoid{}), newNet(w1, w2, nn.Sigmoid{})
+	rawFirst, err := fit(raw, x, y, cfg.rate, cfg.epochs)
+	if err != nil {
+		return err
+	}
+	scaledFirst, err := fit(scaled, xScaled, y, cfg.rate, cfg.epochs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\n2. Saturation: σ′(z) at the hidden unit's net input z = w1·x + b1 for x = 1 and x = 9\n")
+	for _, c := range []struct {
+		name   string
+		w1, b1 float64
+		div    float64
+	}{
+		{"w1 = 1, b1 = 0, inputs 1 … 9", 1, 0, 1},
+		{"w1 = 1, b1 = 0, inputs 0.1 … 0.9", 1, 0, 10},
+		{"start, inputs 1 … 9", w1, 0, 1},
+		{"start, inputs 0.1 … 0.9", w1, 0, 10},
+		{"trained (3), inputs 1 … 9", raw.Layers[0].W.Data[0], raw.Layers[0].B.Data[0], 1},
+		{"trained (3), inputs 0.1 … 0.9", scaled.Layers[0].W.Data[0], scaled.Layers[0].B.Data[0], 10},
+	} {
+		z1, z9 := c.w1*1/c.div+c.b1, c.w1*9/c.div+c.b1
+		fmt.Fprintf(w, "   %-33s z = %7.4f → σ′ = %.3e   z = %7.4f → σ′ = %.3e\n", c.name, z1, sigmoidPrime(z1), z9, sigmoidPrime(z9))
+	}
+
+	fmt.Fprintf(w, "\n3. Gradient descent done right (rate %g, %d epochs, one sample at a time, from the same start),\n", cfg.rate, cfg.epochs)
+	fmt.Fprintf(w, "   sigmoid hidden unit, identity output, biases; first epoch with every |error| < %g:\n", closeEnough)
+	for _, c := range []struct {
+		name  string
+		net   *nn.Network
+		div   float64
+		first int
+	}{{"inputs 1 … 9", raw, 1, rawFirst}, {"inputs 0.1 … 0.9", scaled, 10, scaledFirst}} {
+		pred := c.net.Predict(column(xs, c.div))
+		pw1, pb1, pw2, pb2 := params(c.net)
+		fmt.Fprintf(w, "   %-17s w1 = %.4f b1 = %.4f w2 = %.4f b2 = %.4f   max |error| %.2e, < %g from epoch %s\n",
+			c.name, pw1, pb1, pw2, pb2, maxAbsError(pred, y), closeEnough, epochOrNever(c.first))
+	}
+	pred := scaled.Predict(xScaled)
+	fmt.Fprintf(w, "   x   target  prediction  (inputs 0.1 … 0.9)\n")
+	for i, xv := range xs {
+		fmt.Fprintf(w, "   %.0f   %.4f  %.4f\n", xv, ys[i], pred.Data[i])
+	}
+
+	fmt.Fprintf(w, "\n4. The line exactly: identity hidden and output units, inputs 1 … 9, rate %g:\n", linearRate)
+	lin := newNet(w1, w2, nn.Identity{})
+	if _, err := fit(lin, x, y, linearRate, cfg.epochs); err != nil {
+		return err
+	}
+	lw1, lb1, lw2, lb2 := params(lin)
+	fmt.Fprintf(w, "   w1 = %.6f b1 = %.6f w2 = %.6f b2 = %.6f\n", lw1, lb1, lw2, lb2)
+	fmt.Fprintf(w, "   slope w2·w1 = %.9f (exact 0.12), offset w2·b1 + b2 = %.9f (exact 0.1), max |error| < 1e-12: %v\n",
+		lw2*lw1, lw2*lb1+lb2, maxAbsError(lin.Predict(x), y) < 1e-12)
+
+	if cfg.plot == "" {
+		return nil
+	}
+	if err := writePlot(cfg.plot, xs, ys, askerOut, pred.Data); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
+	return nil
+}
+
+// linearRate is the rate of the linear network: with inputs up to 9 the
+// step must be small, η·x²·(w1² + w2²) well below 2.
+const linearRate = 0.005
+
+// writePlot draws the targets, the question's rule's outputs and the
+// gradient-descent fit against x.
+func writePlot(path string, xs, ys, asker, fitted []float64) error {
+	chart := plot.LineChart{
+		Title:  "1-1-1 network fitting y = (1.2x + 1)/10",
+		XLabel: "x", YLabel: "y", Markers: true,
+		Series: []plot.Series{
+			{Name: "target", X: xs, Y: ys},
+			{Name: "the question's rule (/10, inputs 1..9)", X: xs, Y: asker},
+			{Name: "gradient descent, inputs 0.1..0.9, identity output", X: xs, Y: fitted},
+		},
+	}
+	return plot.Save(path, chart.Render())
+}
+
+func epochOrNever(n int) string {
+	if n < 0 {
+		return "never"
+	}
+	return fmt.Sprint(n)
+}
+
+// list formats the values with the given verb, separated by spaces.
+func list(v []float64, verb string) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = fmt.Sprintf(verb, x)
+	}
+	return strings.Join(parts, " ")
+}

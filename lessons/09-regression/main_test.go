@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nnscratch/lessons/internal/golden"
+	"nnscratch/nn"
+)
+
+// TestGolden guards the whole default output (without the plot line).
+func TestGolden(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.plot = ""
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "default", buf.Bytes())
+}
+
+// TestExactLinearFit checks that the linear 1-1-1 network finds the line
+// itself from several starts: slope w2·w1 = 0.12, offset w2·b1 + b2 = 0.1.
+func TestExactLinearFit(t *testing.T) {
+	xs, ys := data(10)
+	for seed := uint32(0); seed < 5; seed++ {
+		w1, w2 := startWeights(seed)
+		net := newNet(w1, w2, nn.Identity{})
+		if _, err := fit(net, column(xs, 1), column(ys, 1), linearRate, 20000); err != nil {
+			t.Fatal(err)
+		}
+		pw1, pb1, pw2, pb2 := params(net)
+		if got := pw2 * pw1; math.Abs(got-0.12) > 1e-9 {
+			t.Errorf("seed %d: slope w2·w1 got %.12f, want 0.12", seed, got)
+		}
+		if got := pw2*pb1 + pb2; math.Abs(got-0.1) > 1e-9 {
+			t.Errorf("seed %d: offset w2·b1 + b2 got %.12f, want 0.1", seed, got)
+		}
+	}
+}
+
+// TestAskerRuleSign checks the first mistake: the hidden "error" σ′(e_out)·w2
+// has the sign of w2 whatever the output error, so one step changes w1 in
+// the direction sign(w1·w2) both when the output is too low and too high.
+// With Edit 2 the sign of e_out gets through.
+func TestAskerRuleSign(t *testing.T) {
+	for _, tc := range []struct {
+		w1, w2   float64
+		keepSign bool
+		target   float64
+		wantUp   bool // w1 grows
+	}{
+		{0.5, 0.5, false, 0.99, true},
+		{0.5, 0.5, false, 0.01, true},
+		{0.5, -0.5, false, 0.99, false},
+		{0.5, -0.5, false, 0.01, false},
+		{0.5, 0.5, true, 0.99, true},
+		{0.5, 0.5, true, 0.01, false},
+	} {
+		r := askerRun{w1: tc.w1, w2: tc.w2, keepSign: tc.keepSign}
+		r.epoch([]float64{1}, []float64{tc.target})
+		if up := r.w1 > tc.w1; up != tc.wantUp {
+			t.Errorf("w1 %v, w2 %v, keepSign %v, target %v: w1 %v → %v, want growing %v", tc.w1, tc.w2, tc.keepSign, tc.target, tc.w1, r.w1, tc.wantUp)
+		}
+	}
+}
+
+// TestAskerRuns checks the question's observations with the default start:
+// with /10 the first weight runs off to infinity and every output is the
+// same; with /100 the second weight goes to 0 and every output is 0.5.
+func TestAskerRuns(t *testing.T) {
+	w1, w2 := startWeights(0)
+	for _, tc := range []struct {
+		div  float64
+		want func(r askerRun) bool
+		what string
+	}{
+		{10, func(r askerRun) bool { return math.IsInf(r.w1, 1) }, "w1 = +Inf"},
+		{100, func(r askerRun) bool { return math.Abs(r.w2) < 1e-300 }, "|w2| < 1e-300"},
+	} {
+		xs, ys := data(tc.div)
+		r := askerRun{w1: w1, w2: w2}
+		for range 100000 {
+			r.epoch(xs, ys)
+		}
+		if !tc.want(r) {
+			t.Errorf("/%g: got w1 = %g, w2 = %g, want %s", tc.div, r.w1, r.w2, tc.what)
+		}
+		out := r.outputs(xs)
+		if spread := out[len(out)-1] - out[0]; math.Abs(spread) > 1e-9 {
+			t.Errorf("/%g: outputs range over %g, want all equal", tc.div, spread)
+		}
+	}
+}
+
+// TestSaturation checks the σ′ figures: with a weight of 1, the input 9
+// gets a slope over 1000 times smaller than the input 1; scaled, about the
+// same.
+func TestSaturation(t *testing.T) {
+	if r := sigmoidPrime(1) / sigmoidPrime(9); r < 1000 {
+		t.Errorf("σ′(1)/σ′(9) got %.1f, want > 1000", r)
+	}
+	if r := sigmoidPrime(0.1) / sigmoidPrime(0.9); r > 1.25 {
+		t.Errorf("σ′(0.1)/σ′(0.9) got %.3f, want < 1.25", r)
+	}
+}
+
+// TestScalingHelps checks that gradient descent with the sigmoid hidden unit
+// fits every target to within 0.02 both ways, and sooner with scaled inputs.
+func TestScalingHelps(t *testing.T) {
+	xs, ys := data(10)
+	y := column(ys, 1)
+	for seed := uint32(0); seed < 4; seed++ {
+		w1, w2 := startWeights(seed)
+		var first [2]int
+		for i, div := range []float64{1, 10} {
+			net := newNet(w1, w2, nn.Sigmoid{})
+			f, err := fit(net, column(xs, div), y, 0.1, 3000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f < 0 {
+				t.Errorf("seed %d, inputs /%g: never within %g of every target in 3000 epochs", seed, div, closeEnough)
+			}
+			first[i] = f
+		}
+		if first[1] >= first[0] {
+			t.Errorf("seed %d: scaled inputs fit at epoch %d, unscaled at %d; want scaled sooner", seed, first[1], first[0])
+		}
+	}
+}
+
+func TestPlot(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.askerEpochs, cfg.epochs = 10, 10
+	cfg.plot = filepath.Join(t.TempDir(), "fit.png")
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(cfg.plot); err != nil || st.Size() == 0 {
+		t.Errorf("plot %s: %v", cfg.plot, err)
+	}
+	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
+		t.Errorf("output does not say where the plot went:\n%s", buf.String())
+	}
+}
+
+func TestFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // "" means no error
+	}{
+		{[]string{"-seed", "3", "-rate", "0.05", "-epochs", "100"}, ""},
+		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
+		{[]string{"-asker-epochs", "0"}, "-asker-epochs must be in 1 … 10000000"},
+		{[]string{"-rate", "0"}, "-rate must be in (0, 10]"},
+		{[]string{"-rate", "NaN"}, "-rate must be in (0, 10]"},
+		{[]string{"-epochs", "0"}, "-epochs must be in 1 … 10000000"},
+		{[]string{"-nope"}, "flag provided but not defined: -nope"},
+		{[]string{"extra"}, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		_, err := parseFlags(tt.args, &bytes.Buffer{})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
+		}
+	}
+}
