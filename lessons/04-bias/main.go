@@ -1,0 +1,251 @@
+// Bias trains the 2-3-1 sigmoid network of the forum question "why does my
+// network need so many more epochs than MLPClassifier?" on its ten Iris
+// flowers, and counts the iterations it needs to bring the sum of squared
+// errors under 0.001 with each of the slips the answer found: the error
+// written as Y − output with += updates (the same as gradient descent), only
+// one of the two signs flipped (gradient ascent), and the bias gradient
+// summed into one number for all units instead of per unit. Each runs on the
+// raw inputs and on inputs standardised to mean 0 and standard deviation 1.
+//
+//	go run ./lessons/04-bias
+//	go run ./lessons/04-bias -seed 7 -variant fixed -scale raw
+//
+// One full-batch step of the question's code, with its bias rows b1 and b2:
+//
+//	l1 = σ(X·W1 + b1)               l2 = σ(l1·W2 + b2)
+//	δ2 = (l2 − Y) ⊙ l2(1 − l2)      δ1 = δ2·W2ᵀ ⊙ l1(1 − l1)
+//	W2 ← W2 − α·l1ᵀ·δ2              W1 ← W1 − α·Xᵀ·δ1
+//	b2 ← b2 − α·Σ_rows δ2           b1 ← b1 − α·Σ_rows δ1
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"strings"
+
+	"nnscratch/matrix"
+	"nnscratch/nn"
+)
+
+// config holds the lesson's settings, one per flag.
+type config struct {
+	seed     uint32    // np.random.seed value for the initial weights
+	alpha    float64   // learning rate
+	goal     float64   // stop when the sum of squared errors is below this
+	maxIter  int       // give up after this many iterations
+	scales   []bool    // false: raw inputs; true: standardised
+	variants []variant // which ways of writing the update to run
+}
+
+func defaultConfig() config {
+	return config{seed: 1, alpha: 0.5, goal: 0.001, maxIter: 1000000,
+		scales: []bool{false, true}, variants: variants}
+}
+
+func main() {
+	cfg, err := parseFlags(os.Args[1:], os.Stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bias:", err)
+		os.Exit(2)
+	}
+	if err := run(os.Stdout, cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "bias:", err)
+		os.Exit(1)
+	}
+}
+
+// parseFlags turns the command line into a config, checking every value.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("bias", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	fs.Float64Var(&cfg.alpha, "alpha", cfg.alpha, "learning rate α")
+	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors is below this")
+	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
+	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
+	names := make([]string, len(variants))
+	for i, v := range variants {
+		names[i] = v.name
+	}
+	which := fs.String("variant", "all", "one of "+strings.Join(names, ", ")+", or all")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bias [flags]\n\nCounts the forum network's iterations to reach the error goal, with and without its bugs.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case *seed < 0 || *seed > 1<<32-1:
+		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
+	case !(cfg.alpha > 0) || math.IsInf(cfg.alpha, 0):
+		return cfg, fmt.Errorf("-alpha must be a positive number, got %g", cfg.alpha)
+	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
+		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
+	case cfg.maxIter < 1:
+		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
+	}
+	cfg.seed = uint32(*seed)
+	switch *scale {
+	case "raw":
+		cfg.scales = []bool{false}
+	case "standard":
+		cfg.scales = []bool{true}
+	case "both":
+	default:
+		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	}
+	if *which != "all" {
+		i := slices.Index(names, *which)
+		if i < 0 {
+			return cfg, fmt.Errorf("-variant must be one of %s or all, got %q", strings.Join(names, ", "), *which)
+		}
+		cfg.variants = variants[i : i+1]
+	}
+	return cfg, nil
+}
+
+// ascentMarks are the iterations at which the gradient-ascent runs print
+// their error.
+var ascentMarks = []int{0, 10, 100, 1000, 10000}
+
+// run trains every selected variant on every selected input scaling and
+// prints the iteration counts, the weights learned and, for the variants
+// that climb, their error at a few iterations.
+func run(w io.Writer, cfg config) error {
+	x, y := forumData()
+	fmt.Fprintf(w, "Inputs: sepal and petal length (cm) of ten Iris flowers; target 1 = virginica, 0 = versicolor\n")
+	for i, r := range irisRows {
+		fmt.Fprintf(w, "  iris.csv row %3d: %3.1f %3.1f -> %g\n", r, x.At(i, 0), x.At(i, 1), y.At(i, 0))
+	}
+	fmt.Fprintf(w, "\nInitial weights after np.random.seed(%d):\n", cfg.seed)
+	printNetwork(w, newNetwork(cfg.seed))
+
+	inputs := map[bool]*matrix.Matrix{false: x, true: new(nn.StandardScaler).FitTransform(x)}
+	fmt.Fprintf(w, "\nIterations until the sum of squared errors < %g (alpha %g, at most %d):\n", cfg.goal, cfg.alpha, cfg.maxIter)
+	results := map[string]map[bool]outcome{}
+	var climbers []variant
+	for _, v := range cfg.variants {
+		if !v.descends() {
+			climbers = append(climbers, v)
+			continue
+		}
+		results[v.name] = map[bool]outcome{}
+		fmt.Fprintf(w, "  %-12s", v.name)
+		for _, s := range cfg.scales {
+			o, err := train(newNetwork(cfg.seed), inputs[s], y, v, cfg.alpha, cfg.goal, cfg.maxIter, 0)
+			if err != nil {
+				return err
+			}
+			results[v.name][s] = o
+			fmt.Fprintf(w, "  %-9s %s", scaleName(s)+":", count(o))
+		}
+		fmt.Fprintf(w, "   %s\n", v.about)
+	}
+	if f, ok := results["fixed"]; ok {
+		if fl, ok := results["flipped"]; ok {
+			for _, s := range cfg.scales {
+				fmt.Fprintf(w, "  flipped and fixed end with identical weights (%s): %v\n",
+					scaleName(s), sameWeights(f[s].net, fl[s].net))
+			}
+		}
+	}
+
+	for _, name := range []string{"fixed", "shared-bias"} {
+		for _, s := range cfg.scales {
+			o, ok := results[name][s]
+			if !ok {
+				continue
+			}
+			fmt.Fprintf(w, "\nLearned by %s, %s inputs (%d updates, SSE %.4g):\n", name, scaleName(s), o.iterations+1, o.sse)
+			printNetwork(w, o.net)
+			if name == "shared-bias" {
+				start := newNetwork(cfg.seed).Layers[0].B
+				moved := matrix.Sub(o.net.Layers[0].B, start)
+				fmt.Fprintf(w, "bias_1 - initial bias_1 = %s (the same for every unit)\n", vector(moved, 5))
+			}
+		}
+	}
+
+	if len(climbers) > 0 {
+		n := min(cfg.maxIter, ascentMarks[len(ascentMarks)-1]+1)
+		fmt.Fprintf(w, "\nOnly one sign flipped: gradient ascent. Sum of squared errors after i iterations:\n")
+		fmt.Fprintf(w, "  %-12s %-9s", "variant", "inputs")
+		for _, m := range ascentMarks {
+			if m < n {
+				fmt.Fprintf(w, " %9d", m)
+			}
+		}
+		fmt.Fprintln(w)
+		for _, v := range climbers {
+			for _, s := range cfg.scales {
+				o, err := train(newNetwork(cfg.seed), inputs[s], y, v, cfg.alpha, cfg.goal, n, n)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "  %-12s %-9s", v.name, scaleName(s))
+				for _, m := range ascentMarks {
+					if m < len(o.curve) {
+						fmt.Fprintf(w, " %9.5f", o.curve[m])
+					}
+				}
+				fmt.Fprintf(w, "   %s\n", v.about)
+			}
+		}
+	}
+	return nil
+}
+
+func scaleName(standardised bool) string {
+	if standardised {
+		return "standard"
+	}
+	return "raw"
+}
+
+// count prints an outcome's iteration count as the question's code does,
+// or says that the goal was not reached.
+func count(o outcome) string {
+	if !o.reached {
+		return fmt.Sprintf("%7s", "never")
+	}
+	return fmt.Sprintf("%7d", o.iterations)
+}
+
+// printNetwork prints the weights and biases under the question's names,
+// with numpy's layout.
+func printNetwork(w io.Writer, net *nn.Network) {
+	l1, l2 := net.Layers[0], net.Layers[1]
+	fmt.Fprintf(w, "weights_1 =\n%v\nbias_1 = %s\nweights_2 =\n%v\nbias_2 = %s\n",
+		l1.W.Format(5), vector(l1.B, 5), l2.W.Format(5), vector(l2.B, 5))
+}
+
+// vector prints a 1×n row as numpy prints a 1-D array: one pair of brackets.
+func vector(m *matrix.Matrix, precision int) string {
+	s := m.Format(precision)
+	return s[1 : len(s)-1]
+}
+
+// sameWeights reports whether two networks' parameters are equal to the
+// last bit.
+func sameWeights(a, b *nn.Network) bool {
+	pa, pb := a.Params(), b.Params()
+	for i := range pa {
+		if !matrix.Equal(pa[i].Value, pb[i].Value) {
+			return false
+		}
+	}
+	return true
+}

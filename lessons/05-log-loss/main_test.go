@@ -1,0 +1,227 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"nnscratch/lessons/internal/golden"
+	"nnscratch/matrix"
+	"nnscratch/nn"
+)
+
+// TestGolden guards the whole default output (without the plot line). The
+// counts of the two chaotic runs (raw inputs, squared error at α 0.5 and
+// log-loss at α 0.05) depend on the last bits of math.Exp, whose assembly
+// differs between architectures; the golden file was made on amd64.
+func TestGolden(t *testing.T) {
+	if runtime.GOARCH != "amd64" {
+		t.Skip("golden output made on amd64; chaotic runs depend on this platform's math.Exp")
+	}
+	cfg := defaultConfig()
+	cfg.plot = ""
+	var buf bytes.Buffer
+	if err := report(&buf, cfg, defaultTable()); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "default", buf.Bytes())
+}
+
+// numpyRuns are the first iterations at which the SSE and the mean log-loss
+// fall below 0.001 when the question's code, changed as the answer says,
+// runs with np.random.seed(1) under numpy 1.24 on x86-64
+// (lessons/04-bias/testdata/reference.py); −1 means never within 10⁶ iterations.
+var numpyRuns = []struct {
+	loss          string
+	standardised  bool
+	alpha         float64
+	atSSE, atLog  int
+	chaoticInputs bool // raw inputs with a rate large enough for a chaotic start
+}{
+	{"sse", false, 0.01, 236850, -1, false},
+	{"sse", false, 0.05, 47374, -1, false},
+	{"sse", false, 0.5, 6323, -1, true},
+	{"sse", true, 0.01, 179352, -1, false},
+	{"sse", true, 0.05, 35885, -1, false},
+	{"sse", true, 0.5, 3605, -1, false},
+	{"log", false, 0.01, 5997, 37855, false},
+	{"log", false, 0.05, 1231, 7588, true},
+	{"log", true, 0.01, 4390, 31945, false},
+	{"log", true, 0.05, 879, 6410, false},
+	{"log", true, 0.5, 89, 616, false},
+}
+
+// defaultTable is the default run's table, trained once for all tests.
+var defaultTable = sync.OnceValue(func() []*cell {
+	cfg := defaultConfig()
+	cfg.plot = ""
+	return trainAll(cfg)
+})
+
+// trainCase returns the default table's run for one cell.
+func trainCase(t *testing.T, loss string, standardised bool, alpha float64) outcome {
+	t.Helper()
+	for _, c := range defaultTable() {
+		if c.loss == loss && c.standardised == standardised && c.alpha == alpha {
+			if c.err != nil {
+				t.Fatal(c.err)
+			}
+			return c.out
+		}
+	}
+	t.Fatalf("no cell %s, standardised %v, α %g in the default table", loss, standardised, alpha)
+	return outcome{}
+}
+
+// TestAgainstNumpy compares the counts with numpy's: equal where the run is
+// smooth; on raw inputs with α 0.5 (squared error) and α 0.05 (log-loss)
+// the first few hundred iterations are chaotic, last-bit differences
+// between numpy's BLAS and exp and Go's grow to order 1 (lesson 04 shows
+// this), and only the order of magnitude is asked for.
+func TestAgainstNumpy(t *testing.T) {
+	for _, c := range numpyRuns {
+		o := trainCase(t, c.loss, c.standardised, c.alpha)
+		for _, p := range []struct {
+			what      string
+			got, want int
+		}{{"SSE", o.atSSE, c.atSSE}, {"log-loss", o.atLog, c.atLog}} {
+			if c.loss == "sse" && p.what == "log-loss" {
+				continue
+			}
+			same := p.got == p.want
+			if c.chaoticInputs {
+				same = math.Floor(math.Log10(float64(p.got))) == math.Floor(math.Log10(float64(p.want)))
+			}
+			if !same {
+				t.Errorf("%s, standardised %v, α %g: %s below goal after %d iterations, numpy %d",
+					c.loss, c.standardised, c.alpha, p.what, p.got, p.want)
+			}
+		}
+	}
+}
+
+// TestStuck checks the question's "stuck at 0.69314716": log-loss with the
+// squared error's rate α 0.5 on raw inputs never gets there. numpy ends at
+// an SSE of 2.3999999899527182 and a mean log-loss of 0.6730116649160727.
+func TestStuck(t *testing.T) {
+	o := trainCase(t, "log", false, 0.5)
+	if o.atSSE >= 0 || math.Abs(o.sse-2.3999999899527182) > 1e-6 || math.Abs(o.logLoss-0.6730116649160727) > 1e-6 {
+		t.Errorf("log-loss, raw, α 0.5: reached SSE goal at %d, ended with SSE %.17g and log-loss %.17g; numpy never reached it and ended at 2.3999999899527182 and 0.6730116649160727",
+			o.atSSE, o.sse, o.logLoss)
+	}
+}
+
+// TestPublishedMagnitudes checks the answer's orders of magnitude where
+// this data reproduces them: about 10⁵ iterations for squared error on raw
+// inputs (at α 0.01), 3·10⁴–6·10⁴ for log-loss on raw inputs at α 0.01
+// when stopping on the mean log-loss, and under 1,000 with standardised
+// inputs (log-loss, α 0.5).
+func TestPublishedMagnitudes(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		got    func() int
+		lo, hi int
+	}{
+		{"squared error, raw, α 0.01", func() int { return trainCase(t, "sse", false, 0.01).atSSE }, 100000, 999999},
+		{"log-loss, raw, α 0.01, mean log-loss", func() int { return trainCase(t, "log", false, 0.01).atLog }, 30000, 64331},
+		{"log-loss, standard, α 0.5, mean log-loss", func() int { return trainCase(t, "log", true, 0.5).atLog }, 1, 999},
+	} {
+		if got := c.got(); got < c.lo || got > c.hi {
+			t.Errorf("%s: %d iterations, want %d … %d", c.name, got, c.lo, c.hi)
+		}
+	}
+}
+
+// TestDeltaCancels checks the identity the lesson rests on: for a sigmoid
+// output, the chain-rule delta of the summed log-loss, ∂E/∂a ⊙ a(1−a),
+// equals a − y.
+func TestDeltaCancels(t *testing.T) {
+	z := matrix.FromSlice(4, 1, []float64{-3, -0.2, 0.7, 2.5})
+	y := matrix.FromSlice(4, 1, []float64{0, 1, 0, 1})
+	a := matrix.New(4, 1)
+	nn.Sigmoid{}.Forward(a, z)
+	chain, short := matrix.New(4, 1), matrix.New(4, 1)
+	nn.ChainRuleDelta(chain, z, a, y, nn.Sigmoid{}, nn.LogLoss{Sum: true})
+	nn.OutputDelta(short, z, a, y, nn.Sigmoid{}, nn.LogLoss{Sum: true})
+	for i := range 4 {
+		want := a.Data[i] - y.Data[i]
+		if math.Abs(chain.Data[i]-want) > 1e-15 || short.Data[i] != want {
+			t.Errorf("z = %g: chain-rule delta %.17g, closed form %.17g, want a − y = %.17g", z.Data[i], chain.Data[i], short.Data[i], want)
+		}
+	}
+}
+
+func TestPlot(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.alphas, cfg.maxIter = []float64{0.5, 0.05}, 20000
+	cfg.plot = filepath.Join(t.TempDir(), "curves.png")
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(cfg.plot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("plot is not a PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
+		t.Errorf("plot is %dx%d, want at least 400x300", b.Dx(), b.Dy())
+	}
+	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
+		t.Errorf("output does not say where the plot went:\n%s", buf.String())
+	}
+}
+
+func TestFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // "" means no error
+	}{
+		{[]string{"-seed", "3", "-alphas", "0.1,1", "-goal", "0.01", "-max-iter", "100", "-scale", "standard", "-loss", "log", "-plot", ""}, ""},
+		{[]string{"-alphas", "0.1,x"}, `-alphas: "x" is not a positive number`},
+		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},
+		{[]string{"-goal", "0"}, "-goal must be a positive number"},
+		{[]string{"-max-iter", "-5"}, "-max-iter must be at least 1"},
+		{[]string{"-scale", "unit"}, `-scale must be raw, standard or both, got "unit"`},
+		{[]string{"-loss", "mse"}, `-loss must be sse, log or both, got "mse"`},
+		{[]string{"-nope"}, "flag provided but not defined: -nope"},
+		{[]string{"extra"}, `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		_, err := parseFlags(tt.args, &bytes.Buffer{})
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+// TestStepAllocations checks that the training loop, with its per-iteration
+// SSE and log-loss, allocates nothing per iteration.
+func TestStepAllocations(t *testing.T) {
+	x, y := forumData()
+	for _, l := range []nn.Loss{nn.HalfSSE{}, nn.LogLoss{Sum: true}} {
+		allocs := func(n int) float64 {
+			return testing.AllocsPerRun(3, func() {
+				if _, err := train(x, y, 1, l, 0.5, 1e-300, n, 0); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+		if few, many := allocs(10), allocs(2000); many != few {
+			t.Errorf("%s: train allocates %v times for 2000 iterations and %v for 10", l.Name(), many, few)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"nnscratch/matrix"
+	"nnscratch/nn"
+	"nnscratch/nn/data"
+	"nnscratch/nn/nprand"
+)
+
+// irisRows are the rows of iris.csv (numbered from 1 after the header) whose
+// sepal and petal lengths are the question's ten inputs, in its order.
+var irisRows = []int{51, 101, 53, 112, 102, 54, 103, 104, 52, 118}
+
+// forumData returns the question's inputs X (10×2: sepal length, petal
+// length in cm) and targets Y (10×1: 1 for virginica, 0 for versicolor; the
+// question's own targets were lost in scraping).
+func forumData() (x, y *matrix.Matrix) {
+	iris := data.Iris()
+	x, y = matrix.New(len(irisRows), 2), matrix.New(len(irisRows), 1)
+	for i, r := range irisRows {
+		row := iris.Row(r - 1)
+		x.Set(i, 0, row[0])
+		x.Set(i, 1, row[2])
+		if iris.Labels[r-1] == "virginica" {
+			y.Set(i, 0, 1)
+		}
+	}
+	return x, y
+}
+
+// newNetwork returns the 2-3-1 sigmoid network with biases, drawn as the
+// question's code draws it after np.random.seed(seed): weights_1,
+// weights_2, bias_1, bias_2, each 2*numpy.random.random(shape) - 1.
+func newNetwork(seed uint32) *nn.Network {
+	net := nn.New([]int{2, 3, 1}, true, nn.Sigmoid{}, nn.Sigmoid{})
+	nn.NumpyUniform{}.Initialize(net, nprand.New(seed))
+	return net
+}
+
+// sse is the question's calculateError: Σ (y − a)², summed in row order.
+func sse(a, y *matrix.Matrix) float64 {
+	s := 0.0
+	for i, v := range a.Data {
+		d := y.Data[i] - v
+		s += d * d
+	}
+	return s
+}
+
+// outcome is what one training run leaves behind.
+type outcome struct {
+	atSSE, atLog int       // first iteration whose SSE (mean log-loss) is below the goal; −1 if none
+	sse, logLoss float64   // of the last forward pass
+	curve        []float64 // SSE at iterations 0, 1, 2, … (the first record of them)
+}
+
+// train trains the network for seed on (x, y) with full-batch gradient
+// descent on the given loss: nn.HalfSSE, whose output delta is
+// (a − y) ⊙ a(1 − a), or the summed log-loss nn.LogLoss{Sum: true}, whose
+// output delta is a − y. After each iteration it measures the SSE and the
+// mean log-loss of that iteration's forward pass and stops once the SSE is
+// below goal and, when training on log-loss, the mean log-loss is too — or
+// after maxIter iterations. It keeps the SSE of the first record
+// iterations in the outcome's curve.
+func train(x, y *matrix.Matrix, seed uint32, loss nn.Loss, alpha, goal float64, maxIter, record int) (outcome, error) {
+	net := newNetwork(seed)
+	_, onLog := loss.(nn.LogLoss)
+	meter := nn.LogLoss{}
+	out := outcome{atSSE: -1, atLog: -1}
+	_, err := net.Train(x, y, nn.TrainConfig{
+		Loss:      loss,
+		Schedule:  nn.Constant(alpha),
+		MaxEpochs: maxIter,
+		Callback: func(e nn.Epoch) error {
+			i := e.N - 1 // the question's iteration number
+			out.sse = sse(e.Net.Output(), y)
+			out.logLoss = meter.Value(e.Net.Output(), y)
+			if i < record {
+				out.curve = append(out.curve, out.sse)
+			}
+			if out.atSSE < 0 && out.sse < goal {
+				out.atSSE = i
+			}
+			if out.atLog < 0 && out.logLoss < goal {
+				out.atLog = i
+			}
+			if out.atSSE >= 0 && (!onLog || out.atLog >= 0) {
+				return nn.ErrStop
+			}
+			return nil
+		},
+	})
+	return out, err
+}
