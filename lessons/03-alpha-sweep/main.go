@@ -16,16 +16,14 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
 	"nnscratch/nn/nprand"
 	"nnscratch/nn/plot"
@@ -50,20 +48,7 @@ func defaultConfig() config {
 	}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "alpha-sweep:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "alpha-sweep:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("alpha-sweep", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -88,7 +73,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
-	if cfg.alphas, err = parseFloats(*alphas); err != nil {
+	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
 		return cfg, fmt.Errorf("-alphas: %v", err)
 	}
 	switch {
@@ -98,26 +83,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
 	case cfg.record < 1:
 		return cfg, fmt.Errorf("-record must be at least 1, got %d", cfg.record)
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case cfg.digits < 0 || cfg.digits > 17:
 		return cfg, fmt.Errorf("-digits must be in 0 … 17, got %d", cfg.digits)
 	}
-	cfg.seed = uint32(*seed)
-	return cfg, nil
-}
-
-// parseFloats parses a comma-separated list of positive finite numbers.
-func parseFloats(s string) ([]float64, error) {
-	var out []float64
-	for _, f := range strings.Split(s, ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-		if err != nil || !(v > 0) || v > 1e300 {
-			return nil, fmt.Errorf("%q is not a positive number", f)
-		}
-		out = append(out, v)
-	}
-	return out, nil
+	cfg.seed, err = cli.Seed("seed", *seed)
+	return cfg, err
 }
 
 // The notebook's data: XOR of the first two inputs; the third is always 1.

@@ -119,8 +119,8 @@ func TestFlags(t *testing.T) {
 		want string // "" means no error
 	}{
 		{[]string{"-alphas", "0.5,5", "-steps", "100", "-every", "10"}, ""},
-		{[]string{"-alphas", "0.5,x"}, `-alphas: "x" is not a positive number`},
-		{[]string{"-alphas", "-1"}, `-alphas: "-1" is not a positive number`},
+		{[]string{"-alphas", "0.5,x"}, `-alphas: "x" is not a number`},
+		{[]string{"-alphas", "-1"}, `-alphas: -1 is not a positive number`},
 		{[]string{"-steps", "0"}, "-steps must be at least 1"},
 		{[]string{"-every", "-3"}, "-every must be at least 1"},
 		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},

@@ -1,0 +1,103 @@
+// Package cli holds what every lesson's command line shares: the main
+// function that turns a lesson's parse and run functions into the project's
+// exit codes, and parsers for the flag values lessons take (lists of numbers,
+// numpy seeds).
+//
+// A lesson's main is one line:
+//
+//	func main() { cli.Main("alpha-sweep", parseFlags, run) }
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// Main parses os.Args[1:] with parse and, if that succeeds, calls run with
+// standard output. It exits with status 0 after -h, 2 after a usage error
+// (printed as "name: message" on standard error; parse has already printed
+// the usage for an unknown flag) and 1 when run fails.
+func Main[C any](name string, parse func(args []string, stderr io.Writer) (C, error), run func(w io.Writer, cfg C) error) {
+	os.Exit(Run(name, os.Args[1:], os.Stdout, os.Stderr, parse, run))
+}
+
+// Run is Main without the exit: it returns the exit status instead, so tests
+// can check it.
+func Run[C any](name string, args []string, stdout, stderr io.Writer, parse func([]string, io.Writer) (C, error), run func(io.Writer, C) error) int {
+	cfg, err := parse(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return 2
+	}
+	if err := run(stdout, cfg); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return 1
+	}
+	return 0
+}
+
+// Floats parses a comma-separated list of finite numbers such as
+// "0.001, 0.01,0.1". An empty list or a bad item is an error naming the item.
+func Floats(s string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return nil, fmt.Errorf("%q is not a number", f)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// PositiveFloats is Floats for lists whose items must all be > 0, such as
+// learning rates.
+func PositiveFloats(s string) ([]float64, error) {
+	vs, err := Floats(s)
+	if err != nil {
+		return nil, err
+	}
+	for _, v := range vs {
+		if !(v > 0) {
+			return nil, fmt.Errorf("%v is not a positive number", v)
+		}
+	}
+	return vs, nil
+}
+
+// Ints parses a comma-separated list of integers, each at least min, such
+// as hidden-layer sizes "8,2".
+func Ints(s string, min int) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		v, err := strconv.Atoi(f)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an integer", f)
+		}
+		if v < min {
+			return nil, fmt.Errorf("%d is below the minimum %d", v, min)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// Seed checks that v, the value of flag name, is a seed numpy accepts
+// (0 … 2³²−1) and returns it as a uint32.
+func Seed(name string, v int64) (uint32, error) {
+	if v < 0 || v > math.MaxUint32 {
+		return 0, fmt.Errorf("-%s must be in 0 … 4294967295, got %d", name, v)
+	}
+	return uint32(v), nil
+}
