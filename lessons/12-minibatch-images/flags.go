@@ -1,0 +1,97 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// parseFlags turns the command line into a config, checking every value.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	h := &cfg.h
+	fs := flag.NewFlagSet("minibatch-images", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.data, "data", cfg.data, "`which` images: embedded (the 2,000/500 subset in nn/data), full (/usr/share/datasets/fashion-mnist), or a directory of Fashion-MNIST IDX files")
+	fs.IntVar(&h.hidden, "hidden", h.hidden, "hidden ReLU units")
+	fs.Float64Var(&h.lr, "lr", h.lr, "learning rate η")
+	fs.Float64Var(&h.momentum, "momentum", h.momentum, "momentum μ in v ← μv − η·grad (0 ≤ μ < 1)")
+	fs.IntVar(&h.batch, "batch", h.batch, "mini-batch size")
+	fs.IntVar(&h.epochs, "epochs", h.epochs, "passes over the training images")
+	fs.Float64Var(&h.l2, "l2", h.l2, "L2 coefficient λ of (λ/2)(‖W1‖² + ‖W2‖²); scikit-learn's alpha is λ·batch")
+	fs.Float64Var(&h.relu0, "relu0", h.relu0, "ReLU'(0), the subgradient used where z1 is exactly 0 (0 … 1)")
+	seed := fs.Int64("seed", int64(h.seed), "seed of the numpy-compatible source for the starting weights and the shuffles (0 … 2³²−1)")
+	fs.StringVar(&cfg.out, "out", cfg.out, "`directory` for the charts (empty for none)")
+	fs.StringVar(&cfg.tune, "tune", "", "sweep one `parameter`: lr, batch, hidden, momentum or l2")
+	values := fs.String("values", "", "comma-separated values for -tune (default: the homework's kind of range)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: minibatch-images [flags]\n\nTrains a 784-h-1 ReLU/sigmoid network on Fashion-MNIST T-shirts/tops against shirts.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return cfg, err
+	}
+	if fs.NArg() > 0 {
+		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	switch {
+	case cfg.data == "":
+		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got an empty string")
+	case h.hidden < 1:
+		return cfg, fmt.Errorf("-hidden must be at least 1, got %d", h.hidden)
+	case !(h.lr > 0) || math.IsInf(h.lr, 0):
+		return cfg, fmt.Errorf("-lr must be a positive number, got %g", h.lr)
+	case !(h.momentum >= 0 && h.momentum < 1):
+		return cfg, fmt.Errorf("-momentum must be in [0, 1), got %g", h.momentum)
+	case h.batch < 1:
+		return cfg, fmt.Errorf("-batch must be at least 1, got %d", h.batch)
+	case h.epochs < 1:
+		return cfg, fmt.Errorf("-epochs must be at least 1, got %d", h.epochs)
+	case !(h.l2 >= 0) || math.IsInf(h.l2, 0):
+		return cfg, fmt.Errorf("-l2 must be a number ≥ 0, got %g", h.l2)
+	case !(h.relu0 >= 0 && h.relu0 <= 1):
+		return cfg, fmt.Errorf("-relu0 must be in [0, 1], got %g", h.relu0)
+	case *seed < 0 || *seed > 1<<32-1:
+		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
+	}
+	h.seed = uint32(*seed)
+	if cfg.tune == "" {
+		if *values != "" {
+			return cfg, fmt.Errorf("-values needs -tune")
+		}
+		return cfg, nil
+	}
+	s, ok := sweeps[cfg.tune]
+	if !ok {
+		return cfg, fmt.Errorf("-tune must be one of lr, batch, hidden, momentum, l2, got %q", cfg.tune)
+	}
+	if *values == "" {
+		return cfg, nil
+	}
+	var err error
+	if cfg.values, err = parseValues(*values, s.valid); err != nil {
+		return cfg, fmt.Errorf("-values for -tune %s: %v", cfg.tune, err)
+	}
+	return cfg, nil
+}
+
+// parseValues parses a comma-separated list, each value checked by valid,
+// which returns what is wrong with it or "".
+func parseValues(s string, valid func(float64) string) ([]float64, error) {
+	var out []float64
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		v, err := strconv.ParseFloat(f, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a number", f)
+		}
+		if msg := valid(v); msg != "" {
+			return nil, fmt.Errorf("%q: %s", f, msg)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
