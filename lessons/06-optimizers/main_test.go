@@ -44,10 +44,60 @@ func TestGolden(t *testing.T) {
 	if err := report(&buf, cfg, studyDefault(t)); err != nil {
 		t.Fatal(err)
 	}
-	masked := chaotic.ReplaceAllStringFunc(buf.String(), func(s string) string {
+	golden.Check(t, "default", []byte(maskChaotic(buf.String())))
+}
+
+// maskChaotic replaces the digits of every chaotic count and ratio by #.
+func maskChaotic(s string) string {
+	return chaotic.ReplaceAllStringFunc(s, func(s string) string {
 		return "~" + strings.Repeat("#", len(s)-1)
 	})
-	golden.Check(t, "default", []byte(masked))
+}
+
+// wallTimes matches a printed wall time with the spaces that pad it.
+var wallTimes = regexp.MustCompile(` +[0-9.]+ (ms|µs)`)
+
+// inREADMEMasked is golden.InREADME with mask applied to the README and to
+// text alike, for outputs with digits that vary between runs or machines.
+func inREADMEMasked(t *testing.T, text string, mask func(string) string) {
+	t.Helper()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	masked := filepath.Join(t.TempDir(), "README.md")
+	if err := os.WriteFile(masked, []byte(mask(string(b))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, masked, mask(text))
+}
+
+// TestREADME checks the README's output blocks against the default study:
+// the default output (chaotic digits masked, as in the golden file), and the
+// Iris excerpt of the -time output, with the wall times masked too.
+func TestREADME(t *testing.T) {
+	s := studyDefault(t)
+	cfg := defaultConfig()
+	cfg.plot = ""
+	var buf bytes.Buffer
+	if err := report(&buf, cfg, s); err != nil {
+		t.Fatal(err)
+	}
+	inREADMEMasked(t, buf.String(), maskChaotic)
+
+	cfg.time = true
+	buf.Reset()
+	if err := report(&buf, cfg, s); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	start, end := strings.Index(out, "== Iris, raw inputs =="), strings.Index(out, "\n== XOR, raw inputs ==")
+	if start < 0 || end < start {
+		t.Fatalf("-time output has no Iris sections:\n%s", out)
+	}
+	inREADMEMasked(t, out[start:end], func(s string) string {
+		return wallTimes.ReplaceAllString(maskChaotic(s), " #")
+	})
 }
 
 // TestBetterOptimisers checks the answer's claim on the question's Iris

@@ -7,20 +7,67 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 )
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
+// defaultOutput runs the lesson once with its default flags (without the
+// plot) and returns what it printed; TestGolden and TestREADME share the run.
+var defaultOutput = sync.OnceValues(func() ([]byte, error) {
 	cfg := defaultConfig()
 	cfg.plot = ""
+	var buf bytes.Buffer
+	err := run(&buf, cfg)
+	return buf.Bytes(), err
+})
+
+// TestGolden guards the whole default output (without the plot line).
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "default", out)
+}
+
+// TestREADME checks that the README quotes the default output as it is
+// today, and the two excerpts of the -seed 1 output it shows: the answer's
+// XOR run and the table of the eight settings (the sweep, which does not
+// depend on -seed, is skipped).
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", string(out))
+
+	cfg := defaultConfig()
+	cfg.seed, cfg.seeds, cfg.plot = 1, 0, ""
 	var buf bytes.Buffer
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", buf.Bytes())
+	// The second run printed is the answer's XOR run; its last line starts
+	// with "after"; the table is its title and the eight settings.
+	lines := strings.SplitAfter(buf.String(), "\n")
+	var afters []string
+	table := ""
+	for i, l := range lines {
+		if strings.HasPrefix(l, "after ") {
+			afters = append(afters, l)
+		}
+		if strings.HasPrefix(l, "Seed 1, ") && i+9 <= len(lines) {
+			table = strings.Join(lines[i:i+9], "")
+		}
+	}
+	if len(afters) != 2 || table == "" {
+		t.Fatalf("-seed 1 output lacks the two runs' last lines or the settings table:\n%s", buf.String())
+	}
+	xorAfter := afters[1]
+	golden.InREADME(t, "README.md", xorAfter)
+	golden.InREADME(t, "README.md", table)
 }
 
 // numpyPrinted holds what the question's Classifier, reconstructed in numpy

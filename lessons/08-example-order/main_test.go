@@ -6,20 +6,79 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 )
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
+// defaultOutput runs the lesson once with its default flags (without the
+// plot) and returns what it printed; TestGolden and TestREADME share the run.
+var defaultOutput = sync.OnceValues(func() ([]byte, error) {
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
+	err := run(&buf, cfg)
+	return buf.Bytes(), err
+})
+
+// TestGolden guards the whole default output (without the plot line).
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", buf.Bytes())
+	golden.Check(t, "default", out)
+}
+
+// TestREADME checks that the README quotes the default output as it is
+// today, and its excerpts of the -rate 1 and -rate 0.01 runs (without the
+// comparison over seeds, which the excerpts do not reach).
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", string(out))
+
+	for _, tt := range []struct {
+		rate        float64
+		first, last string // the excerpt's first line and a prefix of its last
+		nth         int    // the excerpt ends at the nth line with prefix last
+	}{
+		{1, "   30 ", "  predicted", 2},
+		{0.01, "  after the block of", "  virginica", 1},
+	} {
+		cfg := defaultConfig()
+		cfg.rate, cfg.seeds, cfg.plot = tt.rate, 0, ""
+		var buf bytes.Buffer
+		if err := run(&buf, cfg); err != nil {
+			t.Fatal(err)
+		}
+		golden.InREADME(t, "README.md", excerpt(t, buf.String(), tt.first, tt.last, tt.nth))
+	}
+}
+
+// excerpt returns the lines of out from the first one starting with first
+// to the nth one after it starting with last, inclusive.
+func excerpt(t *testing.T, out, first, last string, nth int) string {
+	t.Helper()
+	lines := strings.SplitAfter(out, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, first) {
+			continue
+		}
+		seen := 0
+		for j := i + 1; j < len(lines); j++ {
+			if strings.HasPrefix(lines[j], last) {
+				if seen++; seen == nth {
+					return strings.Join(lines[i:j+1], "")
+				}
+			}
+		}
+	}
+	t.Fatalf("output has no excerpt from %q to line %d after it starting %q:\n%s", first, nth, last, out)
+	return ""
 }
 
 // finalAccuracies trains both orders and returns their accuracy after the

@@ -6,21 +6,39 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/nn"
 )
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
+// defaultOutput runs the lesson once with its default flags (without the
+// plot) and returns what it printed; TestGolden and TestREADME share the run.
+var defaultOutput = sync.OnceValues(func() ([]byte, error) {
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
+	err := run(&buf, cfg)
+	return buf.Bytes(), err
+})
+
+// TestGolden guards the whole default output (without the plot line).
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", buf.Bytes())
+	golden.Check(t, "default", out)
+}
+
+// TestREADME checks that the README quotes the default output as it is today.
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", string(out))
 }
 
 // TestExactLinearFit checks that the linear 1-1-1 network finds the line

@@ -6,22 +6,60 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/nn/data"
 )
 
-// TestGolden guards the whole default output (without the images).
-func TestGolden(t *testing.T) {
+// defaultOutput runs the lesson once with its default flags (without the
+// images) and returns what it printed; TestGolden and TestREADME share it.
+var defaultOutput = sync.OnceValues(func() ([]byte, error) {
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
+	err := run(&buf, cfg)
+	return buf.Bytes(), err
+})
+
+// TestGolden guards the whole default output (without the images).
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", buf.Bytes())
+	golden.Check(t, "default", out)
+}
+
+// TestREADME checks that the README quotes the default output as it is
+// today, and the three lines after the SSE table of the two other runs it
+// shows: the stricter stopping rule and full-batch BPTT.
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", string(out))
+
+	strict, full := defaultConfig(), defaultConfig()
+	strict.tol, strict.noChange = 1e-6, 50
+	full.window, full.rate, full.maxit = 109, 0.5, 3000
+	for _, cfg := range []config{strict, full} {
+		cfg.plot = ""
+		var buf bytes.Buffer
+		if err := run(&buf, cfg); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(buf.String(), "\n")
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "(each iteration") })
+		if i < 0 || i+3 > len(lines) {
+			t.Fatalf("output lacks the lines after the SSE table:\n%s", buf.String())
+		}
+		golden.InREADME(t, "README.md", strings.Join(lines[i:i+3], ""))
+	}
 }
 
 // lynxPatterns returns the default patterns of the embedded lynx series.

@@ -72,6 +72,39 @@ func TestGolden(t *testing.T) {
 	golden.Check(t, "default", []byte(timings.ReplaceAllString(out, "(… s)")))
 }
 
+// TestREADME checks that the README quotes the default output (without the
+// picture line) as it is today, times masked in the README and in the
+// output alike, as in the golden file.
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	masked := filepath.Join(t.TempDir(), "README.md")
+	if err := os.WriteFile(masked, []byte(timings.ReplaceAllString(string(b), "(… s)")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The run above writes no picture; the README's block, from the default
+	// command, has the picture's line before MLPClassifier's paragraph.
+	out = timings.ReplaceAllString(out, "(… s)")
+	before, after, ok := strings.Cut(out, "\nMLPClassifier(")
+	if !ok {
+		t.Fatalf("output has no MLPClassifier paragraph:\n%s", out)
+	}
+	m := regexp.MustCompile(`epoch 5: test accuracy [0-9.]+% \((\d+)/(\d+)\)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("output has no epoch 5 line:\n%s", out)
+	}
+	right, _ := strconv.Atoi(m[1])
+	total, _ := strconv.Atoi(m[2])
+	picture := fmt.Sprintf("wrote %s (%d misclassified test images)\n\n", defaultConfig().picture, total-right)
+	golden.InREADME(t, masked, before+"\n"+picture+"MLPClassifier("+after)
+}
+
 // TestAgainstNumpy compares the per-epoch test accuracy with the book's own
 // code run by numpy 1.24 on the embedded subset after np.random.seed(1)
 // (the script is in the README): the same weights, the same 15,000 updates,
