@@ -449,9 +449,15 @@ func (c *LineChart) drawAxes(img *image.RGBA, l *chartLayout, s int) {
 		drawTextUp(img, margin, p.Min.Y+(p.Dy()-tw)/2, c.YLabel, s, ink)
 	}
 	if c.Title != "" {
-		tw := TextWidth(c.Title, 2*s)
+		// A title too wide for the image at twice the font scale is drawn
+		// at the font scale instead, rather than run off the edge.
+		ts := 2 * s
+		if TextWidth(c.Title, ts) > img.Rect.Dx()-2*margin {
+			ts = s
+		}
+		tw := TextWidth(c.Title, ts)
 		x := min(max(p.Min.X+(p.Dx()-tw)/2, margin), max(img.Rect.Dx()-margin-tw, margin))
-		DrawText(img, x, margin, c.Title, 2*s, ink)
+		DrawText(img, x, margin, c.Title, ts, ink)
 	}
 }
 

@@ -256,3 +256,23 @@ func TestAxisPadding(t *testing.T) {
 		}
 	}
 }
+
+// TestLongTitleStaysInside checks that a title too wide for twice the font
+// scale is drawn smaller instead of running off the image.
+func TestLongTitleStaysInside(t *testing.T) {
+	c := LineChart{
+		Title:  "Elman 5-5-1, lynx: fit of the weights after 1000 iterations, rate 0.2",
+		Width:  500,
+		Height: 300,
+		Series: []Series{{Y: []float64{1, 2, 3}}},
+	}
+	img := c.Render()
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Min.Y+margin+TextHeight(2); y++ {
+		for x := b.Max.X - margin; x < b.Max.X; x++ {
+			if r, g, bl, _ := img.At(x, y).RGBA(); r != 0xffff || g != 0xffff || bl != 0xffff {
+				t.Fatalf("pixel (%d, %d) in the right margin beside the title is not white", x, y)
+			}
+		}
+	}
+}
