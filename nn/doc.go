@@ -51,4 +51,10 @@
 // StandardScaler and MinMaxScaler scale inputs column by column.
 // GradCheck compares any model's analytic gradients with finite
 // differences. Save and Load keep a network in a JSON file, exactly.
+//
+// # scikit-learn's estimator
+//
+// MLPClassifier and MLPRegressor (aliases of package nn/mlp's types) are
+// scikit-learn 1.2's estimators, reproduced: the same parameters and
+// defaults, and for the same random_state the same numbers.
 package nn
