@@ -19,17 +19,17 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
 	"nnscratch/nn"
+	"nnscratch/nn/data"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -47,20 +47,7 @@ func defaultConfig() config {
 		scales: []bool{false, true}, variants: variants}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bias:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "bias:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("bias", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -87,9 +74,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case !(cfg.alpha > 0) || math.IsInf(cfg.alpha, 0):
 		return cfg, fmt.Errorf("-alpha must be a positive number, got %g", cfg.alpha)
 	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
@@ -97,7 +86,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.maxIter < 1:
 		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
 	}
-	cfg.seed = uint32(*seed)
 	switch *scale {
 	case "raw":
 		cfg.scales = []bool{false}
@@ -125,9 +113,9 @@ var ascentMarks = []int{0, 10, 100, 1000, 10000}
 // prints the iteration counts, the weights learned and, for the variants
 // that climb, their error at a few iterations.
 func run(w io.Writer, cfg config) error {
-	x, y := forumData()
+	x, y := data.EpochsQuestionIris()
 	fmt.Fprintf(w, "Inputs: sepal and petal length (cm) of ten Iris flowers; target 1 = virginica, 0 = versicolor\n")
-	for i, r := range irisRows {
+	for i, r := range data.EpochsQuestionRows() {
 		fmt.Fprintf(w, "  iris.csv row %3d: %3.1f %3.1f -> %g\n", r, x.At(i, 0), x.At(i, 1), y.At(i, 0))
 	}
 	fmt.Fprintf(w, "\nInitial weights after np.random.seed(%d):\n", cfg.seed)

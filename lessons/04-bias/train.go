@@ -3,31 +3,8 @@ package main
 import (
 	"nnscratch/matrix"
 	"nnscratch/nn"
-	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
 )
-
-// irisRows are the rows of iris.csv (numbered from 1 after the header) whose
-// sepal and petal lengths are the question's ten inputs, in its order.
-var irisRows = []int{51, 101, 53, 112, 102, 54, 103, 104, 52, 118}
-
-// forumData returns the question's inputs X (10×2: sepal length, petal
-// length in cm) and targets Y (10×1: 1 for virginica, 0 for versicolor).
-// The question's targets were lost in scraping; the species are the
-// lesson's choice.
-func forumData() (x, y *matrix.Matrix) {
-	iris := data.Iris()
-	x, y = matrix.New(len(irisRows), 2), matrix.New(len(irisRows), 1)
-	for i, r := range irisRows {
-		row := iris.Row(r - 1)
-		x.Set(i, 0, row[0]) // sepal_length_cm
-		x.Set(i, 1, row[2]) // petal_length_cm
-		if iris.Labels[r-1] == "virginica" {
-			y.Set(i, 0, 1)
-		}
-	}
-	return x, y
-}
 
 // newNetwork returns the 2-3-1 sigmoid network with biases, its weights
 // drawn as the question's code draws them after np.random.seed(seed):

@@ -17,19 +17,18 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
 	"nnscratch/nn"
+	"nnscratch/nn/data"
 	"nnscratch/nn/plot"
 )
 
@@ -53,20 +52,7 @@ func defaultConfig() config {
 // question's 0.5 for squared error, the answer's better 0.05 for log-loss.
 const plotAlphaSSE, plotAlphaLog, plotIter = 0.5, 0.05, 8000
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "log-loss:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "log-loss:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("log-loss", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -91,18 +77,18 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
-	if cfg.alphas, err = parseFloats(*alphas); err != nil {
+	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
 		return cfg, fmt.Errorf("-alphas: %v", err)
 	}
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
 	case cfg.maxIter < 1:
 		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
 	}
-	cfg.seed = uint32(*seed)
 	switch *scale {
 	case "raw":
 		cfg.scales = []bool{false}
@@ -122,19 +108,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
-// parseFloats parses a comma-separated list of positive finite numbers.
-func parseFloats(s string) ([]float64, error) {
-	var out []float64
-	for _, f := range strings.Split(s, ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-		if err != nil || !(v > 0) || v > 1e300 {
-			return nil, fmt.Errorf("%q is not a positive number", f)
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
 // cell is one training run of the table.
 type cell struct {
 	loss         string
@@ -149,7 +122,7 @@ var lossNames = map[string]string{"sse": "squared error", "log": "log-loss"}
 // trainAll trains one network per loss, input scaling and learning rate,
 // in that order, on all cores at once (the runs are independent).
 func trainAll(cfg config) []*cell {
-	x, y := forumData()
+	x, y := data.EpochsQuestionIris()
 	inputs := map[bool]*matrix.Matrix{false: x, true: new(nn.StandardScaler).FitTransform(x)}
 	var cells []*cell
 	for _, l := range cfg.losses {

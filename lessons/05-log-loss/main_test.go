@@ -14,16 +14,23 @@ import (
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/matrix"
 	"nnscratch/nn"
+	"nnscratch/nn/data"
 )
 
-// TestGolden guards the whole default output (without the plot line). The
-// counts of the two chaotic runs (raw inputs, squared error at α 0.5 and
-// log-loss at α 0.05) depend on the last bits of math.Exp, whose assembly
-// differs between architectures; the golden file was made on amd64.
-func TestGolden(t *testing.T) {
+// skipOffAMD64 skips t on other architectures: the counts of the two
+// chaotic runs (raw inputs, squared error at α 0.5 and log-loss at α 0.05)
+// depend on the last bits of math.Exp, whose assembly differs between
+// architectures, and the golden file and README were made on amd64.
+func skipOffAMD64(t *testing.T) {
+	t.Helper()
 	if runtime.GOARCH != "amd64" {
 		t.Skip("golden output made on amd64; chaotic runs depend on this platform's math.Exp")
 	}
+}
+
+// TestGolden guards the whole default output (without the plot line).
+func TestGolden(t *testing.T) {
+	skipOffAMD64(t)
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
@@ -31,6 +38,21 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "default", buf.Bytes())
+}
+
+// TestREADME checks that the README quotes what the default run prints,
+// plot line included: the shared run's report, with the plot written to a
+// temporary directory and named as the default run names it.
+func TestREADME(t *testing.T) {
+	skipOffAMD64(t)
+	cfg := defaultConfig()
+	name := cfg.plot
+	cfg.plot = filepath.Join(t.TempDir(), name)
+	var buf bytes.Buffer
+	if err := report(&buf, cfg, defaultTable()); err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", strings.ReplaceAll(buf.String(), cfg.plot, name))
 }
 
 // numpyRuns are the first iterations at which the SSE and the mean log-loss
@@ -57,12 +79,9 @@ var numpyRuns = []struct {
 	{"log", true, 0.5, 89, 616, false},
 }
 
-// defaultTable is the default run's table, trained once for all tests.
-var defaultTable = sync.OnceValue(func() []*cell {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return trainAll(cfg)
-})
+// defaultTable is the default run's table, with the curves for the plot,
+// trained once for all tests.
+var defaultTable = sync.OnceValue(func() []*cell { return trainAll(defaultConfig()) })
 
 // trainCase returns the default table's run for one cell.
 func trainCase(t *testing.T, loss string, standardised bool, alpha float64) outcome {
@@ -188,7 +207,8 @@ func TestFlags(t *testing.T) {
 		want string // "" means no error
 	}{
 		{[]string{"-seed", "3", "-alphas", "0.1,1", "-goal", "0.01", "-max-iter", "100", "-scale", "standard", "-loss", "log", "-plot", ""}, ""},
-		{[]string{"-alphas", "0.1,x"}, `-alphas: "x" is not a positive number`},
+		{[]string{"-alphas", "0.1,x"}, `-alphas: "x" is not a number`},
+		{[]string{"-alphas", "0.1,0"}, `-alphas: 0 is not a positive number`},
 		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},
 		{[]string{"-goal", "0"}, "-goal must be a positive number"},
 		{[]string{"-max-iter", "-5"}, "-max-iter must be at least 1"},
@@ -211,7 +231,7 @@ func TestFlags(t *testing.T) {
 // TestStepAllocations checks that the training loop, with its per-iteration
 // SSE and log-loss, allocates nothing per iteration.
 func TestStepAllocations(t *testing.T) {
-	x, y := forumData()
+	x, y := data.EpochsQuestionIris()
 	for _, l := range []nn.Loss{nn.HalfSSE{}, nn.LogLoss{Sum: true}} {
 		allocs := func(n int) float64 {
 			return testing.AllocsPerRun(3, func() {

@@ -3,39 +3,8 @@ package main
 import (
 	"nnscratch/matrix"
 	"nnscratch/nn"
-	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
 )
-
-// irisRows are the rows of iris.csv (numbered from 1 after the header) whose
-// sepal and petal lengths are the question's ten inputs, in its order.
-var irisRows = []int{51, 101, 53, 112, 102, 54, 103, 104, 52, 118}
-
-// forumData returns the question's inputs X (10×2: sepal length, petal
-// length in cm) and targets Y (10×1: 1 for virginica, 0 for versicolor; the
-// question's own targets were lost in scraping).
-func forumData() (x, y *matrix.Matrix) {
-	iris := data.Iris()
-	x, y = matrix.New(len(irisRows), 2), matrix.New(len(irisRows), 1)
-	for i, r := range irisRows {
-		row := iris.Row(r - 1)
-		x.Set(i, 0, row[0])
-		x.Set(i, 1, row[2])
-		if iris.Labels[r-1] == "virginica" {
-			y.Set(i, 0, 1)
-		}
-	}
-	return x, y
-}
-
-// newNetwork returns the 2-3-1 sigmoid network with biases, drawn as the
-// question's code draws it after np.random.seed(seed): weights_1,
-// weights_2, bias_1, bias_2, each 2*numpy.random.random(shape) - 1.
-func newNetwork(seed uint32) *nn.Network {
-	net := nn.New([]int{2, 3, 1}, true, nn.Sigmoid{}, nn.Sigmoid{})
-	nn.NumpyUniform{}.Initialize(net, nprand.New(seed))
-	return net
-}
 
 // sse is the question's calculateError: Σ (y − a)², summed in row order.
 func sse(a, y *matrix.Matrix) float64 {
@@ -54,7 +23,9 @@ type outcome struct {
 	curve        []float64 // SSE at iterations 0, 1, 2, … (the first record of them)
 }
 
-// train trains the network for seed on (x, y) with full-batch gradient
+// train trains lesson 04's network on (x, y) — the question's 2-3-1
+// sigmoid network with biases, drawn as its code draws it after
+// np.random.seed(seed) (nn.NumpyUniform) — with full-batch gradient
 // descent on the given loss: nn.HalfSSE, whose output delta is
 // (a − y) ⊙ a(1 − a), or the summed log-loss nn.LogLoss{Sum: true}, whose
 // output delta is a − y. After each iteration it measures the SSE and the
@@ -63,7 +34,8 @@ type outcome struct {
 // after maxIter iterations. It keeps the SSE of the first record
 // iterations in the outcome's curve.
 func train(x, y *matrix.Matrix, seed uint32, loss nn.Loss, alpha, goal float64, maxIter, record int) (outcome, error) {
-	net := newNetwork(seed)
+	net := nn.New([]int{2, 3, 1}, true, nn.Sigmoid{}, nn.Sigmoid{})
+	nn.NumpyUniform{}.Initialize(net, nprand.New(seed))
 	_, onLog := loss.(nn.LogLoss)
 	meter := nn.LogLoss{}
 	out := outcome{atSSE: -1, atLog: -1}

@@ -20,14 +20,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn"
 )
 
@@ -69,20 +68,7 @@ func optimisers(cfg config) []optimiser {
 	}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "optimizers:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "optimizers:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("optimizers", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -114,15 +100,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		s    string
 		dst  *[]float64
 	}{{"-gd-rates", *gd, &cfg.gdRates}, {"-momentum-rates", *mom, &cfg.momRates}, {"-adam-rates", *adam, &cfg.adamRates}} {
-		v, err := parseRates(l.s)
+		v, err := cli.PositiveFloats(l.s)
 		if err != nil {
 			return cfg, fmt.Errorf("%s: %v", l.name, err)
 		}
 		*l.dst = v
 	}
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case !(cfg.mu >= 0 && cfg.mu < 1):
 		return cfg, fmt.Errorf("-mu must be in [0, 1), got %g", cfg.mu)
 	case !(cfg.goal > 0) || cfg.goal > 1e300:
@@ -132,24 +120,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.reps < 1 || cfg.reps > 1000:
 		return cfg, fmt.Errorf("-reps must be in 1 … 1000, got %d", cfg.reps)
 	}
-	cfg.seed = uint32(*seed)
 	return cfg, nil
 }
 
-// parseRates parses a comma-separated list of positive finite learning rates.
-func parseRates(s string) ([]float64, error) {
-	var out []float64
-	for _, f := range strings.Split(s, ",") {
-		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-		if err != nil || !(v > 0) || v > 1e300 {
-			return nil, fmt.Errorf("%q is not a positive number", f)
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-// joinFloats is the inverse of parseRates, for the flag defaults.
+// joinFloats writes a list of rates as cli.PositiveFloats reads it, for the
+// flag defaults.
 func joinFloats(v []float64) string {
 	s := make([]string, len(v))
 	for i, f := range v {
@@ -168,29 +143,20 @@ type study struct {
 
 // newStudy sweeps every optimiser's rates on every problem and picks the
 // best rate of each.
-func newStudy(cfg config) (*study, error) {
-	ps, err := problems()
-	if err != nil {
-		return nil, err
-	}
+func newStudy(cfg config) *study {
+	ps := problems()
 	s := &study{ps: ps, opts: optimisers(cfg)}
 	s.res = sweep(cfg, s.ps, s.opts)
 	for p := range ps {
 		s.bests = append(s.bests, bestRates(cfg, ps[p], s.opts, s.res[p]))
 	}
-	return s, nil
+	return s
 }
 
 // run sweeps every optimiser's rates on every problem, prints the iteration
 // counts and the best rate of each, and writes the Iris loss curves to
 // cfg.plot. With cfg.time it times each best run afresh, one at a time.
-func run(w io.Writer, cfg config) error {
-	s, err := newStudy(cfg)
-	if err != nil {
-		return err
-	}
-	return report(w, cfg, s)
-}
+func run(w io.Writer, cfg config) error { return report(w, cfg, newStudy(cfg)) }
 
 // report prints the study and writes its plot.
 func report(w io.Writer, cfg config, s *study) error {

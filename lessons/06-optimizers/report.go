@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"nnscratch/nn/data"
 	"nnscratch/nn/plot"
 )
 
@@ -74,6 +75,7 @@ func bestRates(cfg config, p problem, opts []optimiser, res [][]run1) bests {
 }
 
 func printSetup(w io.Writer, cfg config) {
+	irisRows := data.EpochsQuestionRows()
 	rows := make([]string, len(irisRows))
 	for i, r := range irisRows {
 		rows[i] = strconv.Itoa(r)

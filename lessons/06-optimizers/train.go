@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -14,43 +13,16 @@ import (
 	"nnscratch/nn/nprand"
 )
 
-// irisRows are the question's ten inputs as 1-based rows of iris.csv's data
-// (row 51 is the first versicolor, row 101 the first virginica).
-var irisRows = []int{51, 101, 53, 112, 102, 54, 103, 104, 52, 118}
-
 // problem is one data set the optimisers race on.
 type problem struct {
 	name string
 	x, y *matrix.Matrix
 }
 
-// irisPair returns the question's ten samples: sepal length and petal length
-// (cm) of the irisRows, with target 1 for virginica and 0 for versicolor.
-func irisPair() (x, y *matrix.Matrix, err error) {
-	t := data.Iris()
-	x, y = matrix.New(len(irisRows), 2), matrix.New(len(irisRows), 1)
-	for i, r := range irisRows {
-		row := r - 1
-		x.Set(i, 0, t.X[row*t.Cols+0]) // sepal_length_cm
-		x.Set(i, 1, t.X[row*t.Cols+2]) // petal_length_cm
-		switch t.Labels[row] {
-		case "virginica":
-			y.Set(i, 0, 1)
-		case "versicolor":
-		default:
-			return nil, nil, fmt.Errorf("iris.csv:%d: species %q, want versicolor or virginica", t.Lines[row], t.Labels[row])
-		}
-	}
-	return x, y, nil
-}
-
 // problems returns the four races: the question's Iris pair and XOR, each
 // with raw and with standardised inputs (mean 0, sd 1 per column).
-func problems() ([]problem, error) {
-	ix, iy, err := irisPair()
-	if err != nil {
-		return nil, err
-	}
+func problems() []problem {
+	ix, iy := data.EpochsQuestionIris()
 	xx := matrix.FromRows([][]float64{{0, 0}, {0, 1}, {1, 0}, {1, 1}})
 	xy := matrix.FromRows([][]float64{{0}, {1}, {1}, {0}})
 	std := func(x *matrix.Matrix) *matrix.Matrix { return new(nn.StandardScaler).FitTransform(x) }
@@ -59,7 +31,7 @@ func problems() ([]problem, error) {
 		{"Iris, standardised inputs", std(ix), iy},
 		{"XOR, raw inputs", xx, xy},
 		{"XOR, standardised inputs", std(xx), xy},
-	}, nil
+	}
 }
 
 // optimiser is one update rule with the learning rates swept for it.
