@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"strings"
+
+	"nnscratch/lessons/internal/cli"
 )
 
 // maxEpochs bounds -epochs so that a typo cannot start an hour-long run.
@@ -29,15 +29,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return config{}, fmt.Errorf("unexpected argument %q (all settings are flags)", fs.Arg(0))
 	}
 	cfg := config{rate: *rate, biasInit: *bias, pow: *pow}
-	for i, f := range strings.Split(*epochs, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 || n > maxEpochs {
-			return config{}, fmt.Errorf("-epochs: item %d %q is not a whole number from 1 to %d", i+1, f, maxEpochs)
+	var err error
+	if cfg.epochs, err = cli.Ints(*epochs, 1); err != nil {
+		return config{}, fmt.Errorf("-epochs: %v", err)
+	}
+	for i, n := range cfg.epochs {
+		if n > maxEpochs {
+			return config{}, fmt.Errorf("-epochs: %d is above the maximum %d", n, maxEpochs)
 		}
 		if i > 0 && n <= cfg.epochs[i-1] {
-			return config{}, fmt.Errorf("-epochs: item %d (%d) is not greater than the one before (%d)", i+1, n, cfg.epochs[i-1])
+			return config{}, fmt.Errorf("-epochs: %d is not greater than the item before it, %d", n, cfg.epochs[i-1])
 		}
-		cfg.epochs = append(cfg.epochs, n)
 	}
 	if !(cfg.rate > 0) || math.IsInf(cfg.rate, 0) {
 		return config{}, fmt.Errorf("-rate: must be a positive finite number, got %v", cfg.rate)

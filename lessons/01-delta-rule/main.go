@@ -10,13 +10,12 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
+
+	"nnscratch/lessons/internal/cli"
 )
 
 // config holds the settings of one run; parseFlags fills it from the command
@@ -74,20 +73,7 @@ var exps = map[string]struct {
 	"exp":  {math.Exp, "with Go's math.Exp(-z), a true e^-z"},
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		os.Exit(0)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "delta-rule:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "delta-rule:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("delta-rule", parseFlags, run) }
 
 // neuron is one sigmoid unit: a = σ(w·x) with x[0] = 1 the bias input.
 type neuron struct {

@@ -11,14 +11,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
 )
 
@@ -45,20 +44,7 @@ const (
 // iterations: the forward pass of the last iteration, after 999 updates.
 var questionOutput = [2]string{"0.5", "0.9892866637557137"}
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		os.Exit(0)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "backprop-222:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "backprop-222:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("backprop-222", parseFlags, run) }
 
 // run writes the chosen mode's output to w.
 func run(w io.Writer, cfg config) error {

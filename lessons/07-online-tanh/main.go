@@ -15,13 +15,12 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/plot"
 )
 
@@ -44,20 +43,7 @@ func defaultConfig() config {
 		answerRate: 0.2, answerScale: 2, seeds: 20, long: 10000, plot: "online-tanh.png"}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "online-tanh:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "online-tanh:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("online-tanh", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -82,9 +68,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	positive := func(v float64) bool { return v > 0 && v <= 100 }
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case cfg.hidden < 1 || cfg.hidden > 100:
 		return cfg, fmt.Errorf("-hidden must be in 1 … 100, got %d", cfg.hidden)
 	case cfg.steps < 1 || cfg.steps > 10_000_000:
@@ -104,7 +92,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.long < 1 || cfg.long > 1_000_000:
 		return cfg, fmt.Errorf("-long must be in 1 … 1000000, got %d", cfg.long)
 	}
-	cfg.seed = uint32(*seed)
 	return cfg, nil
 }
 

@@ -18,11 +18,11 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
+
+	"nnscratch/lessons/internal/cli"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -40,20 +40,7 @@ func defaultConfig() config {
 	return config{seed: 1, hidden: 8, rate: 0.1, epochs: 30, every: 1, seeds: 10, plot: "example-order.png"}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "example-order:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "example-order:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("example-order", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -77,9 +64,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case cfg.hidden < 1 || cfg.hidden > 1000:
 		return cfg, fmt.Errorf("-hidden must be in 1 … 1000, got %d", cfg.hidden)
 	case !(cfg.rate > 0) || cfg.rate > 1e6:
@@ -91,6 +80,5 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.seeds < 0 || cfg.seeds > 1000:
 		return cfg, fmt.Errorf("-seeds must be in 0 … 1000, got %d", cfg.seeds)
 	}
-	cfg.seed = uint32(*seed)
 	return cfg, nil
 }

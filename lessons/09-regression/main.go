@@ -14,13 +14,12 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn"
 	"nnscratch/nn/plot"
 )
@@ -38,20 +37,7 @@ func defaultConfig() config {
 	return config{seed: 0, askerEpochs: 100000, rate: 0.1, epochs: 20000, plot: "regression.png"}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "regression:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "regression:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("regression", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -69,9 +55,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if fs.NArg() > 0 {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case cfg.askerEpochs < 1 || cfg.askerEpochs > 10_000_000:
 		return cfg, fmt.Errorf("-asker-epochs must be in 1 … 10000000, got %d", cfg.askerEpochs)
 	case !(cfg.rate > 0 && cfg.rate <= 10):
@@ -79,7 +67,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.epochs < 1 || cfg.epochs > 10_000_000:
 		return cfg, fmt.Errorf("-epochs must be in 1 … 10000000, got %d", cfg.epochs)
 	}
-	cfg.seed = uint32(*seed)
 	return cfg, nil
 }
 

@@ -19,14 +19,13 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"strconv"
-	"strings"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
 	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
@@ -43,20 +42,7 @@ type config struct {
 	hidden string // -hidden as typed, for messages
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		os.Exit(0)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("mlp-classifier", parseFlags, run) }
 
 // parseFlags turns the command line into a config; errors name the flag.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -103,13 +89,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 	})
 	p.Activation, p.Solver, p.LearningRate = mlp.Activation(*act), mlp.Solver(*solver), mlp.Schedule(*sched)
-	p.HiddenLayerSizes = nil
-	for _, f := range strings.Split(cfg.hidden, ",") {
-		h, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil {
-			return cfg, fmt.Errorf("-hidden: %q is not a comma-separated list of sizes", cfg.hidden)
-		}
-		p.HiddenLayerSizes = append(p.HiddenLayerSizes, h)
+	// Validate checks the sizes, with scikit-learn's message.
+	var err error
+	if p.HiddenLayerSizes, err = cli.Ints(cfg.hidden, math.MinInt); err != nil {
+		return cfg, fmt.Errorf("-hidden: %v", err)
 	}
 	if err := p.Validate("MLPClassifier"); err != nil {
 		return cfg, fmt.Errorf("bad flag: %v", err)

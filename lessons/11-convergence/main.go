@@ -14,14 +14,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
 )
@@ -51,20 +50,7 @@ func defaultConfig() config {
 	}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "convergence:", err)
-		os.Exit(2)
-	}
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "convergence:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("convergence", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -95,6 +81,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	switch {
 	case cfg.hidden < 1 || cfg.hidden > 1000:
 		return cfg, fmt.Errorf("-hidden must be in 1 … 1000, got %d", cfg.hidden)
@@ -116,32 +106,26 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-schedule must be constant or invscaling, got %q", cfg.schedule)
 	case !(cfg.powerT > 0) || !finite(cfg.powerT):
 		return cfg, fmt.Errorf("-power-t must be a positive number, got %g", cfg.powerT)
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	}
-	cfg.seed = uint32(*seed)
-	var err error
 	if cfg.powers, err = parsePowers(*powers); err != nil {
 		return cfg, fmt.Errorf("-powers: %v", err)
 	}
 	return cfg, nil
 }
 
-// parsePowers parses a comma-separated list of positive finite numbers; an
-// empty string is an empty list.
+// parsePowers parses a comma-separated list of numbers in (0, 100]; an empty
+// string is an empty list.
 func parsePowers(s string) ([]float64, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, nil
 	}
-	var out []float64
-	for _, f := range strings.Split(s, ",") {
-		var v float64
-		if _, err := fmt.Sscanf(strings.TrimSpace(f), "%g", &v); err != nil || !(v > 0) || v > 100 {
-			return nil, fmt.Errorf("%q is not a number in (0, 100]", f)
+	ps, err := cli.PositiveFloats(s)
+	for _, p := range ps {
+		if p > 100 {
+			return nil, fmt.Errorf("%v is above the maximum 100", p)
 		}
-		out = append(out, v)
 	}
-	return out, nil
+	return ps, err
 }
 
 // contextStart is the context units' initial activation (JE_Weights

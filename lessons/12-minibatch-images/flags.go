@@ -5,13 +5,15 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"strings"
+
+	"nnscratch/lessons/internal/cli"
 )
 
 // parseFlags turns the command line into a config, checking every value.
+// Progress lines will go to stderr, where the usage goes.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
+	cfg.progress = stderr
 	h := &cfg.h
 	fs := flag.NewFlagSet("minibatch-images", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -54,10 +56,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-l2 must be a number ≥ 0, got %g", h.l2)
 	case !(h.relu0 >= 0 && h.relu0 <= 1):
 		return cfg, fmt.Errorf("-relu0 must be in [0, 1], got %g", h.relu0)
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	}
-	h.seed = uint32(*seed)
+	var err error
+	if h.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
 	if cfg.tune == "" {
 		if *values != "" {
 			return cfg, fmt.Errorf("-values needs -tune")
@@ -71,27 +74,20 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if *values == "" {
 		return cfg, nil
 	}
-	var err error
 	if cfg.values, err = parseValues(*values, s.valid); err != nil {
 		return cfg, fmt.Errorf("-values for -tune %s: %v", cfg.tune, err)
 	}
 	return cfg, nil
 }
 
-// parseValues parses a comma-separated list, each value checked by valid,
-// which returns what is wrong with it or "".
+// parseValues parses a comma-separated list of numbers, each checked by
+// valid, which returns what is wrong with it or "".
 func parseValues(s string, valid func(float64) string) ([]float64, error) {
-	var out []float64
-	for _, f := range strings.Split(s, ",") {
-		f = strings.TrimSpace(f)
-		v, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			return nil, fmt.Errorf("%q is not a number", f)
-		}
+	vs, err := cli.Floats(s)
+	for _, v := range vs {
 		if msg := valid(v); msg != "" {
-			return nil, fmt.Errorf("%q: %s", f, msg)
+			return nil, fmt.Errorf("%v: %s", v, msg)
 		}
-		out = append(out, v)
 	}
-	return out, nil
+	return vs, err
 }

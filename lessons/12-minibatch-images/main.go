@@ -18,13 +18,11 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 )
 
@@ -47,21 +45,7 @@ func defaultConfig() config {
 	}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "minibatch-images:", err)
-		os.Exit(2)
-	}
-	cfg.progress = os.Stderr
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "minibatch-images:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("minibatch-images", parseFlags, run) }
 
 // loadData returns the two-class set cfg.data names and a sentence saying
 // which it is.

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -16,16 +17,35 @@ import (
 	"nnscratch/nn/nprand"
 )
 
-// TestGolden guards the default run's whole output (without the charts):
-// the embedded subset, seed 1, 20 epochs.
-func TestGolden(t *testing.T) {
+// defaultOutput runs the default configuration once (without the charts) and
+// returns what it printed: the embedded subset, seed 1, 20 epochs.
+// TestGolden and TestREADME share the run.
+var defaultOutput = sync.OnceValues(func() (string, error) {
 	cfg := defaultConfig()
 	cfg.out = ""
 	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
+	err := run(&buf, cfg)
+	return buf.String(), err
+})
+
+// TestGolden guards the default run's whole output.
+func TestGolden(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", buf.Bytes())
+	golden.Check(t, "default", []byte(out))
+}
+
+// TestREADME checks that the README quotes what go run prints today: the
+// default output and, since go run writes the charts into the current
+// directory, the line that says so (TestRunCharts checks that line's form).
+func TestREADME(t *testing.T) {
+	out, err := defaultOutput()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden.InREADME(t, "README.md", out+"wrote objective.png and error-rate.png\n")
 }
 
 // tinySet is a one-image set: two pixels, 255 and 0, so x = [1, 0].
@@ -366,7 +386,8 @@ func TestSweepWritesJPEG(t *testing.T) {
 	}
 }
 
-// TestRunCharts checks that a single run writes two decodable PNGs.
+// TestRunCharts checks that a single run writes two decodable PNGs and ends
+// its output with the line naming them.
 func TestRunCharts(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.out = t.TempDir()
@@ -374,6 +395,10 @@ func TestRunCharts(t *testing.T) {
 	var out bytes.Buffer
 	if err := run(&out, cfg); err != nil {
 		t.Fatal(err)
+	}
+	want := "\nwrote " + filepath.Join(cfg.out, "objective.png") + " and " + filepath.Join(cfg.out, "error-rate.png") + "\n"
+	if !strings.HasSuffix(out.String(), want) {
+		t.Errorf("output ends\n%s\nwant it to end with %q", out.String()[max(0, out.Len()-200):], want)
 	}
 	for _, name := range []string{"objective.png", "error-rate.png"} {
 		f, err := os.Open(filepath.Join(cfg.out, name))
@@ -418,9 +443,9 @@ func TestFlags(t *testing.T) {
 		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295, got -1"},
 		{[]string{"-tune", "speed"}, `-tune must be one of lr, batch, hidden, momentum, l2, got "speed"`},
 		{[]string{"-values", "1,2"}, "-values needs -tune"},
-		{[]string{"-tune", "batch", "-values", "10,2.5"}, `-values for -tune batch: "2.5": want a whole number`},
+		{[]string{"-tune", "batch", "-values", "10,2.5"}, `-values for -tune batch: 2.5: want a whole number`},
 		{[]string{"-tune", "lr", "-values", "0.1,x"}, `-values for -tune lr: "x" is not a number`},
-		{[]string{"-tune", "momentum", "-values", "0.5,1.2"}, `-values for -tune momentum: "1.2": want a number in [0, 1)`},
+		{[]string{"-tune", "momentum", "-values", "0.5,1.2"}, `-values for -tune momentum: 1.2: want a number in [0, 1)`},
 		{[]string{"-batch", "ten"}, `invalid value "ten" for flag -batch`},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 		{[]string{"extra"}, `unexpected argument "extra"`},

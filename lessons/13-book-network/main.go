@@ -17,13 +17,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
 )
@@ -55,25 +55,13 @@ func defaultConfig() config {
 	}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "book-network:", err)
-		os.Exit(2)
-	}
-	cfg.progress = os.Stderr
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "book-network:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("book-network", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
+// Progress lines will go to stderr, where the usage goes.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
+	cfg.progress = stderr
 	fs := flag.NewFlagSet("book-network", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.data, "data", cfg.data, "`data`: embedded (3,000/1,000 subset), full (installed Fashion-MNIST) or a directory of MNIST-format files")
@@ -115,8 +103,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-init must be in or out, got %q", *initFlag)
 	case *rule != "book" && *rule != "gradient":
 		return cfg, fmt.Errorf("-rule must be book or gradient, got %q", *rule)
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	case cfg.trainN < 0:
 		return cfg, fmt.Errorf("-train must not be negative, got %d", cfg.trainN)
 	case cfg.testN < 0:
@@ -126,8 +112,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.mlpIter < 0:
 		return cfg, fmt.Errorf("-mlp-iter must not be negative, got %d", cfg.mlpIter)
 	}
-	cfg.initOut, cfg.gradient, cfg.seed = *initFlag == "out", *rule == "gradient", uint32(*seed)
-	return cfg, nil
+	cfg.initOut, cfg.gradient = *initFlag == "out", *rule == "gradient"
+	var err error
+	cfg.seed, err = cli.Seed("seed", *seed)
+	return cfg, err
 }
 
 // isDir reports whether path names a directory.

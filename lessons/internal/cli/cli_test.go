@@ -87,8 +87,8 @@ func TestRunExitCodes(t *testing.T) {
 		return err
 	}
 	tests := []struct {
-		args       []string
-		code       int
+		args        []string
+		code        int
 		out, errOut string
 	}{
 		{nil, 0, "done\n", ""},

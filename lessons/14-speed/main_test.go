@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"nnscratch/lessons/internal/golden"
+	"nnscratch/matrix"
+	"nnscratch/nn/nprand"
+)
+
+// TestMain runs the lesson's main instead of the tests when the test binary
+// is started by TestExitCode.
+func TestMain(m *testing.M) {
+	if os.Getenv("SPEED_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// timings matches every measured figure: a decimal number, with the
+// speed-up sign when it has one. Percentages of zeros are data, not
+// timings, and are kept.
+var timings = regexp.MustCompile(`[0-9]+\.[0-9]+(×|%)?`)
+
+// mask replaces the timings in out by "#" and squeezes the spaces around
+// them, so that the golden file holds the structure of the output and the
+// numbers that do not depend on the clock: shapes, zero fractions, bytes
+// and allocations per step, losses and accuracies.
+func mask(out string) string {
+	out = timings.ReplaceAllStringFunc(out, func(s string) string {
+		if strings.HasSuffix(s, "%") {
+			return s
+		}
+		return "#"
+	})
+	return regexp.MustCompile(` +`).ReplaceAllString(out, " ")
+}
+
+// quick is the default configuration with the shortest timings.
+func quick() config {
+	cfg := defaultConfig()
+	cfg.cell, cfg.reps = time.Millisecond, 1
+	return cfg
+}
+
+// TestGolden guards the default output with its timings masked.
+func TestGolden(t *testing.T) {
+	var buf bytes.Buffer
+	if err := run(&buf, quick()); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "default", []byte(mask(buf.String())))
+}
+
+// TestFashionEmbedded trains for one epoch on the embedded subset: the
+// losses and the accuracy do not depend on the clock, the times are masked.
+func TestFashionEmbedded(t *testing.T) {
+	cfg := quick()
+	cfg.fashion, cfg.data, cfg.epochs = true, "embedded", 2
+	var buf, progress bytes.Buffer
+	cfg.progress = &progress
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	out := regexp.MustCompile(`[0-9]+\.[0-9]+ s`).ReplaceAllString(buf.String(), "# s")
+	golden.Check(t, "fashion-embedded", []byte(out))
+	if got := strings.Count(progress.String(), "speed: epoch "); got != 2 {
+		t.Errorf("progress has %d epoch lines, want 2:\n%s", got, progress.String())
+	}
+}
+
+// TestStepsAgree checks that the three ways of writing the notebook's step
+// (pure functions, Into functions, one fused loop) leave the same weights,
+// bit for bit, after many steps of the XOR network and a few of the
+// 784-100-10 one.
+func TestStepsAgree(t *testing.T) {
+	x, y := fashionBatch()
+	tests := []struct {
+		name  string
+		net   func() *sigmoidNet
+		steps int
+	}{
+		{"3-4-1 XOR", xorNet, 2000},
+		{"784-100-10", func() *sigmoidNet { return newSigmoidNet(x, y, 100, 0.08, 0.01, nprand.New(1)) }, 3},
+	}
+	for _, tt := range tests {
+		pure, into, fused := tt.net(), tt.net(), tt.net()
+		for range tt.steps {
+			pure.stepPure()
+			into.stepInto()
+			fused.stepFused()
+		}
+		for _, c := range []struct {
+			name string
+			net  *sigmoidNet
+		}{{"pure", pure}, {"fused", fused}} {
+			if !matrix.Equal(c.net.w0, into.w0) || !matrix.Equal(c.net.w1, into.w1) {
+				t.Errorf("%s: %s step: weights differ from the Into step's by up to %g, want identical",
+					tt.name, c.name, max(matrix.MaxAbsDiff(c.net.w0, into.w0), matrix.MaxAbsDiff(c.net.w1, into.w1)))
+			}
+		}
+	}
+}
+
+// TestIntoStepAllocs checks the claim of the step table: the Into step
+// allocates nothing.
+func TestIntoStepAllocs(t *testing.T) {
+	net := xorNet()
+	if got := testing.AllocsPerRun(100, net.stepInto); got != 0 {
+		t.Errorf("stepInto allocates %v times per step, want 0", got)
+	}
+}
+
+func TestFlags(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // part of the error; "" for none
+	}{
+		{nil, ""},
+		{[]string{"-big", "-cell", "5ms", "-reps", "5"}, ""},
+		{[]string{"-fashion", "-data", "embedded", "-epochs", "3", "-batch", "100", "-seed", "7"}, ""},
+		{[]string{"-sweep", "-steps", "1000"}, ""},
+		{[]string{"-steps", "0"}, "-steps"},
+		{[]string{"-sweep", "-fashion"}, "-sweep and -fashion"},
+		{[]string{"-cell", "0s"}, "-cell"},
+		{[]string{"-reps", "0"}, "-reps"},
+		{[]string{"-data", ""}, "-data"},
+		{[]string{"-epochs", "0"}, "-epochs"},
+		{[]string{"-batch", "-5"}, "-batch"},
+		{[]string{"-seed", "-1"}, "-seed"},
+		{[]string{"-seed", "4294967296"}, "-seed"},
+		{[]string{"extra"}, "unexpected argument"},
+		{[]string{"-nosuchflag"}, "nosuchflag"},
+	}
+	for _, tt := range tests {
+		_, err := parseFlags(tt.args, io.Discard)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("parseFlags(%q): got error %v, want none", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("parseFlags(%q): got error %v, want one mentioning %q", tt.args, err, tt.want)
+		}
+	}
+	cfg, err := parseFlags([]string{"-fashion", "-data", "embedded", "-epochs", "3", "-seed", "7"}, io.Discard)
+	if err != nil || !cfg.fashion || cfg.data != "embedded" || cfg.epochs != 3 || cfg.seed != 7 {
+		t.Errorf("parseFlags: got %+v, %v, want -fashion, -data embedded, 3 epochs, seed 7", cfg, err)
+	}
+	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
+	}
+}
+
+// TestExitCode checks that a bad flag value exits with status 2 and a
+// message naming the flag, and that a missing data directory is an error
+// that names it.
+func TestExitCode(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"-reps", "0"}, 2, "-reps must be in"},
+		{[]string{"-fashion", "-data", "/nonexistent-dir"}, 1, "/nonexistent-dir"},
+	}
+	for _, tt := range tests {
+		cmd := exec.Command(os.Args[0], tt.args...)
+		cmd.Env = append(os.Environ(), "SPEED_MAIN=1")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != tt.code || !strings.Contains(stderr.String(), tt.want) {
+			t.Errorf("speed %q: got %v and stderr %q, want exit status %d and a message containing %q",
+				tt.args, err, stderr.String(), tt.code, tt.want)
+		}
+	}
+}
+
+// TestSweepMatchesLesson03 runs the sweep with the fused step for 10,001
+// steps per rate and checks that its errors at steps 0 and 10,000 are
+// lesson 03's printed lines, character for character.
+func TestSweepMatchesLesson03(t *testing.T) {
+	want, err := os.ReadFile("../03-alpha-sweep/testdata/default.golden")
+	if err != nil {
+		t.Skipf("lesson 03's golden file: %v", err)
+	}
+	cfg := quick()
+	cfg.sweep, cfg.steps = true, 10001
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	lines := regexp.MustCompile(`(?m)^(Training With Alpha: .*|Error after  (0|10000)  iterations: .*)$`)
+	got, wantLines := lines.FindAllString(buf.String(), -1), lines.FindAllString(string(want), -1)
+	if len(got) != 21 || strings.Join(got, "\n") != strings.Join(wantLines, "\n") {
+		t.Errorf("sweep lines:\n%s\nwant lesson 03's:\n%s", strings.Join(got, "\n"), strings.Join(wantLines, "\n"))
+	}
+}
