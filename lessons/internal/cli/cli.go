@@ -101,3 +101,15 @@ func Seed(name string, v int64) (uint32, error) {
 	}
 	return uint32(v), nil
 }
+
+// Parse parses args with fs and rejects positional arguments, which no
+// lesson takes: the common opening of every lesson's parseFlags.
+func Parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	return nil
+}

@@ -106,3 +106,15 @@ func TestRunExitCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestParse(t *testing.T) {
+	fs := flag.NewFlagSet("x", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Int("n", 1, "")
+	if err := Parse(fs, []string{"-n", "2"}); err != nil {
+		t.Errorf("Parse(-n 2) = %v, want nil", err)
+	}
+	if err := Parse(fs, []string{"-n", "2", "extra"}); err == nil || err.Error() != `unexpected argument "extra"` {
+		t.Errorf("Parse(-n 2 extra) = %v, want unexpected argument", err)
+	}
+}

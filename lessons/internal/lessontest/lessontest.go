@@ -1,0 +1,58 @@
+// Package lessontest holds the checks every lesson's tests repeat: that a
+// table of command lines is accepted or rejected with the right message,
+// and that a picture the lesson wrote is a readable image.
+package lessontest
+
+import (
+	"bytes"
+	"image"
+	_ "image/jpeg" // lessons write JPEG as well as PNG
+	_ "image/png"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// FlagCase is one command line for Flags: the arguments, and a fragment of
+// the error they must cause ("" if they must be accepted).
+type FlagCase struct {
+	Args []string
+	Want string
+}
+
+// Flags runs parse on each case's arguments and checks the outcome: no
+// error where Want is empty, otherwise an error whose message contains Want.
+func Flags[C any](t *testing.T, parse func(args []string, stderr io.Writer) (C, error), cases []FlagCase) {
+	t.Helper()
+	for _, c := range cases {
+		_, err := parse(c.Args, &bytes.Buffer{})
+		switch {
+		case c.Want == "" && err != nil:
+			t.Errorf("flags %q: unexpected error %v", c.Args, err)
+		case c.Want != "" && err == nil:
+			t.Errorf("flags %q: no error, want one containing %q", c.Args, c.Want)
+		case c.Want != "" && !strings.Contains(err.Error(), c.Want):
+			t.Errorf("flags %q: error %q, want it to contain %q", c.Args, err, c.Want)
+		}
+	}
+}
+
+// Image decodes the PNG or JPEG file at path, fails t unless it is at least
+// minW×minH pixels, and returns it.
+func Image(t *testing.T, path string, minW, minH int) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, format, err := image.Decode(f)
+	if err != nil {
+		t.Fatalf("%s is not a PNG or JPEG image: %v", path, err)
+	}
+	if b := img.Bounds(); b.Dx() < minW || b.Dy() < minH {
+		t.Errorf("%s (%s) is %dx%d, want at least %dx%d", path, format, b.Dx(), b.Dy(), minW, minH)
+	}
+	return img
+}
