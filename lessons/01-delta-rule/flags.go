@@ -22,11 +22,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	bias := fs.Float64("bias-init", -2, "starting bias weight w₀")
 	which := fs.String("variant", "both", "update to train: both, cross-entropy or squared-error")
 	pow := fs.String("pow", "java", "how e^-z is computed: java (Math.E^-z correctly rounded, as Java's Math.pow), go (math.Pow(math.E, -z)) or exp (math.Exp(-z))")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return config{}, err
-	}
-	if fs.NArg() > 0 {
-		return config{}, fmt.Errorf("unexpected argument %q (all settings are flags)", fs.Arg(0))
 	}
 	cfg := config{rate: *rate, biasInit: *bias, pow: *pow}
 	var err error

@@ -8,11 +8,11 @@ import (
 	"math"
 	"math/rand/v2"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 )
 
 // defaults returns the configuration of a run with no flags.
@@ -218,29 +218,23 @@ func TestJavaPowE(t *testing.T) {
 }
 
 func TestParseFlags(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		flag string // the flag the error must name
-	}{
-		{[]string{"-epochs", "10000,x"}, "-epochs"},
-		{[]string{"-epochs", "0"}, "-epochs"},
-		{[]string{"-epochs", "100,100"}, "-epochs"},
-		{[]string{"-epochs", "20000000"}, "-epochs"},
-		{[]string{"-rate", "0"}, "-rate"},
-		{[]string{"-rate", "-0.5"}, "-rate"},
-		{[]string{"-rate", "NaN"}, "-rate"},
-		{[]string{"-rate", "+Inf"}, "-rate"},
-		{[]string{"-rate", "fast"}, "-rate"},
-		{[]string{"-bias-init", "NaN"}, "-bias-init"},
-		{[]string{"-bias-init", "1e9"}, "-bias-init"},
-		{[]string{"-variant", "mse"}, "-variant"},
-		{[]string{"-pow", "fast"}, "-pow"},
-	} {
-		_, err := parseFlags(tc.args, io.Discard)
-		if err == nil || !strings.Contains(err.Error(), tc.flag) {
-			t.Errorf("parseFlags(%q): got error %v, want one naming %s", tc.args, err, tc.flag)
-		}
-	}
+	// Each error must name the flag.
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-epochs", "10000,x"}, Want: "-epochs"},
+		{Args: []string{"-epochs", "0"}, Want: "-epochs"},
+		{Args: []string{"-epochs", "100,100"}, Want: "-epochs"},
+		{Args: []string{"-epochs", "20000000"}, Want: "-epochs"},
+		{Args: []string{"-rate", "0"}, Want: "-rate"},
+		{Args: []string{"-rate", "-0.5"}, Want: "-rate"},
+		{Args: []string{"-rate", "NaN"}, Want: "-rate"},
+		{Args: []string{"-rate", "+Inf"}, Want: "-rate"},
+		{Args: []string{"-rate", "fast"}, Want: "-rate"},
+		{Args: []string{"-bias-init", "NaN"}, Want: "-bias-init"},
+		{Args: []string{"-bias-init", "1e9"}, Want: "-bias-init"},
+		{Args: []string{"-variant", "mse"}, Want: "-variant"},
+		{Args: []string{"-pow", "fast"}, Want: "-pow"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
 	}

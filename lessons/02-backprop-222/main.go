@@ -141,11 +141,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	steps := fs.Int("steps", 0, "training steps (0: the source's, 1000 for the question, 10000 for the worked example)")
 	rate := fs.String("rate", "0", "learning rate η > 0 (0: the source's, 5 for the question, 0.5 for the worked example)")
 	ord := fs.String("order", "textbook", "hidden deltas from the output weights before this step's update (textbook) or after it (updated)")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return config{}, err
-	}
-	if fs.NArg() > 0 {
-		return config{}, fmt.Errorf("unexpected argument %q (all settings are flags)", fs.Arg(0))
 	}
 	cfg := config{mode: *mode, steps: *steps}
 	switch cfg.mode {

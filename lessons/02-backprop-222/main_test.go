@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
 )
 
@@ -231,24 +232,18 @@ func TestStepIsGradientDescent(t *testing.T) {
 }
 
 func TestParseFlags(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		flag string
-	}{
-		{[]string{"-mode", "sgd"}, "-mode"},
-		{[]string{"-steps", "-1"}, "-steps"},
-		{[]string{"-steps", "many"}, "-steps"},
-		{[]string{"-steps", "20000000"}, "-steps"},
-		{[]string{"-rate", "-1"}, "-rate"},
-		{[]string{"-rate", "NaN"}, "-rate"},
-		{[]string{"-rate", "fast"}, "-rate"},
-		{[]string{"-order", "new"}, "-order"},
-	} {
-		_, err := parseFlags(tc.args, io.Discard)
-		if err == nil || !strings.Contains(err.Error(), tc.flag) {
-			t.Errorf("parseFlags(%q): got error %v, want one naming %s", tc.args, err, tc.flag)
-		}
-	}
+	// Each error must name the flag.
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-mode", "sgd"}, Want: "-mode"},
+		{Args: []string{"-steps", "-1"}, Want: "-steps"},
+		{Args: []string{"-steps", "many"}, Want: "-steps"},
+		{Args: []string{"-steps", "20000000"}, Want: "-steps"},
+		{Args: []string{"-rate", "-1"}, Want: "-rate"},
+		{Args: []string{"-rate", "NaN"}, Want: "-rate"},
+		{Args: []string{"-rate", "fast"}, Want: "-rate"},
+		{Args: []string{"-order", "new"}, Want: "-order"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
 	}

@@ -2,15 +2,14 @@ package main
 
 import (
 	"bytes"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 )
 
 // defaultOutput runs the lesson once with its default flags (without the
@@ -96,47 +95,24 @@ func TestPlot(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(cfg.plot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("plot is not a PNG: %v", err)
-	}
-	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
-		t.Errorf("plot is %dx%d, want at least 400x300", b.Dx(), b.Dy())
-	}
+	lessontest.Image(t, cfg.plot, 400, 300)
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
 		t.Errorf("output does not say where the plot went:\n%s", buf.String())
 	}
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-alphas", "0.5,5", "-steps", "100", "-every", "10"}, ""},
-		{[]string{"-alphas", "0.5,x"}, `-alphas: "x" is not a number`},
-		{[]string{"-alphas", "-1"}, `-alphas: -1 is not a positive number`},
-		{[]string{"-steps", "0"}, "-steps must be at least 1"},
-		{[]string{"-every", "-3"}, "-every must be at least 1"},
-		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-digits", "18"}, "-digits must be in 0 … 17"},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-alphas", "0.5,5", "-steps", "100", "-every", "10"}, Want: ""},
+		{Args: []string{"-alphas", "0.5,x"}, Want: `-alphas: "x" is not a number`},
+		{Args: []string{"-alphas", "-1"}, Want: `-alphas: -1 is not a positive number`},
+		{Args: []string{"-steps", "0"}, Want: "-steps must be at least 1"},
+		{Args: []string{"-every", "-3"}, Want: "-every must be at least 1"},
+		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-digits", "18"}, Want: "-digits must be in 0 … 17"},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }
 
 // TestTrainAllocations checks that the training loop reuses its buffers: a

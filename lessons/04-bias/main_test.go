@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"math"
 	"runtime"
-	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
@@ -190,30 +190,18 @@ func TestInitialWeights(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-seed", "7", "-alpha", "1", "-goal", "0.01", "-max-iter", "5000", "-scale", "raw", "-variant", "shared-bias"}, ""},
-		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-alpha", "0"}, "-alpha must be a positive number"},
-		{[]string{"-alpha", "NaN"}, "-alpha must be a positive number"},
-		{[]string{"-goal", "-0.1"}, "-goal must be a positive number"},
-		{[]string{"-max-iter", "0"}, "-max-iter must be at least 1"},
-		{[]string{"-scale", "minmax"}, `-scale must be raw, standard or both, got "minmax"`},
-		{[]string{"-variant", "axis0"}, `-variant must be one of fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-seed", "7", "-alpha", "1", "-goal", "0.01", "-max-iter", "5000", "-scale", "raw", "-variant", "shared-bias"}, Want: ""},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-alpha", "0"}, Want: "-alpha must be a positive number"},
+		{Args: []string{"-alpha", "NaN"}, Want: "-alpha must be a positive number"},
+		{Args: []string{"-goal", "-0.1"}, Want: "-goal must be a positive number"},
+		{Args: []string{"-max-iter", "0"}, Want: "-max-iter must be at least 1"},
+		{Args: []string{"-scale", "minmax"}, Want: `-scale must be raw, standard or both, got "minmax"`},
+		{Args: []string{"-variant", "axis0"}, Want: `-variant must be one of fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }
 
 // TestStepAllocations checks that the training loop reuses its buffers: a

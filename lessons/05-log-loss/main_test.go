@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
@@ -184,48 +183,25 @@ func TestPlot(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(cfg.plot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("plot is not a PNG: %v", err)
-	}
-	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
-		t.Errorf("plot is %dx%d, want at least 400x300", b.Dx(), b.Dy())
-	}
+	lessontest.Image(t, cfg.plot, 400, 300)
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
 		t.Errorf("output does not say where the plot went:\n%s", buf.String())
 	}
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-seed", "3", "-alphas", "0.1,1", "-goal", "0.01", "-max-iter", "100", "-scale", "standard", "-loss", "log", "-plot", ""}, ""},
-		{[]string{"-alphas", "0.1,x"}, `-alphas: "x" is not a number`},
-		{[]string{"-alphas", "0.1,0"}, `-alphas: 0 is not a positive number`},
-		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-goal", "0"}, "-goal must be a positive number"},
-		{[]string{"-max-iter", "-5"}, "-max-iter must be at least 1"},
-		{[]string{"-scale", "unit"}, `-scale must be raw, standard or both, got "unit"`},
-		{[]string{"-loss", "mse"}, `-loss must be sse, log or both, got "mse"`},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-seed", "3", "-alphas", "0.1,1", "-goal", "0.01", "-max-iter", "100", "-scale", "standard", "-loss", "log", "-plot", ""}, Want: ""},
+		{Args: []string{"-alphas", "0.1,x"}, Want: `-alphas: "x" is not a number`},
+		{Args: []string{"-alphas", "0.1,0"}, Want: `-alphas: 0 is not a positive number`},
+		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-goal", "0"}, Want: "-goal must be a positive number"},
+		{Args: []string{"-max-iter", "-5"}, Want: "-max-iter must be at least 1"},
+		{Args: []string{"-scale", "unit"}, Want: `-scale must be raw, standard or both, got "unit"`},
+		{Args: []string{"-loss", "mse"}, Want: `-loss must be sse, log or both, got "mse"`},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }
 
 // TestStepAllocations checks that the training loop, with its per-iteration

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 )
 
 // defaultStudy is the default run's study; it takes a few seconds, and the
@@ -205,18 +205,7 @@ func TestPlot(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(cfg.plot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("plot is not a PNG: %v", err)
-	}
-	if b := img.Bounds(); b.Dx() < 600 || b.Dy() < 800 {
-		t.Errorf("plot is %dx%d, want at least 600x800 (two panels)", b.Dx(), b.Dy())
-	}
+	lessontest.Image(t, cfg.plot, 600, 800)
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
 		t.Errorf("output does not say where the plot went:\n%s", buf.String())
 	}
@@ -240,30 +229,18 @@ func TestTimeFlag(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-gd-rates", "0.5,5", "-adam-rates", "0.01", "-time", "-reps", "3"}, ""},
-		{[]string{"-gd-rates", "0.5,x"}, `-gd-rates: "x" is not a number`},
-		{[]string{"-momentum-rates", "0"}, `-momentum-rates: 0 is not a positive number`},
-		{[]string{"-adam-rates", "-1"}, `-adam-rates: -1 is not a positive number`},
-		{[]string{"-mu", "1"}, "-mu must be in [0, 1)"},
-		{[]string{"-mu", "NaN"}, "-mu must be in [0, 1)"},
-		{[]string{"-goal", "0"}, "-goal must be a positive number"},
-		{[]string{"-max-iter", "0"}, "-max-iter must be in 1 … 100000000"},
-		{[]string{"-reps", "0"}, "-reps must be in 1 … 1000"},
-		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-gd-rates", "0.5,5", "-adam-rates", "0.01", "-time", "-reps", "3"}, Want: ""},
+		{Args: []string{"-gd-rates", "0.5,x"}, Want: `-gd-rates: "x" is not a number`},
+		{Args: []string{"-momentum-rates", "0"}, Want: `-momentum-rates: 0 is not a positive number`},
+		{Args: []string{"-adam-rates", "-1"}, Want: `-adam-rates: -1 is not a positive number`},
+		{Args: []string{"-mu", "1"}, Want: "-mu must be in [0, 1)"},
+		{Args: []string{"-mu", "NaN"}, Want: "-mu must be in [0, 1)"},
+		{Args: []string{"-goal", "0"}, Want: "-goal must be a positive number"},
+		{Args: []string{"-max-iter", "0"}, Want: "-max-iter must be in 1 … 100000000"},
+		{Args: []string{"-reps", "0"}, Want: "-reps must be in 1 … 1000"},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }

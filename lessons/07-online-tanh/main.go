@@ -61,11 +61,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.seeds, "seeds", cfg.seeds, "seeds 1 … `n` in the sweep (0 skips it)")
 	fs.IntVar(&cfg.long, "long", cfg.long, "steps per run in the sweep")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write accuracy against step to this `file` (.png or .jpg; empty for none)")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	positive := func(v float64) bool { return v > 0 && v <= 100 }
 	var err error

@@ -2,15 +2,14 @@ package main
 
 import (
 	"bytes"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 )
 
 // defaultOutput runs the lesson once with its default flags (without the
@@ -205,49 +204,26 @@ func TestPlot(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(cfg.plot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("plot is not a PNG: %v", err)
-	}
-	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
-		t.Errorf("plot is %dx%d, want at least 400x300", b.Dx(), b.Dy())
-	}
+	lessontest.Image(t, cfg.plot, 400, 300)
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
 		t.Errorf("output does not say where the plot went:\n%s", buf.String())
 	}
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-seed", "7", "-steps", "100", "-testfreq", "10", "-seeds", "0"}, ""},
-		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-hidden", "0"}, "-hidden must be in 1 … 100"},
-		{[]string{"-steps", "0"}, "-steps must be in 1 … 10000000"},
-		{[]string{"-testfreq", "0"}, "-testfreq must be at least 1"},
-		{[]string{"-rate", "0"}, "-rate must be in (0, 100]"},
-		{[]string{"-scale", "NaN"}, "-scale must be in (0, 100]"},
-		{[]string{"-answer-rate", "-2"}, "-answer-rate must be in (0, 100]"},
-		{[]string{"-answer-scale", "1000"}, "-answer-scale must be in (0, 100]"},
-		{[]string{"-seeds", "-1"}, "-seeds must be in 0 … 1000"},
-		{[]string{"-long", "0"}, "-long must be in 1 … 1000000"},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-seed", "7", "-steps", "100", "-testfreq", "10", "-seeds", "0"}, Want: ""},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-hidden", "0"}, Want: "-hidden must be in 1 … 100"},
+		{Args: []string{"-steps", "0"}, Want: "-steps must be in 1 … 10000000"},
+		{Args: []string{"-testfreq", "0"}, Want: "-testfreq must be at least 1"},
+		{Args: []string{"-rate", "0"}, Want: "-rate must be in (0, 100]"},
+		{Args: []string{"-scale", "NaN"}, Want: "-scale must be in (0, 100]"},
+		{Args: []string{"-answer-rate", "-2"}, Want: "-answer-rate must be in (0, 100]"},
+		{Args: []string{"-answer-scale", "1000"}, Want: "-answer-scale must be in (0, 100]"},
+		{Args: []string{"-seeds", "-1"}, Want: "-seeds must be in 0 … 1000"},
+		{Args: []string{"-long", "0"}, Want: "-long must be in 1 … 1000000"},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }

@@ -2,14 +2,13 @@ package main
 
 import (
 	"bytes"
-	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 )
 
 // defaultOutput runs the lesson once with its default flags (without the
@@ -190,46 +189,23 @@ func TestPlot(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(cfg.plot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("plot is not a PNG: %v", err)
-	}
-	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
-		t.Errorf("plot is %dx%d, want at least 400x300", b.Dx(), b.Dy())
-	}
+	lessontest.Image(t, cfg.plot, 400, 300)
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
 		t.Errorf("output does not say where the plot went:\n%s", buf.String())
 	}
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-rate", "0.01", "-epochs", "100", "-every", "10", "-hidden", "4", "-seeds", "0"}, ""},
-		{[]string{"-rate", "0"}, "-rate must be a positive number"},
-		{[]string{"-rate", "NaN"}, "-rate must be a positive number"},
-		{[]string{"-epochs", "0"}, "-epochs must be in 1 … 100000"},
-		{[]string{"-every", "0"}, "-every must be at least 1"},
-		{[]string{"-hidden", "0"}, "-hidden must be in 1 … 1000"},
-		{[]string{"-seeds", "-1"}, "-seeds must be in 0 … 1000"},
-		{[]string{"-seed", "4294967296"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-rate", "0.01", "-epochs", "100", "-every", "10", "-hidden", "4", "-seeds", "0"}, Want: ""},
+		{Args: []string{"-rate", "0"}, Want: "-rate must be a positive number"},
+		{Args: []string{"-rate", "NaN"}, Want: "-rate must be a positive number"},
+		{Args: []string{"-epochs", "0"}, Want: "-epochs must be in 1 … 100000"},
+		{Args: []string{"-every", "0"}, Want: "-every must be at least 1"},
+		{Args: []string{"-hidden", "0"}, Want: "-hidden must be in 1 … 1000"},
+		{Args: []string{"-seeds", "-1"}, Want: "-seeds must be in 0 … 1000"},
+		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }

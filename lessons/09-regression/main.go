@@ -49,11 +49,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "learning rate η of gradient descent")
 	fs.IntVar(&cfg.epochs, "epochs", cfg.epochs, "epochs of gradient descent")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the fitted lines to this `file` (.png or .jpg; empty for none)")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	var err error
 	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {

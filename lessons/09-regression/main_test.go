@@ -3,13 +3,13 @@ package main
 import (
 	"bytes"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn"
 )
 
@@ -160,35 +160,21 @@ func TestPlot(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	if st, err := os.Stat(cfg.plot); err != nil || st.Size() == 0 {
-		t.Errorf("plot %s: %v", cfg.plot, err)
-	}
+	lessontest.Image(t, cfg.plot, 400, 300)
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
 		t.Errorf("output does not say where the plot went:\n%s", buf.String())
 	}
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-seed", "3", "-rate", "0.05", "-epochs", "100"}, ""},
-		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-asker-epochs", "0"}, "-asker-epochs must be in 1 … 10000000"},
-		{[]string{"-rate", "0"}, "-rate must be in (0, 10]"},
-		{[]string{"-rate", "NaN"}, "-rate must be in (0, 10]"},
-		{[]string{"-epochs", "0"}, "-epochs must be in 1 … 10000000"},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-seed", "3", "-rate", "0.05", "-epochs", "100"}, Want: ""},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-asker-epochs", "0"}, Want: "-asker-epochs must be in 1 … 10000000"},
+		{Args: []string{"-rate", "0"}, Want: "-rate must be in (0, 10]"},
+		{Args: []string{"-rate", "NaN"}, Want: "-rate must be in (0, 10]"},
+		{Args: []string{"-epochs", "0"}, Want: "-epochs must be in 1 … 10000000"},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }

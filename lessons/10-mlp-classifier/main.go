@@ -75,11 +75,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&p.Epsilon, "epsilon", p.Epsilon, "epsilon of adam")
 	fs.IntVar(&p.NIterNoChange, "n-iter-no-change", p.NIterNoChange, "n_iter_no_change")
 	fs.IntVar(&p.MaxFun, "max-fun", p.MaxFun, "max_fun of lbfgs")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	// Any estimator flag means "fit with these parameters" rather than the
 	// story, whose runs use the question's fixed settings.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn/data"
 )
 
@@ -213,23 +214,13 @@ func TestCSV(t *testing.T) {
 }
 
 func TestBadFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"-activation", "softplus"}, "'activation'"},
-		{[]string{"-hidden", "3,x"}, "-hidden"},
-		{[]string{"-hidden", "0"}, "'hidden_layer_sizes'"},
-		{[]string{"-validation-fraction", "1.5"}, "'validation_fraction'"},
-		{[]string{"-max-iter", "ten"}, "-max-iter"},
-	}
-	for _, tt := range tests {
-		var stderr bytes.Buffer
-		_, err := parseFlags(tt.args, &stderr)
-		if err == nil || !strings.Contains(err.Error()+stderr.String(), tt.want) {
-			t.Errorf("%v: got %v, want an error naming %s", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-activation", "softplus"}, Want: "'activation'"},
+		{Args: []string{"-hidden", "3,x"}, Want: "-hidden"},
+		{Args: []string{"-hidden", "0"}, Want: "'hidden_layer_sizes'"},
+		{Args: []string{"-validation-fraction", "1.5"}, Want: "'validation_fraction'"},
+		{Args: []string{"-max-iter", "ten"}, Want: "-max-iter"},
+	})
 }
 
 // TestEstimatorFlagsFitOnce checks that an estimator flag without -csv fits

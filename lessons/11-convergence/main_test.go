@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn/data"
 )
 
@@ -263,37 +262,23 @@ func TestConstantRateDoesNotSettle(t *testing.T) {
 
 // TestFlags checks that bad values are refused with a message naming the flag.
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"-hidden", "0"}, "-hidden"},
-		{[]string{"-lags", "0"}, "-lags"},
-		{[]string{"-rate", "-1"}, "-rate"},
-		{[]string{"-rate", "NaN"}, "-rate"},
-		{[]string{"-maxit", "1"}, "-maxit"},
-		{[]string{"-tol", "-1e-4"}, "-tol"},
-		{[]string{"-n-no-change", "0"}, "-n-no-change"},
-		{[]string{"-window", "0"}, "-window"},
-		{[]string{"-lambda", "1"}, "-lambda"},
-		{[]string{"-schedule", "adaptive"}, "-schedule"},
-		{[]string{"-power-t", "0"}, "-power-t"},
-		{[]string{"-powers", "0.5,x"}, "-powers"},
-		{[]string{"-seed", "-3"}, "-seed"},
-		{[]string{"-hidden", "five"}, "-hidden"},
-		{[]string{"extra"}, "unexpected argument"},
-	}
-	for _, tc := range tests {
-		var stderr bytes.Buffer
-		_, err := parseFlags(tc.args, &stderr)
-		if err == nil {
-			t.Errorf("%v: got no error, want one naming %s", tc.args, tc.want)
-			continue
-		}
-		if msg := err.Error() + stderr.String(); !strings.Contains(msg, tc.want) {
-			t.Errorf("%v: got %q, want a message naming %s", tc.args, msg, tc.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-hidden", "0"}, Want: "-hidden"},
+		{Args: []string{"-lags", "0"}, Want: "-lags"},
+		{Args: []string{"-rate", "-1"}, Want: "-rate"},
+		{Args: []string{"-rate", "NaN"}, Want: "-rate"},
+		{Args: []string{"-maxit", "1"}, Want: "-maxit"},
+		{Args: []string{"-tol", "-1e-4"}, Want: "-tol"},
+		{Args: []string{"-n-no-change", "0"}, Want: "-n-no-change"},
+		{Args: []string{"-window", "0"}, Want: "-window"},
+		{Args: []string{"-lambda", "1"}, Want: "-lambda"},
+		{Args: []string{"-schedule", "adaptive"}, Want: "-schedule"},
+		{Args: []string{"-power-t", "0"}, Want: "-power-t"},
+		{Args: []string{"-powers", "0.5,x"}, Want: "-powers"},
+		{Args: []string{"-seed", "-3"}, Want: "-seed"},
+		{Args: []string{"-hidden", "five"}, Want: "-hidden"},
+		{Args: []string{"extra"}, Want: "unexpected argument"},
+	})
 	cfg, err := parseFlags([]string{"-schedule", "invscaling", "-power-t", "0.75", "-powers", ""}, &bytes.Buffer{})
 	if err != nil || cfg.schedule != "invscaling" || cfg.powerT != 0.75 || len(cfg.powers) != 0 {
 		t.Errorf("got %+v, %v; want invscaling, p 0.75, no comparison powers", cfg, err)
@@ -310,18 +295,7 @@ func TestPlots(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, suffix := range []string{"-fit.png", "-schedules.png"} {
-		f, err := os.Open(cfg.plot + suffix)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", suffix, err)
-		}
-		if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
-			t.Errorf("%s: got a %dx%d image, want at least 400x300", suffix, b.Dx(), b.Dy())
-		}
+		lessontest.Image(t, cfg.plot+suffix, 400, 300)
 	}
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot+"-fit.png") {
 		t.Errorf("got output without the 'wrote' line:\n%s", buf.String())

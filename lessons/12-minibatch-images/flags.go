@@ -33,11 +33,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprintf(fs.Output(), "usage: minibatch-images [flags]\n\nTrains a 784-h-1 ReLU/sigmoid network on Fashion-MNIST T-shirts/tops against shirts.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	switch {
 	case cfg.data == "":

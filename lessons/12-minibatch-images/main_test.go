@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"image/jpeg"
-	"image/png"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
@@ -363,18 +362,7 @@ func TestSweepWritesJPEG(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(cfg.out, "hidden-units-test-accuracy.jpg")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := jpeg.Decode(f)
-	if err != nil {
-		t.Fatalf("%s is not a JPEG: %v", path, err)
-	}
-	if b := img.Bounds(); b.Dx() < 400 || b.Dy() < 300 {
-		t.Errorf("chart is %dx%d, want at least 400x300", b.Dx(), b.Dy())
-	}
+	lessontest.Image(t, path, 400, 300)
 	text := out.String()
 	for _, want := range []string{"sweep of the number of hidden units; otherwise", "\n       2 ", "\n       3 ", "wrote " + path} {
 		if !strings.Contains(text, want) {
@@ -401,14 +389,7 @@ func TestRunCharts(t *testing.T) {
 		t.Errorf("output ends\n%s\nwant it to end with %q", out.String()[max(0, out.Len()-200):], want)
 	}
 	for _, name := range []string{"objective.png", "error-rate.png"} {
-		f, err := os.Open(filepath.Join(cfg.out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := png.Decode(f); err != nil {
-			t.Errorf("%s is not a PNG: %v", name, err)
-		}
-		f.Close()
+		lessontest.Image(t, filepath.Join(cfg.out, name), 400, 300)
 	}
 }
 
@@ -424,41 +405,29 @@ func TestDivergence(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-hidden", "10", "-lr", "0.1", "-batch", "32", "-epochs", "3", "-l2", "0", "-momentum", "0"}, ""},
-		{[]string{"-tune", "lr", "-values", "0.01, 0.1"}, ""},
-		{[]string{"-tune", "momentum"}, ""},
-		{[]string{"-data", ""}, "-data must be embedded, full or a directory"},
-		{[]string{"-hidden", "0"}, "-hidden must be at least 1, got 0"},
-		{[]string{"-lr", "0"}, "-lr must be a positive number, got 0"},
-		{[]string{"-lr", "NaN"}, "-lr must be a positive number, got NaN"},
-		{[]string{"-momentum", "1"}, "-momentum must be in [0, 1), got 1"},
-		{[]string{"-batch", "-5"}, "-batch must be at least 1, got -5"},
-		{[]string{"-epochs", "0"}, "-epochs must be at least 1, got 0"},
-		{[]string{"-l2", "-1"}, "-l2 must be a number ≥ 0, got -1"},
-		{[]string{"-relu0", "2"}, "-relu0 must be in [0, 1], got 2"},
-		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295, got -1"},
-		{[]string{"-tune", "speed"}, `-tune must be one of lr, batch, hidden, momentum, l2, got "speed"`},
-		{[]string{"-values", "1,2"}, "-values needs -tune"},
-		{[]string{"-tune", "batch", "-values", "10,2.5"}, `-values for -tune batch: 2.5: want a whole number`},
-		{[]string{"-tune", "lr", "-values", "0.1,x"}, `-values for -tune lr: "x" is not a number`},
-		{[]string{"-tune", "momentum", "-values", "0.5,1.2"}, `-values for -tune momentum: 1.2: want a number in [0, 1)`},
-		{[]string{"-batch", "ten"}, `invalid value "ten" for flag -batch`},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, &bytes.Buffer{})
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): got error %v, want none", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q): got error %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-hidden", "10", "-lr", "0.1", "-batch", "32", "-epochs", "3", "-l2", "0", "-momentum", "0"}, Want: ""},
+		{Args: []string{"-tune", "lr", "-values", "0.01, 0.1"}, Want: ""},
+		{Args: []string{"-tune", "momentum"}, Want: ""},
+		{Args: []string{"-data", ""}, Want: "-data must be embedded, full or a directory"},
+		{Args: []string{"-hidden", "0"}, Want: "-hidden must be at least 1, got 0"},
+		{Args: []string{"-lr", "0"}, Want: "-lr must be a positive number, got 0"},
+		{Args: []string{"-lr", "NaN"}, Want: "-lr must be a positive number, got NaN"},
+		{Args: []string{"-momentum", "1"}, Want: "-momentum must be in [0, 1), got 1"},
+		{Args: []string{"-batch", "-5"}, Want: "-batch must be at least 1, got -5"},
+		{Args: []string{"-epochs", "0"}, Want: "-epochs must be at least 1, got 0"},
+		{Args: []string{"-l2", "-1"}, Want: "-l2 must be a number ≥ 0, got -1"},
+		{Args: []string{"-relu0", "2"}, Want: "-relu0 must be in [0, 1], got 2"},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295, got -1"},
+		{Args: []string{"-tune", "speed"}, Want: `-tune must be one of lr, batch, hidden, momentum, l2, got "speed"`},
+		{Args: []string{"-values", "1,2"}, Want: "-values needs -tune"},
+		{Args: []string{"-tune", "batch", "-values", "10,2.5"}, Want: `-values for -tune batch: 2.5: want a whole number`},
+		{Args: []string{"-tune", "lr", "-values", "0.1,x"}, Want: `-values for -tune lr: "x" is not a number`},
+		{Args: []string{"-tune", "momentum", "-values", "0.5,1.2"}, Want: `-values for -tune momentum: 1.2: want a number in [0, 1)`},
+		{Args: []string{"-batch", "ten"}, Want: `invalid value "ten" for flag -batch`},
+		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 }
 
 // TestDataErrors checks that a directory without the IDX files is an error

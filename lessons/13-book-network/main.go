@@ -82,11 +82,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprintf(fs.Output(), "usage: book-network [flags]\n\nTrains the book's 784-100-10 sigmoid network one image at a time on Fashion-MNIST.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
-	}
-	if fs.NArg() > 0 {
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	switch {
 	case cfg.data != "embedded" && cfg.data != "full" && !isDir(cfg.data):

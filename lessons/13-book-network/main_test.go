@@ -6,9 +6,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"image"
-	_ "image/jpeg"
-	_ "image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -20,6 +17,7 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
@@ -281,18 +279,7 @@ func TestPicture(t *testing.T) {
 		if err := run(&buf, cfg); err != nil {
 			t.Fatal(err)
 		}
-		f, err := os.Open(cfg.picture)
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, format, err := image.Decode(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s is not a decodable image: %v", name, err)
-		}
-		if b := img.Bounds(); b.Dx() < 6*84 || b.Dy() < 2*84 {
-			t.Errorf("%s (%s) is %dx%d, want at least 504x168 for 2 rows of 6 images", name, format, b.Dx(), b.Dy())
-		}
+		lessontest.Image(t, cfg.picture, 6*84, 2*84) // 2 rows of 6 images
 		if !strings.Contains(buf.String(), "wrote "+cfg.picture) {
 			t.Errorf("output does not say where the picture went:\n%s", buf.String())
 		}
@@ -362,38 +349,25 @@ func TestDataDir(t *testing.T) {
 
 func TestFlags(t *testing.T) {
 	dir := t.TempDir()
-	tests := []struct {
-		args []string
-		want string // "" means no error
-	}{
-		{[]string{"-data", "full", "-epochs", "2", "-lr", "0.3", "-rule", "gradient", "-init", "out"}, ""},
-		{[]string{"-data", dir, "-classes", "digits"}, ""},
-		{[]string{"-data", filepath.Join(dir, "nope")}, "-data must be embedded, full or a directory"},
-		{[]string{"-classes", "letters"}, "-classes must be fashion or digits"},
-		{[]string{"-hidden", "0"}, "-hidden must be at least 1"},
-		{[]string{"-lr", "0"}, "-lr must be in (0, 100]"},
-		{[]string{"-lr", "NaN"}, "-lr must be in (0, 100]"},
-		{[]string{"-epochs", "0"}, "-epochs must be at least 1"},
-		{[]string{"-init", "glorot"}, "-init must be in or out"},
-		{[]string{"-rule", "adam"}, "-rule must be book or gradient"},
-		{[]string{"-seed", "-1"}, "-seed must be in 0 … 4294967295"},
-		{[]string{"-train", "-5"}, "-train must not be negative"},
-		{[]string{"-test", "-5"}, "-test must not be negative"},
-		{[]string{"-wrong", "0"}, "-wrong must be at least 1"},
-		{[]string{"-mlp-iter", "-1"}, "-mlp-iter must not be negative"},
-		{[]string{"-epochs", "five"}, "-epochs"},
-		{[]string{"extra"}, `unexpected argument "extra"`},
-	}
-	for _, tt := range tests {
-		var stderr bytes.Buffer
-		_, err := parseFlags(tt.args, &stderr)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): unexpected error %v", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error()+stderr.String(), tt.want)):
-			t.Errorf("parseFlags(%q) error = %v, want %q", tt.args, err, tt.want)
-		}
-	}
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: []string{"-data", "full", "-epochs", "2", "-lr", "0.3", "-rule", "gradient", "-init", "out"}, Want: ""},
+		{Args: []string{"-data", dir, "-classes", "digits"}, Want: ""},
+		{Args: []string{"-data", filepath.Join(dir, "nope")}, Want: "-data must be embedded, full or a directory"},
+		{Args: []string{"-classes", "letters"}, Want: "-classes must be fashion or digits"},
+		{Args: []string{"-hidden", "0"}, Want: "-hidden must be at least 1"},
+		{Args: []string{"-lr", "0"}, Want: "-lr must be in (0, 100]"},
+		{Args: []string{"-lr", "NaN"}, Want: "-lr must be in (0, 100]"},
+		{Args: []string{"-epochs", "0"}, Want: "-epochs must be at least 1"},
+		{Args: []string{"-init", "glorot"}, Want: "-init must be in or out"},
+		{Args: []string{"-rule", "adam"}, Want: "-rule must be book or gradient"},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
+		{Args: []string{"-train", "-5"}, Want: "-train must not be negative"},
+		{Args: []string{"-test", "-5"}, Want: "-test must not be negative"},
+		{Args: []string{"-wrong", "0"}, Want: "-wrong must be at least 1"},
+		{Args: []string{"-mlp-iter", "-1"}, Want: "-mlp-iter must not be negative"},
+		{Args: []string{"-epochs", "five"}, Want: "-epochs"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+	})
 	if _, err := parseFlags([]string{"-h"}, &bytes.Buffer{}); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("parseFlags(-h) error = %v, want flag.ErrHelp", err)
 	}

@@ -12,7 +12,8 @@
 #	lessons/14-speed/bench.sh fashion          # only Fashion-MNIST
 #
 # The Python side needs Debian's python3-numpy (and python3-sklearn for
-# Fashion-MNIST) for /usr/bin/python3, and Fashion-MNIST in DATA (default
+# Fashion-MNIST) for /usr/bin/python3 (or the interpreter in PY), and
+# Fashion-MNIST in DATA (default
 # /usr/share/datasets/fashion-mnist); whatever is missing is skipped with a
 # message.
 set -eu
@@ -20,7 +21,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-3}
 DATA=${DATA:-/usr/share/datasets/fashion-mnist}
-PY=/usr/bin/python3
+PY=${PY:-/usr/bin/python3}
 what=${1:-all}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

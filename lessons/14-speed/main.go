@@ -22,9 +22,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 )
 
@@ -50,25 +50,13 @@ func defaultConfig() config {
 	}
 }
 
-func main() {
-	cfg, err := parseFlags(os.Args[1:], os.Stderr)
-	if errors.Is(err, flag.ErrHelp) {
-		return
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "speed:", err)
-		os.Exit(2)
-	}
-	cfg.progress = os.Stderr
-	if err := run(os.Stdout, cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "speed:", err)
-		os.Exit(1)
-	}
-}
+func main() { cli.Main("speed", parseFlags, run) }
 
 // parseFlags turns the command line into a config, checking every value.
+// The -fashion run reports its progress on stderr.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
+	cfg.progress = stderr
 	fs := flag.NewFlagSet("speed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.DurationVar(&cfg.cell, "cell", cfg.cell, "least time spent on each timing")
@@ -85,12 +73,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fmt.Fprintf(fs.Output(), "usage: speed [flags]\n\nTimes matrix kernels and training steps; with -fashion, trains on Fashion-MNIST.\n\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
+		return cfg, err
+	}
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
 		return cfg, err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return cfg, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case cfg.cell <= 0 || cfg.cell > time.Minute:
 		return cfg, fmt.Errorf("-cell must be in (0, 1m], got %v", cfg.cell)
 	case cfg.reps < 1 || cfg.reps > 101:
@@ -105,10 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-epochs must be in 1 … 1000, got %d", cfg.epochs)
 	case cfg.batch < 1 || cfg.batch > 60000:
 		return cfg, fmt.Errorf("-batch must be in 1 … 60000, got %d", cfg.batch)
-	case *seed < 0 || *seed > 1<<32-1:
-		return cfg, fmt.Errorf("-seed must be in 0 … 4294967295, got %d", *seed)
 	}
-	cfg.seed = uint32(*seed)
 	return cfg, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
 	"nnscratch/nn/nprand"
 )
@@ -122,38 +123,27 @@ func TestIntoStepAllocs(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	tests := []struct {
-		args []string
-		want string // part of the error; "" for none
-	}{
-		{nil, ""},
-		{[]string{"-big", "-cell", "5ms", "-reps", "5"}, ""},
-		{[]string{"-fashion", "-data", "embedded", "-epochs", "3", "-batch", "100", "-seed", "7"}, ""},
-		{[]string{"-sweep", "-steps", "1000"}, ""},
-		{[]string{"-steps", "0"}, "-steps"},
-		{[]string{"-sweep", "-fashion"}, "-sweep and -fashion"},
-		{[]string{"-cell", "0s"}, "-cell"},
-		{[]string{"-reps", "0"}, "-reps"},
-		{[]string{"-data", ""}, "-data"},
-		{[]string{"-epochs", "0"}, "-epochs"},
-		{[]string{"-batch", "-5"}, "-batch"},
-		{[]string{"-seed", "-1"}, "-seed"},
-		{[]string{"-seed", "4294967296"}, "-seed"},
-		{[]string{"extra"}, "unexpected argument"},
-		{[]string{"-nosuchflag"}, "nosuchflag"},
-	}
-	for _, tt := range tests {
-		_, err := parseFlags(tt.args, io.Discard)
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("parseFlags(%q): got error %v, want none", tt.args, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("parseFlags(%q): got error %v, want one mentioning %q", tt.args, err, tt.want)
-		}
-	}
-	cfg, err := parseFlags([]string{"-fashion", "-data", "embedded", "-epochs", "3", "-seed", "7"}, io.Discard)
-	if err != nil || !cfg.fashion || cfg.data != "embedded" || cfg.epochs != 3 || cfg.seed != 7 {
-		t.Errorf("parseFlags: got %+v, %v, want -fashion, -data embedded, 3 epochs, seed 7", cfg, err)
+	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
+		{Args: nil, Want: ""},
+		{Args: []string{"-big", "-cell", "5ms", "-reps", "5"}, Want: ""},
+		{Args: []string{"-fashion", "-data", "embedded", "-epochs", "3", "-batch", "100", "-seed", "7"}, Want: ""},
+		{Args: []string{"-sweep", "-steps", "1000"}, Want: ""},
+		{Args: []string{"-steps", "0"}, Want: "-steps must be in 1"},
+		{Args: []string{"-sweep", "-fashion"}, Want: "-sweep and -fashion"},
+		{Args: []string{"-cell", "0s"}, Want: "-cell must be in"},
+		{Args: []string{"-reps", "0"}, Want: "-reps must be in 1"},
+		{Args: []string{"-data", ""}, Want: "-data must name"},
+		{Args: []string{"-epochs", "0"}, Want: "-epochs must be in 1"},
+		{Args: []string{"-batch", "-5"}, Want: "-batch must be in 1"},
+		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0"},
+		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0"},
+		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+		{Args: []string{"-nosuchflag"}, Want: "flag provided but not defined: -nosuchflag"},
+	})
+	var progress bytes.Buffer
+	cfg, err := parseFlags([]string{"-fashion", "-data", "embedded", "-epochs", "3", "-seed", "7"}, &progress)
+	if err != nil || !cfg.fashion || cfg.data != "embedded" || cfg.epochs != 3 || cfg.seed != 7 || cfg.progress != &progress {
+		t.Errorf("parseFlags: got %+v, %v, want -fashion, -data embedded, 3 epochs, seed 7, progress on stderr", cfg, err)
 	}
 	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
