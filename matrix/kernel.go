@@ -139,6 +139,13 @@ type gemm struct {
 	bp      [][nr]float64
 	wg      sync.WaitGroup
 	aps     [][][mr]float64 // one A-strip buffer per worker
+
+	// skip asks rows to leave out the k where both rows of an A strip are
+	// zero (sparse.go); it is honoured only if packB found B finite.
+	skip   bool
+	finite bool
+	aidx   [][]int32 // one buffer of kept k per worker
+	akept  [][]int   // per worker, the k kept by each strip
 }
 
 // gemmFree is a free list of gemm values with their buffers, so that a
@@ -170,6 +177,7 @@ func putGemm(g *gemm) {
 	if cap(g.bp) > keepMax {
 		g.bp = nil
 	}
+	g.skip = false
 	gemmFree.Lock()
 	gemmFree.list = append(gemmFree.list, g)
 	gemmFree.Unlock()
@@ -215,23 +223,34 @@ func startWorkers() {
 // least parallelMin multiply-adds and GOMAXPROCS > 1. The row blocks are a
 // fixed function of the shape and the worker count, and each element is
 // computed by the same operations in any case, so the result does not depend
-// on scheduling.
+// on scheduling. (Cutting the rows into more blocks than goroutines, taken
+// from a shared counter so that a goroutine whose core is busy takes fewer,
+// measured no faster on a loaded machine.)
 func mulBlocked(op int, dst, a, b *Matrix, r, n, m int) {
 	p := 1
 	if r*n*m >= parallelMin {
-		p = min(runtime.GOMAXPROCS(0), runtime.NumCPU())
+		p = procs()
 	}
 	mulBlockedP(op, dst, a, b, r, n, m, p)
 }
 
 // mulBlockedP is mulBlocked on at most p goroutines.
 func mulBlockedP(op int, dst, a, b *Matrix, r, n, m, p int) {
+	mulBlockedSkipP(op, dst, a, b, r, n, m, p, false)
+}
+
+// mulBlockedSkipP is mulBlockedP, leaving out the zero terms of A as
+// sparse.go describes when skip is set.
+func mulBlockedSkipP(op int, dst, a, b *Matrix, r, n, m, p int, skip bool) {
 	g := getGemm()
 	g.op, g.dst, g.a, g.b, g.r, g.n, g.m = op, dst, a, b, r, n, m
+	g.skip = skip
 	g.packB()
 	p = max(1, min(p, (r+mr-1)/mr))
 	if len(g.aps) < p {
 		g.aps = append(g.aps, make([][][mr]float64, p-len(g.aps))...)
+		g.aidx = append(g.aidx, make([][]int32, p-len(g.aidx))...)
+		g.akept = append(g.akept, make([][]int, p-len(g.akept))...)
 	}
 	if p <= 1 {
 		g.rows(0, 0, r)
@@ -257,6 +276,9 @@ func mulBlockedP(op int, dst, a, b *Matrix, r, n, m, p int) {
 
 // packB copies op(b) into panels of nr columns (see gemm).
 func (g *gemm) packB() {
+	if g.skip {
+		g.finite = allFinite(g.b.Data)
+	}
 	n, m := g.n, g.m
 	panels := (m + nr - 1) / nr
 	g.bp = grow(g.bp, panels*n)
@@ -336,18 +358,55 @@ func (g *gemm) packA(ap [][mr]float64, i0 int) {
 // panel, so the strip stays in L1.
 func (g *gemm) rows(w, lo, hi int) {
 	n, m := g.n, g.m
-	ap := grow(g.aps[w], n)
-	g.aps[w] = ap
 	panels := (m + nr - 1) / nr
 	block := max(1, l2Block/(nr*max(n, 1)))
+	strips := (hi - lo + mr - 1) / mr
+	// With skipping, packing a strip costs a test per k; when B takes
+	// several blocks, pack every strip once for all of them if that fits
+	// in prepackMax float64s (each strip needs n of them and n indices).
+	skip := g.skip && g.finite
+	prepack := skip && block < panels && strips*n*mr <= prepackMax
+	sz := n
+	if prepack {
+		sz = strips * n
+	}
+	ap := grow(g.aps[w], sz)
+	g.aps[w] = ap
+	var idx []int32
+	if skip {
+		idx = grow(g.aidx[w], sz)
+		g.aidx[w] = idx
+	}
+	kept := grow(g.akept[w], strips)
+	g.akept[w] = kept
+	if prepack {
+		for s := range kept {
+			kept[s] = g.packASkip(ap[s*n:s*n+n], idx[s*n:s*n+n], lo+s*mr)
+		}
+	}
 	cd := g.dst.Data
 	for p0 := 0; p0 < panels; p0 += block {
 		p1 := min(panels, p0+block)
-		for i0 := lo; i0 < hi; i0 += mr {
-			g.packA(ap, i0)
+		for s := range kept {
+			i0 := lo + s*mr
+			sap, sidx := ap[:n], idx
+			switch {
+			case prepack:
+				sap, sidx = ap[s*n:s*n+kept[s]], idx[s*n:s*n+kept[s]]
+			case skip:
+				c := g.packASkip(ap, idx, i0)
+				sap, sidx = ap[:c], idx[:c]
+			default:
+				g.packA(ap, i0)
+			}
 			h := min(mr, hi-i0)
 			for p := p0; p < p1; p++ {
-				t := kernel2x3(ap, g.bp[p*n:p*n+n])
+				var t [mr][nr]float64
+				if skip {
+					t = kernel2x3Skip(sap, sidx, g.bp[p*n:p*n+n])
+				} else {
+					t = kernel2x3(sap, g.bp[p*n:p*n+n])
+				}
 				j0 := p * nr
 				cw := min(nr, m-j0)
 				for c := 0; c < h; c++ {
@@ -357,6 +416,10 @@ func (g *gemm) rows(w, lo, hi int) {
 		}
 	}
 }
+
+// prepackMax bounds, in float64s (8 MiB), the packed strips rows keeps to
+// pack each strip of A only once.
+const prepackMax = 1 << 20
 
 // kernel2x3 returns the 2×3 tile Σ_k ap[k][i]·bp[k][j], accumulating each of
 // its 6 sums in the order k = 0, 1, 2, … in its own register. Six

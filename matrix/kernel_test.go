@@ -21,6 +21,8 @@ var mulKernels = []kernel{
 	{"blocked", func(d, a, b *Matrix) { mulBlockedP(opMul, d, a, b, a.Rows, a.Cols, b.Cols, 1) }},
 	{"parallel2", func(d, a, b *Matrix) { mulBlockedP(opMul, d, a, b, a.Rows, a.Cols, b.Cols, 2) }},
 	{"parallel3", func(d, a, b *Matrix) { mulBlockedP(opMul, d, a, b, a.Rows, a.Cols, b.Cols, 3) }},
+	{"sparse", func(d, a, b *Matrix) { mulBlockedSkipP(opMul, d, a, b, a.Rows, a.Cols, b.Cols, 1, true) }},
+	{"sparse3", func(d, a, b *Matrix) { mulBlockedSkipP(opMul, d, a, b, a.Rows, a.Cols, b.Cols, 3, true) }},
 }
 
 // transAKernels compute aᵀ·b; each is given aᵀ's source a.
@@ -29,6 +31,8 @@ var transAKernels = []kernel{
 	{"kij", mulTransAKIJ},
 	{"blocked", func(d, a, b *Matrix) { mulBlockedP(opTransA, d, a, b, a.Cols, a.Rows, b.Cols, 1) }},
 	{"parallel2", func(d, a, b *Matrix) { mulBlockedP(opTransA, d, a, b, a.Cols, a.Rows, b.Cols, 2) }},
+	{"sparse", func(d, a, b *Matrix) { mulBlockedSkipP(opTransA, d, a, b, a.Cols, a.Rows, b.Cols, 1, true) }},
+	{"sparse3", func(d, a, b *Matrix) { mulBlockedSkipP(opTransA, d, a, b, a.Cols, a.Rows, b.Cols, 3, true) }},
 }
 
 // transBKernels compute a·bᵀ.
@@ -101,19 +105,23 @@ func TestKernelsMatchNaive(t *testing.T) {
 // the summation would show as a different bit pattern only if it lost bits).
 func TestKernelsSparse(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
-	a := Generate(37, 29, func(i, j int) float64 {
-		if i%5 == 0 || rng.IntN(2) == 0 {
-			return 0
-		}
-		return 2*rng.Float64() - 1
-	})
-	b := Generate(29, 23, func(i, j int) float64 {
-		if j%7 == 0 {
-			return 0
-		}
-		return float64(rng.IntN(9) - 4)
-	})
-	checkKernels(t, a, b)
+	// The second shape takes B in several L2 blocks, so the zero-skipping
+	// kernel packs each strip once for all of them.
+	for _, s := range [][3]int{{37, 29, 23}, {37, 300, 150}} {
+		a := Generate(s[0], s[1], func(i, j int) float64 {
+			if i%5 == 0 || rng.IntN(2) == 0 {
+				return 0
+			}
+			return 2*rng.Float64() - 1
+		})
+		b := Generate(s[1], s[2], func(i, j int) float64 {
+			if j%7 == 0 {
+				return 0
+			}
+			return float64(rng.IntN(9) - 4)
+		})
+		checkKernels(t, a, b)
+	}
 }
 
 // FuzzKernels compares every product kernel with MulNaive on random shapes,
@@ -137,6 +145,13 @@ func TestMulIntoAllocs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for _, s := range [][3]int{{4, 3, 4}, {40, 40, 40}, {200, 784, 100}} {
 		a, b := randMatrix(rng, s[0], s[1]), randMatrix(rng, s[1], s[2])
+		if s[0] == 200 {
+			for i := range a.Data { // half zeros: the zero-skipping kernel
+				if i%2 == 0 {
+					a.Data[i] = 0
+				}
+			}
+		}
 		dst, ta, tb := New(s[0], s[2]), New(s[1], s[2]), New(s[0], s[1])
 		got := testing.AllocsPerRun(5, func() {
 			MulInto(dst, a, b)
@@ -356,24 +371,35 @@ func mulIKJSkip(dst, a, b *Matrix) {
 	}
 }
 
-// BenchmarkSparse measures the product with a sparse left operand — a
+// BenchmarkSparse measures the products with a sparse left operand — a
 // fraction of exact zeros as in ReLU outputs or image backgrounds — with and
-// without skipping the zero terms.
+// without skipping the zero terms: X·W (200×784·784×100) and Xᵀ·δ
+// (784×200ᵀ·200×100) of a Fashion-MNIST batch, and the second layer's
+// H·W₂ (200×100·100×10).
 func BenchmarkSparse(b *testing.B) {
-	for _, s := range []shapeBench{{"200x784x100", 200, 784, 100}, {"200x100x10", 200, 100, 10}} {
-		for _, zeros := range []float64{0, 0.5, 0.8} {
+	for _, s := range []shapeBench{{"200x784x100", 200, 784, 100}, {"T784x200x100", 784, 200, 100}, {"200x100x10", 200, 100, 10}} {
+		for _, zeros := range []float64{0, 0.25, 0.5, 0.8} {
 			rng := rand.New(rand.NewPCG(1, 1))
-			x := Generate(s.r, s.n, func(int, int) float64 {
+			ar, ac := s.r, s.n
+			trans := s.name[0] == 'T'
+			if trans {
+				ar, ac = s.n, s.r
+			}
+			x := Generate(ar, ac, func(int, int) float64 {
 				if rng.Float64() < zeros {
 					return 0
 				}
 				return rng.Float64()
 			})
 			y := randMatrix(rng, s.n, s.c)
-			for _, k := range []kernel{
+			ks := []kernel{
 				{"ikj", mulIKJ}, {"ikj-skip", mulIKJSkip},
-				{"blocked", mulKernels[2].f}, {"MulInto", mulKernels[0].f},
-			} {
+				{"blocked", mulKernels[2].f}, {"sparse", mulKernels[5].f}, {"MulInto", mulKernels[0].f},
+			}
+			if trans {
+				ks = []kernel{transAKernels[1], transAKernels[2], transAKernels[4], transAKernels[0]}
+			}
+			for _, k := range ks {
 				name := fmt.Sprintf("%s/zeros%.0f%%/%s", s.name, 100*zeros, k.name)
 				b.Run(name, func(b *testing.B) {
 					dst := New(s.r, s.c)
@@ -385,4 +411,139 @@ func BenchmarkSparse(b *testing.B) {
 			}
 		}
 	}
+}
+
+// bitsEqual reports whether a and b hold the same bit patterns, so that NaN
+// matches NaN and +0 differs from −0.
+func bitsEqual(a, b *Matrix) bool {
+	if a.Rows != b.Rows || a.Cols != b.Cols {
+		return false
+	}
+	for i, v := range a.Data {
+		if math.Float64bits(v) != math.Float64bits(b.Data[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSparseSpecialValues checks the zero-skipping kernel where skipping
+// could change a result: an Inf or NaN in B facing a zero of A (0·Inf is
+// NaN, so the kernel must fall back to the dense one), NaN and Inf in A,
+// negative zeros, and products that underflow to −0.
+func TestSparseSpecialValues(t *testing.T) {
+	inf, nan := math.Inf(1), math.NaN()
+	tests := []struct {
+		name   string
+		at, bt func(i, j int) float64
+	}{
+		{"Inf in B", func(i, j int) float64 { return float64((i + j) % 2) },
+			func(i, j int) float64 {
+				if i == 3 && j == 5 {
+					return inf
+				}
+				return 1
+			}},
+		{"NaN in B", func(i, j int) float64 { return float64((i * j) % 3 % 2) },
+			func(i, j int) float64 {
+				if i == 0 && j == 17 {
+					return nan
+				}
+				return -2
+			}},
+		{"NaN and Inf in A", func(i, j int) float64 {
+			switch {
+			case i == 2 && j == 1:
+				return nan
+			case i == 5 && j == 4:
+				return -inf
+			case j%2 == 0:
+				return 0
+			}
+			return 1.5
+		}, func(i, j int) float64 { return float64(j - i) }},
+		{"negative zeros and underflow", func(i, j int) float64 {
+			if j%3 == 0 {
+				return math.Copysign(0, -1)
+			}
+			return 1e-200
+		}, func(i, j int) float64 { return -1e-200 * float64(j%4) }},
+	}
+	for _, tt := range tests {
+		a, b := Generate(21, 19, tt.at), Generate(19, 18, tt.bt)
+		want := MulNaive(a, b)
+		for _, k := range mulKernels {
+			got := New(21, 18)
+			k.f(got, a, b)
+			if !bitsEqual(got, want) {
+				t.Errorf("%s: %s: got %v, want %v", tt.name, k.name, got.Data, want.Data)
+			}
+		}
+		at := Transpose(a)
+		for _, k := range transAKernels {
+			got := New(21, 18)
+			k.f(got, at, b)
+			if !bitsEqual(got, want) {
+				t.Errorf("%s: MulTransA %s: got %v, want %v", tt.name, k.name, got.Data, want.Data)
+			}
+		}
+	}
+}
+
+// TestMulKernelInto checks that every exported Kernel gives MulNaive's
+// result bit for bit, for a·b and aᵀ·b, on dense and half-zero operands.
+func TestMulKernelInto(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, s := range [][3]int{{4, 3, 4}, {37, 29, 23}, {200, 78, 30}} {
+		for _, zeros := range []float64{0, 0.5} {
+			a := Generate(s[0], s[1], func(int, int) float64 {
+				if rng.Float64() < zeros {
+					return 0
+				}
+				return 2*rng.Float64() - 1
+			})
+			b := randMatrix(rng, s[1], s[2])
+			want := MulNaive(a, b)
+			at := Transpose(a)
+			for _, k := range Kernels {
+				got := MulKernelInto(k, New(s[0], s[2]), a, b)
+				if !Equal(got, want) {
+					t.Errorf("%v zeros %v: MulKernelInto(%v): max diff %g from MulNaive, want 0", s, zeros, k, MaxAbsDiff(got, want))
+				}
+				got = MulTransAKernelInto(k, New(s[0], s[2]), at, b)
+				if !Equal(got, want) {
+					t.Errorf("%v zeros %v: MulTransAKernelInto(%v): max diff %g from MulNaive, want 0", s, zeros, k, MaxAbsDiff(got, want))
+				}
+			}
+		}
+	}
+}
+
+func TestKernelString(t *testing.T) {
+	tests := []struct {
+		k    Kernel
+		want string
+	}{
+		{KernelAuto, "auto"}, {KernelNaive, "naive"}, {KernelIKJ, "ikj"},
+		{KernelBlocked, "blocked"}, {KernelParallel, "parallel"}, {KernelSparse, "sparse"},
+		{Kernel(42), "Kernel(42)"},
+	}
+	for _, tt := range tests {
+		if got := tt.k.String(); got != tt.want {
+			t.Errorf("Kernel(%d).String() = %q, want %q", int(tt.k), got, tt.want)
+		}
+	}
+}
+
+func TestMulKernelIntoPanics(t *testing.T) {
+	a, b := New(2, 3), New(3, 2)
+	mustPanicShape(t, "MulKernelInto", func() { MulKernelInto(KernelIKJ, New(2, 3), a, b) })
+	mustPanicShape(t, "Mul", func() { MulKernelInto(KernelIKJ, New(2, 2), a, a) })
+	mustPanicShape(t, "MulTransA", func() { MulTransAKernelInto(KernelIKJ, New(3, 3), a, b) })
+	defer func() {
+		if recover() == nil {
+			t.Error("MulKernelInto(Kernel(42), …) did not panic")
+		}
+	}()
+	MulKernelInto(Kernel(42), New(2, 2), a, b)
 }

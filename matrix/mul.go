@@ -54,7 +54,9 @@ func MulInto(dst, a, b *Matrix) *Matrix {
 	}
 	dstShape("MulInto", dst, a.Rows, b.Cols)
 	r, n, m := a.Rows, a.Cols, b.Cols
-	if useBlocked(r, n, m) {
+	if useBlocked(r, n, m) && useSparse(a) {
+		mulSparse(opMul, dst, a, b, r, n, m)
+	} else if useBlocked(r, n, m) {
 		mulBlocked(opMul, dst, a, b, r, n, m)
 	} else {
 		mulIKJ(dst, a, b)
@@ -73,7 +75,9 @@ func MulTransAInto(dst, a, b *Matrix) *Matrix {
 	}
 	dstShape("MulTransAInto", dst, a.Cols, b.Cols)
 	r, n, m := a.Cols, a.Rows, b.Cols
-	if useBlocked(r, n, m) {
+	if useBlocked(r, n, m) && useSparse(a) {
+		mulSparse(opTransA, dst, a, b, r, n, m)
+	} else if useBlocked(r, n, m) {
 		mulBlocked(opTransA, dst, a, b, r, n, m)
 	} else {
 		mulTransAKIJ(dst, a, b)
