@@ -153,7 +153,7 @@ func sweep(cfg config) []result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = train(cfg, cfg.alphas[i])
+				results[i] = trainFused(cfg, cfg.alphas[i])
 			}
 		}()
 	}

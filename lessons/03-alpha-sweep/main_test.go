@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"math"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
+	"nnscratch/matrix"
 )
 
 // defaultOutput runs the lesson once with its default flags (without the
@@ -122,10 +124,10 @@ func TestTrainAllocations(t *testing.T) {
 	cfg.every, cfg.record = 1<<30, 1<<30
 	allocs := func(steps int) float64 {
 		cfg.steps = steps
-		return testing.AllocsPerRun(3, func() { train(cfg, 1) })
+		return testing.AllocsPerRun(3, func() { train(cfg, 1); trainFused(cfg, 1) })
 	}
 	if few, many := allocs(10), allocs(2000); many != few {
-		t.Errorf("train allocates %v times for 2000 steps and %v for 10: the step allocates", many, few)
+		t.Errorf("train and trainFused allocate %v times for 2000 steps and %v for 10: a step allocates", many, few)
 	}
 }
 
@@ -136,4 +138,21 @@ func TestREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.InREADME(t, "README.md", string(out))
+}
+
+// TestFusedMatchesMatrix checks that the fused loop the sweep runs gives
+// bit for bit what the matrix-call loop of train.go gives, for every
+// learning rate of the notebook and a few more.
+func TestFusedMatchesMatrix(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.steps, cfg.every, cfg.record = 3000, 500, 7
+	for _, alpha := range []float64{0.001, 0.1, 1, 10, 100, 1000, 3.7} {
+		want, got := train(cfg, alpha), trainFused(cfg, alpha)
+		if !reflect.DeepEqual(got.printed, want.printed) || !reflect.DeepEqual(got.curve, want.curve) {
+			t.Errorf("alpha %g: fused errors %v, matrix errors %v", alpha, got.printed, want.printed)
+		}
+		if !matrix.Equal(got.w0, want.w0) || !matrix.Equal(got.w1, want.w1) {
+			t.Errorf("alpha %g: fused weights\n%v\n%v\nmatrix weights\n%v\n%v", alpha, got.w0, got.w1, want.w0, want.w1)
+		}
+	}
 }
