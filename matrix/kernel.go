@@ -25,7 +25,8 @@ import (
 // GOAMD64 level or the architecture. Nothing here blocks over k, which would
 // change the rounding.
 
-// mr×nr is the register tile of the blocked kernel: 2 rows of A against 3
+// mr×nr is the register tile of the blocked kernel in Go (simdScalar, used
+// off amd64; simd.go has the 4×8 vector tile): 2 rows of A against 3
 // columns of B, 6 accumulators (see kernel2x3). Larger tiles spill to the
 // stack and measured slower: see BenchmarkTile.
 const (
@@ -146,6 +147,12 @@ type gemm struct {
 	finite bool
 	aidx   [][]int32 // one buffer of kept k per worker
 	akept  [][]int   // per worker, the k kept by each strip
+
+	// level is the micro-kernel (simd.go); from simdGo up the product
+	// uses the 4×8 tile, with B packed in bv and A strips in avs.
+	level int
+	bv    [][vc]float64
+	avs   [][][vr]float64 // one A-strip buffer per worker
 }
 
 // gemmFree is a free list of gemm values with their buffers, so that a
@@ -176,6 +183,9 @@ func putGemm(g *gemm) {
 	g.dst, g.a, g.b = nil, nil, nil
 	if cap(g.bp) > keepMax {
 		g.bp = nil
+	}
+	if cap(g.bv)*vc > keepMax {
+		g.bv = nil
 	}
 	g.skip = false
 	gemmFree.Lock()
@@ -211,7 +221,7 @@ func startWorkers() {
 	for i := 0; i < runtime.NumCPU(); i++ {
 		go func() {
 			for t := range workers.tasks {
-				t.g.rows(t.w, t.lo, t.hi)
+				t.g.run(t.w, t.lo, t.hi)
 				t.g.wg.Done()
 			}
 		}()
@@ -242,29 +252,43 @@ func mulBlockedP(op int, dst, a, b *Matrix, r, n, m, p int) {
 // mulBlockedSkipP is mulBlockedP, leaving out the zero terms of A as
 // sparse.go describes when skip is set.
 func mulBlockedSkipP(op int, dst, a, b *Matrix, r, n, m, p int, skip bool) {
+	mulBlockedLevel(simdLevel, op, dst, a, b, r, n, m, p, skip)
+}
+
+// mulBlockedLevel is mulBlockedSkipP with the micro-kernel of the given
+// level (simd.go): the 2×3 tile in Go for simdScalar, else the 4×8 tile.
+func mulBlockedLevel(level, op int, dst, a, b *Matrix, r, n, m, p int, skip bool) {
 	g := getGemm()
 	g.op, g.dst, g.a, g.b, g.r, g.n, g.m = op, dst, a, b, r, n, m
 	g.skip = skip
-	g.packB()
-	p = max(1, min(p, (r+mr-1)/mr))
+	g.level = level
+	h := mr // rows per strip
+	if level == simdScalar {
+		g.packB()
+	} else {
+		h = vr
+		g.packBVec()
+	}
+	p = max(1, min(p, (r+h-1)/h))
 	if len(g.aps) < p {
 		g.aps = append(g.aps, make([][][mr]float64, p-len(g.aps))...)
+		g.avs = append(g.avs, make([][][vr]float64, p-len(g.avs))...)
 		g.aidx = append(g.aidx, make([][]int32, p-len(g.aidx))...)
 		g.akept = append(g.akept, make([][]int, p-len(g.akept))...)
 	}
 	if p <= 1 {
-		g.rows(0, 0, r)
+		g.run(0, 0, r)
 		putGemm(g)
 		return
 	}
 	workers.once.Do(startWorkers)
-	strips := (r + mr - 1) / mr
+	strips := (r + h - 1) / h
 	g.wg.Add(p - 1)
 	lo := 0
 	for w := 0; w < p; w++ {
-		hi := min(r, (strips*(w+1)/p)*mr)
+		hi := min(r, (strips*(w+1)/p)*h)
 		if w == p-1 {
-			g.rows(w, lo, hi) // the caller takes the last block
+			g.run(w, lo, hi) // the caller takes the last block
 		} else {
 			workers.tasks <- task{g, w, lo, hi}
 		}
@@ -272,6 +296,16 @@ func mulBlockedSkipP(op int, dst, a, b *Matrix, r, n, m, p int, skip bool) {
 	}
 	g.wg.Wait()
 	putGemm(g)
+}
+
+// run computes rows [lo, hi) of the product with the buffers of worker w,
+// with the tile of g.level.
+func (g *gemm) run(w, lo, hi int) {
+	if g.level == simdScalar {
+		g.rows(w, lo, hi)
+	} else {
+		g.rowsVec(w, lo, hi)
+	}
 }
 
 // packB copies op(b) into panels of nr columns (see gemm).

@@ -78,6 +78,7 @@ func checkKernels(t *testing.T, a, b *Matrix) {
 		k.f(dst, a, bt)
 		check("MulTransB", k, dst)
 	}
+	checkLevels(t, a, b, at, bt, want)
 }
 
 func fill(s []float64, v float64) []float64 {

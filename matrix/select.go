@@ -17,7 +17,7 @@ const (
 	KernelAuto     Kernel = iota // what MulInto and MulTransAInto choose for the shape and data
 	KernelNaive                  // the textbook triple loop, one dot product per element
 	KernelIKJ                    // the i-k-j loop (k-i-j for aᵀ·b), walking memory in order
-	KernelBlocked                // packed operands and a 2×3 register tile, one goroutine
+	KernelBlocked                // packed operands and a register tile (4×8 SIMD on amd64, else 2×3), one goroutine
 	KernelParallel               // KernelBlocked with the rows of C split over GOMAXPROCS goroutines
 	KernelSparse                 // skips the exact zeros of the left operand, on GOMAXPROCS goroutines
 )
