@@ -27,8 +27,10 @@ func (Constant) EpochEnd(int) {}
 // Stalled returns true: stop.
 func (Constant) Stalled() bool { return true }
 
-// InvScaling decays the rate as scikit-learn's "invscaling" does, once per
-// epoch, with t the number of samples seen:
+// InvScaling decays the rate as scikit-learn's "invscaling" does, with t
+// the number of samples seen. Train updates it once per epoch, as
+// scikit-learn does; a hand-written loop may call EpochEnd after every
+// update instead (lesson 11 does), for a rate that decays sample by sample:
 //
 //	η_t = η₀ / (t+1)^p
 //
