@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"io"
 	"math"
 	"math/rand/v2"
 	"strconv"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -27,31 +25,23 @@ func defaults(t *testing.T) config {
 
 // defaultOutput runs the lesson once with no flags and returns what it
 // printed; TestGolden and TestREADME share the run.
-var defaultOutput = sync.OnceValues(func() ([]byte, error) {
+var defaultOutput = golden.Output(func(w io.Writer) error {
 	cfg, err := parseFlags(nil, io.Discard)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var buf bytes.Buffer
-	err = run(&buf, cfg)
-	return buf.Bytes(), err
+	return run(w, cfg)
 })
 
 // TestGolden guards the whole default output.
 func TestGolden(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.Check(t, "and", out)
 }
 
 // TestREADME checks that the README quotes the default output as it is today.
 func TestREADME(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 }
 

@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -16,20 +16,15 @@ import (
 
 // defaultOutput runs the lesson once with its default flags (without the
 // plot) and returns what it printed; the tests share the run.
-var defaultOutput = sync.OnceValues(func() ([]byte, error) {
+var defaultOutput = golden.Output(func(w io.Writer) error {
 	cfg := defaultConfig()
 	cfg.plot = ""
-	var buf bytes.Buffer
-	err := run(&buf, cfg)
-	return buf.Bytes(), err
+	return run(w, cfg)
 })
 
 // TestGolden guards the whole default output.
 func TestGolden(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.Check(t, "default", out)
 }
 
@@ -133,10 +128,7 @@ func TestTrainAllocations(t *testing.T) {
 
 // TestREADME checks that the README quotes the default output as it is today.
 func TestREADME(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 }
 

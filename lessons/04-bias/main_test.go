@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bytes"
+	"io"
 	"math"
 	"runtime"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -16,11 +15,7 @@ import (
 
 // defaultOutput runs the lesson once with its default flags and returns
 // what it printed; the golden and README tests share the run.
-var defaultOutput = sync.OnceValues(func() ([]byte, error) {
-	var buf bytes.Buffer
-	err := run(&buf, defaultConfig())
-	return buf.Bytes(), err
-})
+var defaultOutput = golden.Output(func(w io.Writer) error { return run(w, defaultConfig()) })
 
 // amd64Output returns the default output, skipping t on other
 // architectures: the raw-input counts are chaotic (TestRawRunsAreChaotic)
@@ -31,10 +26,7 @@ func amd64Output(t *testing.T) []byte {
 	if runtime.GOARCH != "amd64" {
 		t.Skip("golden output made on amd64; chaotic runs depend on this platform's math.Exp")
 	}
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	return out
 }
 

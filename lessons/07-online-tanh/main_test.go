@@ -2,10 +2,10 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -14,20 +14,15 @@ import (
 
 // defaultOutput runs the lesson once with its default flags (without the
 // plot) and returns what it printed; TestGolden and TestREADME share the run.
-var defaultOutput = sync.OnceValues(func() ([]byte, error) {
+var defaultOutput = golden.Output(func(w io.Writer) error {
 	cfg := defaultConfig()
 	cfg.plot = ""
-	var buf bytes.Buffer
-	err := run(&buf, cfg)
-	return buf.Bytes(), err
+	return run(w, cfg)
 })
 
 // TestGolden guards the whole default output (without the plot line).
 func TestGolden(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.Check(t, "default", out)
 }
 
@@ -36,10 +31,7 @@ func TestGolden(t *testing.T) {
 // XOR run and the table of the eight settings (the sweep, which does not
 // depend on -seed, is skipped).
 func TestREADME(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 
 	cfg := defaultConfig()

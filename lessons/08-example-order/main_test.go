@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -13,20 +13,15 @@ import (
 
 // defaultOutput runs the lesson once with its default flags (without the
 // plot) and returns what it printed; TestGolden and TestREADME share the run.
-var defaultOutput = sync.OnceValues(func() ([]byte, error) {
+var defaultOutput = golden.Output(func(w io.Writer) error {
 	cfg := defaultConfig()
 	cfg.plot = ""
-	var buf bytes.Buffer
-	err := run(&buf, cfg)
-	return buf.Bytes(), err
+	return run(w, cfg)
 })
 
 // TestGolden guards the whole default output (without the plot line).
 func TestGolden(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.Check(t, "default", out)
 }
 
@@ -34,10 +29,7 @@ func TestGolden(t *testing.T) {
 // today, and its excerpts of the -rate 1 and -rate 0.01 runs (without the
 // comparison over seeds, which the excerpts do not reach).
 func TestREADME(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 
 	for _, tt := range []struct {

@@ -2,11 +2,11 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -16,20 +16,15 @@ import (
 
 // defaultOutput runs the lesson once with its default flags (without the
 // images) and returns what it printed; TestGolden and TestREADME share it.
-var defaultOutput = sync.OnceValues(func() ([]byte, error) {
+var defaultOutput = golden.Output(func(w io.Writer) error {
 	cfg := defaultConfig()
 	cfg.plot = ""
-	var buf bytes.Buffer
-	err := run(&buf, cfg)
-	return buf.Bytes(), err
+	return run(w, cfg)
 })
 
 // TestGolden guards the whole default output (without the images).
 func TestGolden(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.Check(t, "default", out)
 }
 
@@ -37,10 +32,7 @@ func TestGolden(t *testing.T) {
 // today, and the three lines after the SSE table of the two other runs it
 // shows: the stricter stopping rule and full-batch BPTT.
 func TestREADME(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 
 	strict, full := defaultConfig(), defaultConfig()

@@ -14,9 +14,11 @@ package golden
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -117,4 +119,28 @@ func trimLineEnds(s string) string {
 		lines[i] = strings.TrimRight(l, " \t\r")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Output returns a function that runs f once per test binary, the first time
+// a test asks, and hands every caller what f wrote; a failing f fails each
+// test that asks. Tests that compare one run of a lesson with its golden
+// file and with its README share it:
+//
+//	var defaultOutput = golden.Output(func(w io.Writer) error { return run(w, defaultConfig()) })
+//
+//	func TestGolden(t *testing.T) { golden.Check(t, "default", defaultOutput(t)) }
+func Output(f func(w io.Writer) error) func(t testing.TB) []byte {
+	once := sync.OnceValues(func() ([]byte, error) {
+		var buf bytes.Buffer
+		err := f(&buf)
+		return buf.Bytes(), err
+	})
+	return func(t testing.TB) []byte {
+		t.Helper()
+		out, err := once()
+		if err != nil {
+			t.Fatalf("golden: the shared run failed: %v", err)
+		}
+		return out
+	}
 }

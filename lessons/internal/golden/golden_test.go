@@ -1,6 +1,7 @@
 package golden
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -105,5 +106,27 @@ func TestInREADME(t *testing.T) {
 		if r.failed == tt.ok {
 			t.Errorf("InREADME(%q) failed = %v, want %v", tt.text, r.failed, !tt.ok)
 		}
+	}
+}
+
+func TestOutput(t *testing.T) {
+	runs := 0
+	out := Output(func(w io.Writer) error {
+		runs++
+		_, err := io.WriteString(w, "hello\n")
+		return err
+	})
+	for range 3 {
+		if got := string(out(t)); got != "hello\n" {
+			t.Errorf("Output = %q, want %q", got, "hello\n")
+		}
+	}
+	if runs != 1 {
+		t.Errorf("the shared run ran %d times, want 1", runs)
+	}
+	r := &recorder{TB: t}
+	Output(func(io.Writer) error { return os.ErrNotExist })(r)
+	if !r.failed {
+		t.Errorf("a failing shared run did not fail the test")
 	}
 }
