@@ -1,0 +1,65 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"nnscratch/lessons/internal/cli"
+)
+
+// parseFlags turns the command line into a config, checking every value.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("bias", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	fs.Float64Var(&cfg.alpha, "alpha", cfg.alpha, "learning rate α")
+	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors is below this")
+	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
+	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
+	names := make([]string, len(variants))
+	for i, v := range variants {
+		names[i] = v.name
+	}
+	which := fs.String("variant", "all", "one of "+strings.Join(names, ", ")+", or all")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: bias [flags]\n\nCounts the forum network's iterations to reach the error goal, with and without its bugs.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := cli.Parse(fs, args); err != nil {
+		return cfg, err
+	}
+	var err error
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	switch {
+	case !(cfg.alpha > 0) || math.IsInf(cfg.alpha, 0):
+		return cfg, fmt.Errorf("-alpha must be a positive number, got %g", cfg.alpha)
+	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
+		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
+	case cfg.maxIter < 1:
+		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
+	}
+	switch *scale {
+	case "raw":
+		cfg.scales = []bool{false}
+	case "standard":
+		cfg.scales = []bool{true}
+	case "both":
+	default:
+		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	}
+	if *which != "all" {
+		i := slices.Index(names, *which)
+		if i < 0 {
+			return cfg, fmt.Errorf("-variant must be one of %s or all, got %q", strings.Join(names, ", "), *which)
+		}
+		cfg.variants = variants[i : i+1]
+	}
+	return cfg, nil
+}

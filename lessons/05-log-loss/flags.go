@@ -1,0 +1,61 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math"
+
+	"nnscratch/lessons/internal/cli"
+)
+
+// parseFlags turns the command line into a config, checking every value.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("log-loss", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	alphas := fs.String("alphas", "0.01,0.05,0.5", "comma-separated learning rates α")
+	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors (and, on log-loss, the mean log-loss) is below this")
+	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
+	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
+	loss := fs.String("loss", "both", "loss to train on: sse, log or both")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the SSE curves to this `file` (.png or .jpg; empty for none)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: log-loss [flags]\n\nTabulates iterations to the error goal for squared error and log-loss.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := cli.Parse(fs, args); err != nil {
+		return cfg, err
+	}
+	var err error
+	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
+		return cfg, fmt.Errorf("-alphas: %v", err)
+	}
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	switch {
+	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
+		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
+	case cfg.maxIter < 1:
+		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
+	}
+	switch *scale {
+	case "raw":
+		cfg.scales = []bool{false}
+	case "standard":
+		cfg.scales = []bool{true}
+	case "both":
+	default:
+		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	}
+	switch *loss {
+	case "sse", "log":
+		cfg.losses = []string{*loss}
+	case "both":
+	default:
+		return cfg, fmt.Errorf("-loss must be sse, log or both, got %q", *loss)
+	}
+	return cfg, nil
+}
