@@ -52,6 +52,9 @@
 // MulKernelInto and MulTransAKernelInto run one named Kernel, whatever the
 // size, so that the kernels can be timed side by side (lesson 14).
 //
+// ExpInto and SigmoidInto apply math.Exp and σ(x) = 1/(1+e^−x) four lanes at
+// a time with AVX (exp_amd64.s), bit for bit as the scalar expressions.
+//
 // None of this changes a result. Every kernel sums each element's products
 // in the order k = 0, 1, 2, … from 0, as MulNaive does, and rounds each
 // product before adding it (float64(x*y)) so that no compiler fuses the two

@@ -1,5 +1,7 @@
 package main
 
+import "nnscratch/matrix"
+
 // trainFused is train with the network's sizes fixed at compile time: the
 // same operations in the same order as the matrix calls of train, so the
 // same bits, but with the arrays on the stack and no calls between them.
@@ -27,8 +29,10 @@ func trainFused(cfg config, alpha float64) result {
 	// dividing by cfg.every and cfg.record at every step.
 	toPrint, toRecord := 0, 0
 	for step := 0; step < cfg.steps; step++ {
-		// l1 = σ(X·W0), l2 = σ(l1·W1).
-		var l1 [4][4]float64
+		// l1 = σ(X·W0), l2 = σ(l1·W1): the sums first, then σ of all of
+		// them in one matrix.SigmoidInto call (four lanes at a time, the
+		// same bits as sigmoid). l1[4i+j] is element (i, j).
+		var l1 [16]float64
 		var l2, err, d2 [4]float64
 		for i := range 4 {
 			for j := range 4 {
@@ -36,13 +40,19 @@ func trainFused(cfg config, alpha float64) result {
 				for k := range 3 {
 					s += float64(x[i][k] * w0[k][j])
 				}
-				l1[i][j] = sigmoid(s)
+				l1[4*i+j] = s
 			}
+		}
+		matrix.SigmoidInto(l1[:], l1[:])
+		for i := range 4 {
 			s := 0.0
 			for k := range 4 {
-				s += float64(l1[i][k] * w1[k])
+				s += float64(l1[4*i+k] * w1[k])
 			}
-			l2[i] = sigmoid(s)
+			l2[i] = s
+		}
+		matrix.SigmoidInto(l2[:], l2[:])
+		for i := range 4 {
 			// δ2 = (l2 − y) ⊙ l2(1 − l2).
 			err[i] = l2[i] - y[i]
 			d2[i] = err[i] * sigmoidDerivative(l2[i])
@@ -66,14 +76,14 @@ func trainFused(cfg config, alpha float64) result {
 			for j := range 4 {
 				e := 0.0
 				e += float64(d2[i] * w1[j])
-				d1[i][j] = e * sigmoidDerivative(l1[i][j])
+				d1[i][j] = e * sigmoidDerivative(l1[4*i+j])
 			}
 		}
 		// W1 ← W1 − α·l1ᵀ·δ2, W0 ← W0 − α·Xᵀ·δ1.
 		for j := range 4 {
 			g := 0.0
 			for k := range 4 {
-				g += float64(l1[k][j] * d2[k])
+				g += float64(l1[4*k+j] * d2[k])
 			}
 			w1[j] += float64(-alpha * g)
 		}
