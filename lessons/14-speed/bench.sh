@@ -29,6 +29,17 @@ trap 'rm -rf "$tmp"' EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
 median() { sort -g | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]}'; }
 have() { [ -x "$PY" ] && "$PY" -c "import $1" 2>/dev/null; }
+# wall FILE CMD...: run CMD and write its wall time in seconds, to the
+# millisecond, to FILE (the Go sweep takes well under a second, too short for
+# /usr/bin/time's hundredths).
+wall() {
+	out=$1
+	shift
+	s=$(date +%s%N)
+	"$@"
+	e=$(date +%s%N)
+	awk -v s="$s" -v e="$e" 'BEGIN { printf "%.3f\n", (e - s) / 1e9 }' >"$out"
+}
 
 echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(uname -m), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
@@ -89,14 +100,14 @@ if [ "$what" = all ] || [ "$what" = sweep ]; then
 	if ! have numpy; then echo "(numpy not installed for $PY: Python side skipped)"; fi
 	for i in $(seq "$RUNS"); do
 		l=$(load)
-		/usr/bin/time -f %e -o "$tmp/t" "$tmp/alpha-sweep" -plot "" >"$tmp/go-sweep.txt"
+		wall "$tmp/t" "$tmp/alpha-sweep" -plot "" >"$tmp/go-sweep.txt"
 		cmp -s "$tmp/go-sweep.txt" lessons/03-alpha-sweep/testdata/default.golden ||
 			{ echo "lesson 03's output differs from its golden file"; exit 1; }
 		echo "go     run $i: $(cat "$tmp/t") s (load $l)"
 		cat "$tmp/t" >>"$tmp/go-sweep"
 		if have numpy; then
 			l=$(load)
-			/usr/bin/time -f %e -o "$tmp/t" "$PY" "$tmp/sweep.py" >"$tmp/py-sweep.txt"
+			wall "$tmp/t" "$PY" "$tmp/sweep.py" >"$tmp/py-sweep.txt"
 			echo "numpy  run $i: $(cat "$tmp/t") s (load $l)"
 			cat "$tmp/t" >>"$tmp/py-sweep"
 		fi
