@@ -87,10 +87,9 @@ func sameShapes(op string, ms ...*matrix.Matrix) {
 // without overflow trouble in float64.
 func (Sigmoid) Forward(dst, z *matrix.Matrix) {
 	sameShapes("Sigmoid.Forward", z, dst)
-	d := dst.Data[:len(z.Data)]
-	for i, v := range z.Data {
-		d[i] = 1 / (1 + math.Exp(-v))
-	}
+	// 1/(1+math.Exp(−z)) element by element, four at a time where the
+	// processor allows, with the same bits (matrix.SigmoidInto).
+	matrix.SigmoidInto(dst.Data[:len(z.Data)], z.Data)
 }
 
 // Backward sets dst = g ⊙ a(1−a).
