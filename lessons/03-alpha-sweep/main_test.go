@@ -24,6 +24,7 @@ var defaultOutput = golden.Output(func(w io.Writer) error {
 
 // TestGolden guards the whole default output.
 func TestGolden(t *testing.T) {
+	golden.RequireExp(t)
 	out := defaultOutput(t)
 	golden.Check(t, "default", out)
 }
@@ -128,6 +129,7 @@ func TestTrainAllocations(t *testing.T) {
 
 // TestREADME checks that the README quotes the default output as it is today.
 func TestREADME(t *testing.T) {
+	golden.RequireExp(t)
 	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 }

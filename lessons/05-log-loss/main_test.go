@@ -29,6 +29,7 @@ func skipOffAMD64(t *testing.T) {
 
 // TestGolden guards the whole default output (without the plot line).
 func TestGolden(t *testing.T) {
+	golden.RequireExp(t)
 	skipOffAMD64(t)
 	cfg := defaultConfig()
 	cfg.plot = ""
@@ -43,6 +44,7 @@ func TestGolden(t *testing.T) {
 // plot line included: the shared run's report, with the plot written to a
 // temporary directory and named as the default run names it.
 func TestREADME(t *testing.T) {
+	golden.RequireExp(t)
 	skipOffAMD64(t)
 	cfg := defaultConfig()
 	name := cfg.plot

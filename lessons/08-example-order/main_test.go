@@ -21,6 +21,7 @@ var defaultOutput = golden.Output(func(w io.Writer) error {
 
 // TestGolden guards the whole default output (without the plot line).
 func TestGolden(t *testing.T) {
+	golden.RequireExp(t)
 	out := defaultOutput(t)
 	golden.Check(t, "default", out)
 }
@@ -29,6 +30,7 @@ func TestGolden(t *testing.T) {
 // today, and its excerpts of the -rate 1 and -rate 0.01 runs (without the
 // comparison over seeds, which the excerpts do not reach).
 func TestREADME(t *testing.T) {
+	golden.RequireExp(t)
 	out := defaultOutput(t)
 	golden.InREADME(t, "README.md", string(out))
 

@@ -106,6 +106,7 @@ var csvRuns = [][]string{
 // so their output names the file relative to it; the README's commands run
 // from the repository root, so the test names it from there.
 func TestREADME(t *testing.T) {
+	golden.RequireExp(t)
 	out, err := storyOutput()
 	if err != nil {
 		t.Fatal(err)
