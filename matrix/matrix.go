@@ -3,6 +3,7 @@ package matrix
 import (
 	"errors"
 	"fmt"
+	"math"
 )
 
 // ErrShape is wrapped by the value every shape-mismatch panic carries.
@@ -15,10 +16,11 @@ type Matrix struct {
 	Data       []float64
 }
 
-// New returns a zero r×c matrix. It panics if r or c is negative.
+// New returns a zero r×c matrix. It panics with an error wrapping ErrShape
+// if r or c is negative or r·c overflows an int.
 func New(r, c int) *Matrix {
-	if r < 0 || c < 0 {
-		panic(fmt.Errorf("matrix: New %dx%d: negative dimension: %w", r, c, ErrShape))
+	if r < 0 || c < 0 || (c != 0 && r > math.MaxInt/c) {
+		panic(fmt.Errorf("matrix: New %dx%d: negative or too large: %w", r, c, ErrShape))
 	}
 	return &Matrix{Rows: r, Cols: c, Data: make([]float64, r*c)}
 }

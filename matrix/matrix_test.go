@@ -281,3 +281,8 @@ func BenchmarkMul(b *testing.B) {
 		})
 	}
 }
+
+func TestNewRejectsBadSizes(t *testing.T) {
+	mustPanicShape(t, "New -1x3", func() { New(-1, 3) })
+	mustPanicShape(t, "New 4611686018427387904x4", func() { New(1<<62, 4) })
+}

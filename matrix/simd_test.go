@@ -106,7 +106,7 @@ func TestTile4x8(t *testing.T) {
 				tile4x8(level, ap, idx, bp, &got)
 				for i := range got {
 					for j := range got[i] {
-						if g, w := math.Float64bits(got[i][j]), math.Float64bits(want[i][j]); g != w {
+						if g, w := math.Float64bits(got[i][j]), math.Float64bits(want[i][j]); !sameBits(got[i][j], want[i][j]) {
 							t.Fatalf("trial %d, %d kept, %s: tile[%d][%d] = %v (%#x), want %v (%#x)",
 								trial, kept, simdNames[level], i, j, got[i][j], g, want[i][j], w)
 						}

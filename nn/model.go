@@ -82,9 +82,9 @@ func (n *Network) WriteJSON(w io.Writer) error {
 	return err
 }
 
-// Save writes the network to the file path as JSON (see WriteJSON). It
-// writes a temporary file in the same directory and renames it over path,
-// so path never holds a half-written network.
+// Save writes the network to the file path as JSON (see WriteJSON), with
+// mode 0644. It writes a temporary file in the same directory and renames
+// it over path, so path never holds a half-written network.
 func (n *Network) Save(path string) (err error) {
 	var buf bytes.Buffer
 	if err := n.WriteJSON(&buf); err != nil {
@@ -100,6 +100,12 @@ func (n *Network) Save(path string) (err error) {
 		}
 	}()
 	if _, err = f.Write(buf.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("nn: Save %s: %w", path, err)
+	}
+	// os.CreateTemp makes the file 0600; a model file is as readable as
+	// any other the user writes.
+	if err = f.Chmod(0o644); err != nil {
 		f.Close()
 		return fmt.Errorf("nn: Save %s: %w", path, err)
 	}

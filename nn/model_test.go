@@ -151,3 +151,20 @@ func FuzzReadJSON(f *testing.F) {
 		net.Forward(matrix.New(2, net.Layers[0].FanIn()))
 	})
 }
+
+// TestSaveMode checks that a saved model is readable by others (0644), as
+// any file the user writes, not 0600 like the temporary file it starts as.
+func TestSaveMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "net.json")
+	net := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+	if err := net.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fi.Mode().Perm(); got != 0o644 {
+		t.Errorf("saved model has mode %v, want 0644", got)
+	}
+}

@@ -87,7 +87,9 @@ func (s *StandardScaler) FitTransform(x *matrix.Matrix) *matrix.Matrix {
 //
 //	x′ = Lo + (x − min)·(Hi − Lo)/(max − min)
 //
-// A constant column (max = min) maps to Lo + (x − min), i.e. Lo.
+// A constant column (max = min) is divided by 1 instead of 0, as
+// scikit-learn does: x′ = Lo + (x − min)·(Hi − Lo), which is Lo at the
+// fitted value.
 type MinMaxScaler struct {
 	Lo, Hi   float64
 	Min, Max []float64 // per column, set by Fit

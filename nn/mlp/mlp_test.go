@@ -218,3 +218,22 @@ func TestPairwiseSum(t *testing.T) {
 		}
 	}
 }
+
+// TestGridSearchEmpty checks that an empty grid or no folds is an error,
+// not a panic.
+func TestGridSearchEmpty(t *testing.T) {
+	X := matrix.FromRows([][]float64{{0}, {1}, {2}, {3}})
+	y := []string{"a", "b", "a", "b"}
+	newEst := func(p Params) Estimator[string] { return NewClassifier[string](p) }
+	folds, err := StratifiedKFold(y, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := GridSearchCV(newEst, X, y, nil, folds); err == nil || !strings.Contains(err.Error(), "no candidates") {
+		t.Errorf("GridSearchCV with no candidates: error %v, want one saying there are none", err)
+	}
+	cands := ParamGrid(DefaultParams(), HiddenAxis([]int{2}))
+	if _, err := GridSearchCV(newEst, X, y, cands, nil); err == nil || !strings.Contains(err.Error(), "no folds") {
+		t.Errorf("GridSearchCV with no folds: error %v, want one saying there are none", err)
+	}
+}

@@ -129,9 +129,16 @@ type SearchResult[T any] struct {
 
 // GridSearchCV cross-validates every candidate on the folds, picks the one
 // with the highest mean score and refits it on all the data, as
-// scikit-learn's GridSearchCV does with refit=True. It returns an error only
-// if the refit fails. Its cost is len(cands)·(len(folds)+1) fits.
+// scikit-learn's GridSearchCV does with refit=True. It returns an error if
+// there are no candidates or no folds, or if the refit fails. Its cost is
+// len(cands)·(len(folds)+1) fits.
 func GridSearchCV[T any](newEst func(Params) Estimator[T], X *matrix.Matrix, y []T, cands []Candidate, folds []Fold) (*SearchResult[T], error) {
+	if len(cands) == 0 {
+		return nil, fmt.Errorf("mlp: GridSearchCV: no candidates (the parameter grid is empty)")
+	}
+	if len(folds) == 0 {
+		return nil, fmt.Errorf("mlp: GridSearchCV: no folds to cross-validate on")
+	}
 	res := &SearchResult[T]{Candidates: cands, Best: -1}
 	for _, c := range cands {
 		s := CrossValScore(func() Estimator[T] { return newEst(c.Params) }, X, y, folds)

@@ -55,17 +55,23 @@ func NiceTicks(lo, hi float64, maxTicks int) []float64 {
 			if last-first+1 > float64(maxTicks) {
 				continue
 			}
+			// Count ticks with an integer: far from zero, first+1 can
+			// equal first in float64, and a float loop would never end.
 			var ticks []float64
-			for k := first; k <= last; k++ {
+			for i := 0; i <= int(last-first); i++ {
+				k := first + float64(i)
 				var v float64
 				if math.Abs(k) < 1<<53/5 {
 					v = decimal(int64(k)*m, e)
 				} else {
 					v = k * step // too far from zero for an exact integer multiple
 				}
-				if finite(v) {
+				if finite(v) && (len(ticks) == 0 || v > ticks[len(ticks)-1]) {
 					ticks = append(ticks, v)
 				}
+			}
+			if len(ticks) == 0 {
+				return []float64{lo}
 			}
 			return ticks
 		}

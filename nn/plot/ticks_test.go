@@ -168,3 +168,30 @@ func ExampleLogTicks() {
 	// [0.001 0.01 0.1 1 10 100 1000]
 	// [1e-7 1e-6 1e-5 1e-4 1e-3 1e-2 1e-1]
 }
+
+// TestTicksTinyRangeFarFromZero checks ranges only a few ulps wide, where
+// counting ticks in float64 would never finish: they must return promptly
+// with increasing ticks, and a chart of such a flat curve must render.
+func TestTicksTinyRangeFarFromZero(t *testing.T) {
+	cases := [][2]float64{
+		{1, math.Nextafter(1, 2)},
+		{1e300, math.Nextafter(1e300, 2e300)},
+		{-1e20, math.Nextafter(-1e20, 0)},
+	}
+	for _, c := range cases {
+		for _, ticks := range [][]float64{NiceTicks(c[0], c[1], 3), LogTicks(math.Abs(c[0]), math.Abs(c[0])*(1+1e-15), 5)} {
+			if len(ticks) == 0 {
+				t.Errorf("ticks for [%v, %v]: none, want at least one", c[0], c[1])
+			}
+			for i := 1; i < len(ticks); i++ {
+				if !(ticks[i] > ticks[i-1]) {
+					t.Errorf("ticks for [%v, %v] = %v: not increasing", c[0], c[1], ticks)
+				}
+			}
+		}
+	}
+	chart := LineChart{Width: 300, Height: 200, Series: []Series{{Y: []float64{1, math.Nextafter(1, 2)}}}}
+	if img := chart.Render(); img.Bounds().Dx() != 300 {
+		t.Errorf("chart of a flat curve is %v, want 300 wide", img.Bounds())
+	}
+}
