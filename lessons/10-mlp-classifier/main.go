@@ -94,6 +94,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := p.Validate("MLPClassifier"); err != nil {
 		return cfg, fmt.Errorf("bad flag: %v", err)
 	}
+	// scikit-learn sets no upper limit; this command does, so that a typo
+	// is a message rather than an out-of-memory crash.
+	for _, h := range p.HiddenLayerSizes {
+		if h > 10000 {
+			return cfg, fmt.Errorf("-hidden: %d units in a layer is more than this command allows (10000)", h)
+		}
+	}
 	return cfg, nil
 }
 

@@ -39,14 +39,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	switch {
 	case cfg.data == "":
 		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got an empty string")
-	case h.hidden < 1:
-		return cfg, fmt.Errorf("-hidden must be at least 1, got %d", h.hidden)
+	case h.hidden < 1 || h.hidden > 10000:
+		return cfg, fmt.Errorf("-hidden must be in 1 … 10000, got %d", h.hidden)
 	case !(h.lr > 0) || math.IsInf(h.lr, 0):
 		return cfg, fmt.Errorf("-lr must be a positive number, got %g", h.lr)
 	case !(h.momentum >= 0 && h.momentum < 1):
 		return cfg, fmt.Errorf("-momentum must be in [0, 1), got %g", h.momentum)
-	case h.batch < 1:
-		return cfg, fmt.Errorf("-batch must be at least 1, got %d", h.batch)
+	case h.batch < 1 || h.batch > 60000:
+		return cfg, fmt.Errorf("-batch must be in 1 … 60000, got %d", h.batch)
 	case h.epochs < 1:
 		return cfg, fmt.Errorf("-epochs must be at least 1, got %d", h.epochs)
 	case !(h.l2 >= 0) || math.IsInf(h.l2, 0):

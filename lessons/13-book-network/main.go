@@ -90,8 +90,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got %q", cfg.data)
 	case cfg.classes != "fashion" && cfg.classes != "digits":
 		return cfg, fmt.Errorf("-classes must be fashion or digits, got %q", cfg.classes)
-	case cfg.hidden < 1:
-		return cfg, fmt.Errorf("-hidden must be at least 1, got %d", cfg.hidden)
+	case cfg.hidden < 1 || cfg.hidden > 10000:
+		return cfg, fmt.Errorf("-hidden must be in 1 … 10000, got %d", cfg.hidden)
 	case !(cfg.lr > 0 && cfg.lr <= 100):
 		return cfg, fmt.Errorf("-lr must be in (0, 100], got %g", cfg.lr)
 	case cfg.epochs < 1:

@@ -45,7 +45,7 @@ type config struct {
 
 func defaultConfig() config {
 	return config{
-		cell: 20 * time.Millisecond, reps: 3,
+		cell: 10 * time.Millisecond, reps: 3,
 		steps: 60000, data: data.FashionDir, epochs: 10, batch: 200, seed: 1,
 	}
 }
