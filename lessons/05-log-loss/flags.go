@@ -57,5 +57,28 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	default:
 		return cfg, fmt.Errorf("-loss must be sse, log or both, got %q", *loss)
 	}
+	// The plot shows squared error at α 0.5 and log-loss at α 0.05. When no
+	// run uses either, the default plot is dropped; an explicit -plot is an
+	// error now, before any training.
+	if cfg.plot != "" && !plotsSomething(cfg) {
+		explicit := false
+		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "plot" })
+		if explicit {
+			return cfg, fmt.Errorf("-plot: no run uses α %g (squared error) or α %g (log-loss), the rates the plot shows; add one to -alphas or give -plot \"\"", plotAlphaSSE, plotAlphaLog)
+		}
+		cfg.plot = ""
+	}
 	return cfg, nil
+}
+
+// plotsSomething reports whether cfg trains a run that the plot shows.
+func plotsSomething(cfg config) bool {
+	for _, l := range cfg.losses {
+		for _, a := range cfg.alphas {
+			if a == map[string]float64{"sse": plotAlphaSSE, "log": plotAlphaLog}[l] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -196,6 +196,8 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-seed", "3", "-alphas", "0.1,1", "-goal", "0.01", "-max-iter", "100", "-scale", "standard", "-loss", "log", "-plot", ""}, Want: ""},
 		{Args: []string{"-alphas", "0.1,x"}, Want: `-alphas: "x" is not a number`},
 		{Args: []string{"-alphas", "0.1,0"}, Want: `-alphas: 0 is not a positive number`},
+		{Args: []string{"-alphas", "0.1", "-plot", "x.png"}, Want: "-plot: no run uses α 0.5"},
+		{Args: []string{"-alphas", "0.1,0.2,0.3", "-loss", "log", "-scale", "raw"}, Want: ""},
 		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
 		{Args: []string{"-goal", "0"}, Want: "-goal must be a positive number"},
 		{Args: []string{"-max-iter", "-5"}, Want: "-max-iter must be at least 1"},
@@ -221,5 +223,17 @@ func TestStepAllocations(t *testing.T) {
 		if few, many := allocs(10), allocs(2000); many != few {
 			t.Errorf("%s: train allocates %v times for 2000 iterations and %v for 10", l.Name(), many, few)
 		}
+	}
+}
+
+// TestDefaultPlotDropped checks that rates the plot can't show drop the
+// default plot instead of failing after the run.
+func TestDefaultPlotDropped(t *testing.T) {
+	cfg, err := parseFlags([]string{"-alphas", "0.1,0.2"}, &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.plot != "" {
+		t.Errorf("plot = %q with -alphas 0.1,0.2, want none", cfg.plot)
 	}
 }
