@@ -83,8 +83,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.digits < 0 || cfg.digits > 17:
 		return cfg, fmt.Errorf("-digits must be in 0 … 17, got %d", cfg.digits)
 	}
-	cfg.seed, err = cli.Seed("seed", *seed)
-	return cfg, err
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
+	}
+	return cfg, nil
 }
 
 // The notebook's data: XOR of the first two inputs; the third is always 1.

@@ -108,6 +108,8 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-every", "-3"}, Want: "-every must be at least 1"},
 		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
 		{Args: []string{"-digits", "18"}, Want: "-digits must be in 0 … 17"},
+		{Args: []string{"-plot", "sweep.gif"}, Want: `-plot: sweep.gif: unknown image extension ".gif"`},
+		{Args: []string{"-plot", "/nonexistent/sweep.png"}, Want: "directory /nonexistent does not exist"},
 		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -67,6 +68,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			return cfg, fmt.Errorf("-plot: no run uses α %g (squared error) or α %g (log-loss), the rates the plot shows; add one to -alphas or give -plot \"\"", plotAlphaSSE, plotAlphaLog)
 		}
 		cfg.plot = ""
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
 	}
 	return cfg, nil
 }

@@ -28,6 +28,7 @@ import (
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn"
+	"nnscratch/nn/plot"
 )
 
 // questionRate is the learning rate of the question's script (alpha = 0.5).
@@ -116,6 +117,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-max-iter must be in 1 … 100000000, got %d", cfg.maxIter)
 	case cfg.reps < 1 || cfg.reps > 1000:
 		return cfg, fmt.Errorf("-reps must be in 1 … 1000, got %d", cfg.reps)
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
 	}
 	return cfg, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -51,6 +52,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-seeds must be in 0 … 1000, got %d", cfg.seeds)
 	case cfg.long < 1 || cfg.long > 1_000_000:
 		return cfg, fmt.Errorf("-long must be in 1 … 1000000, got %d", cfg.long)
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
 	}
 	return cfg, nil
 }

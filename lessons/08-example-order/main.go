@@ -23,6 +23,7 @@ import (
 	"io"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -76,6 +77,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
 	case cfg.seeds < 0 || cfg.seeds > 1000:
 		return cfg, fmt.Errorf("-seeds must be in 0 … 1000, got %d", cfg.seeds)
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
 	}
 	return cfg, nil
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -32,6 +33,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-rate must be in (0, 10], got %v", cfg.rate)
 	case cfg.epochs < 1 || cfg.epochs > 10_000_000:
 		return cfg, fmt.Errorf("-epochs must be in 1 … 10000000, got %d", cfg.epochs)
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
 	}
 	return cfg, nil
 }

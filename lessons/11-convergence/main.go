@@ -23,6 +23,7 @@ import (
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
+	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -106,6 +107,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	if cfg.powers, err = parsePowers(*powers); err != nil {
 		return cfg, fmt.Errorf("-powers: %v", err)
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot + "-fit.png"); err != nil {
+			return cfg, fmt.Errorf("-plot: %v", err)
+		}
 	}
 	return cfg, nil
 }

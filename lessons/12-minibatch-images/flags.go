@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -57,6 +59,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var err error
 	if h.seed, err = cli.Seed("seed", *seed); err != nil {
 		return cfg, err
+	}
+	if cfg.out != "" {
+		if err := plot.CheckPath(filepath.Join(cfg.out, "objective.png")); err != nil {
+			return cfg, fmt.Errorf("-out: %v", err)
+		}
 	}
 	if cfg.tune == "" {
 		if *values != "" {

@@ -416,6 +416,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-momentum", "1"}, Want: "-momentum must be in [0, 1), got 1"},
 		{Args: []string{"-batch", "-5"}, Want: "-batch must be in 1 … 60000, got -5"},
 		{Args: []string{"-batch", "99999999999"}, Want: "-batch must be in 1 … 60000, got 99999999999"},
+		{Args: []string{"-out", "/nonexistent/charts"}, Want: "-out: /nonexistent/charts/objective.png: directory /nonexistent/charts does not exist"},
 		{Args: []string{"-hidden", "100000000"}, Want: "-hidden must be in 1 … 10000, got 100000000"},
 		{Args: []string{"-epochs", "0"}, Want: "-epochs must be at least 1, got 0"},
 		{Args: []string{"-l2", "-1"}, Want: "-l2 must be a number ≥ 0, got -1"},

@@ -26,6 +26,7 @@ import (
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
+	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -111,8 +112,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	cfg.initOut, cfg.gradient = *initFlag == "out", *rule == "gradient"
 	var err error
-	cfg.seed, err = cli.Seed("seed", *seed)
-	return cfg, err
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	if cfg.picture != "" {
+		if err := plot.CheckPath(cfg.picture); err != nil {
+			return cfg, fmt.Errorf("-picture: %v", err)
+		}
+	}
+	return cfg, nil
 }
 
 // isDir reports whether path names a directory.

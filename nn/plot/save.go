@@ -59,3 +59,20 @@ func Save(path string, img image.Image) (err error) {
 	}
 	return nil
 }
+
+// CheckPath reports, before any drawing, whether Save could write path: its
+// extension must be .png, .jpg or .jpeg and its directory must exist. The
+// error names the path; a command calls it while checking its flags, so a
+// typo is reported at once rather than after a long run.
+func CheckPath(path string) error {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".png", ".jpg", ".jpeg":
+	default:
+		return fmt.Errorf("%s: unknown image extension %q (want .png, .jpg or .jpeg)", path, filepath.Ext(path))
+	}
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s: directory %s does not exist", path, dir)
+	}
+	return nil
+}

@@ -137,3 +137,22 @@ func assertOnlyFiles(t *testing.T, dir string, names ...string) {
 		}
 	}
 }
+
+func TestCheckPath(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		path, want string // want: fragment of the error, "" for none
+	}{
+		{filepath.Join(dir, "a.png"), ""},
+		{filepath.Join(dir, "a.JPEG"), ""},
+		{filepath.Join(dir, "a.gif"), `unknown image extension ".gif"`},
+		{filepath.Join(dir, "a"), `unknown image extension ""`},
+		{filepath.Join(dir, "missing", "a.png"), "does not exist"},
+	}
+	for _, tt := range tests {
+		err := CheckPath(tt.path)
+		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
+			t.Errorf("CheckPath(%q) = %v, want error containing %q", tt.path, err, tt.want)
+		}
+	}
+}
