@@ -45,7 +45,7 @@ func Check(t testing.TB, name string, got []byte) {
 		if err := os.MkdirAll(Dir, 0o755); err != nil {
 			t.Fatalf("golden: %v", err)
 		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
+		if err := writeFile(path, got); err != nil {
 			t.Fatalf("golden: %v", err)
 		}
 		os.Remove(gotPath)
@@ -59,7 +59,7 @@ func Check(t testing.TB, name string, got []byte) {
 		os.Remove(gotPath)
 		return
 	}
-	if err := os.WriteFile(gotPath, got, 0o644); err != nil {
+	if err := writeFile(gotPath, got); err != nil {
 		t.Errorf("golden: could not write %s: %v", gotPath, err)
 	}
 	line, g, w := FirstDiff(string(got), string(want))
@@ -166,4 +166,28 @@ func RequireExp(t testing.TB) {
 	if !ExpLikeGoldens() {
 		t.Skip("golden output made with amd64's FMA math.Exp; this machine's math.Exp rounds differently, and this lesson's output is chaotic")
 	}
+}
+
+// writeFile writes data to path through a temporary file in the same
+// directory and a rename, so an interrupted -update never leaves a
+// half-written golden file.
+func writeFile(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
