@@ -41,6 +41,9 @@
 // MaxEpochs, on Goal or on a stalled loss (Tol, NoChange), and reports
 // which in its Result. A NaN or infinite loss ends training with a
 // *DivergedError. Steps reuse their buffers: a step allocates nothing.
+// TrainSamples does the same from any Samples, gathering each batch; the
+// image sets of nn/data provide them, so Fashion-MNIST trains straight
+// from its bytes.
 //
 // Randomness comes only from explicit sources: a Source for initial
 // weights and a Shuffler for the sample order, both satisfied by

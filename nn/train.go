@@ -159,21 +159,32 @@ func (e *DivergedError) Error() string {
 // allocated once per call, so an epoch allocates nothing (with History
 // off).
 func (n *Network) Train(x, y *matrix.Matrix, cfg TrainConfig) (Result, error) {
+	if x.Rows != y.Rows {
+		return Result{}, fmt.Errorf("nn: Train: %d samples but %d targets: %w", x.Rows, y.Rows, matrix.ErrShape)
+	}
+	return n.TrainSamples(MatrixSamples(x, y), cfg)
+}
+
+// TrainSamples is Train for data that is not held as float64 matrices, such
+// as images kept as bytes: each batch is gathered from s into buffers
+// allocated once per call, so the whole data set never needs converting.
+// Train(x, y, cfg) is TrainSamples(MatrixSamples(x, y), cfg).
+func (n *Network) TrainSamples(s Samples, cfg TrainConfig) (Result, error) {
 	var res Result
-	if err := cfg.check(n, x, y); err != nil {
+	if err := cfg.check(n, s); err != nil {
 		return res, err
 	}
 	opt := cfg.Optimizer
 	if opt == nil {
 		opt = GD{}
 	}
-	N := x.Rows
+	N := s.Len()
 	bs := cfg.BatchSize
 	if bs <= 0 || bs > N {
 		bs = N
 	}
 	var b batcher
-	b.init(x, y, bs, cfg.Shuffle != nil)
+	b.init(s, bs, cfg.Shuffle != nil)
 	best, stale, seen := math.Inf(1), 0, 0
 	mean := cfg.Loss.Mean()
 	for epoch := 1; epoch <= cfg.MaxEpochs; epoch++ {
@@ -236,7 +247,8 @@ func (n *Network) Train(x, y *matrix.Matrix, cfg TrainConfig) (Result, error) {
 	return res, nil
 }
 
-func (cfg *TrainConfig) check(n *Network, x, y *matrix.Matrix) error {
+func (cfg *TrainConfig) check(n *Network, s Samples) error {
+	in, out := s.Dims()
 	switch {
 	case cfg.Loss == nil:
 		return errors.New("nn: Train: TrainConfig.Loss is nil")
@@ -246,54 +258,83 @@ func (cfg *TrainConfig) check(n *Network, x, y *matrix.Matrix) error {
 		return fmt.Errorf("nn: Train: TrainConfig.MaxEpochs is %d, want > 0", cfg.MaxEpochs)
 	case cfg.BatchSize < 0:
 		return fmt.Errorf("nn: Train: TrainConfig.BatchSize is %d, want ≥ 0", cfg.BatchSize)
-	case x.Rows == 0:
+	case s.Len() == 0:
 		return errors.New("nn: Train: no samples")
-	case x.Rows != y.Rows:
-		return fmt.Errorf("nn: Train: %d samples but %d targets: %w", x.Rows, y.Rows, matrix.ErrShape)
-	case x.Cols != n.Layers[0].FanIn():
-		return fmt.Errorf("nn: Train: samples have %d columns, the network %d inputs: %w", x.Cols, n.Layers[0].FanIn(), matrix.ErrShape)
-	case y.Cols != n.Layers[len(n.Layers)-1].FanOut():
-		return fmt.Errorf("nn: Train: targets have %d columns, the network %d outputs: %w", y.Cols, n.Layers[len(n.Layers)-1].FanOut(), matrix.ErrShape)
+	case in != n.Layers[0].FanIn():
+		return fmt.Errorf("nn: Train: samples have %d columns, the network %d inputs: %w", in, n.Layers[0].FanIn(), matrix.ErrShape)
+	case out != n.Layers[len(n.Layers)-1].FanOut():
+		return fmt.Errorf("nn: Train: targets have %d columns, the network %d outputs: %w", out, n.Layers[len(n.Layers)-1].FanOut(), matrix.ErrShape)
 	}
 	return nil
 }
 
-// A batcher hands out batches of (x, y): views into x and y when the
-// samples stay in order, rows gathered into reused buffers when shuffled.
+// Samples is training data as TrainSamples sees it: a number of samples,
+// the width of an input row and of a target row, and a way to copy any of
+// them into a batch. Package nn/data's image sets provide one that scales
+// byte pixels batch by batch.
+type Samples interface {
+	Len() int            // the number of samples
+	Dims() (in, out int) // the columns of an input row and of a target row
+	// Gather writes samples idx[0], idx[1], … as the rows of x and y,
+	// which have len(idx) rows. It must not allocate if training is to
+	// allocate nothing.
+	Gather(x, y *matrix.Matrix, idx []int)
+}
+
+// MatrixSamples returns the samples held as the rows of x (inputs) and y
+// (targets), which must have as many rows as each other.
+func MatrixSamples(x, y *matrix.Matrix) Samples { return matrixSamples{x, y} }
+
+type matrixSamples struct{ x, y *matrix.Matrix }
+
+func (m matrixSamples) Len() int            { return m.x.Rows }
+func (m matrixSamples) Dims() (in, out int) { return m.x.Cols, m.y.Cols }
+
+func (m matrixSamples) Gather(x, y *matrix.Matrix, idx []int) {
+	xc, yc := m.x.Cols, m.y.Cols
+	for k, i := range idx {
+		copy(x.Data[k*xc:(k+1)*xc], m.x.Row(i))
+		copy(y.Data[k*yc:(k+1)*yc], m.y.Row(i))
+	}
+}
+
+// A batcher hands out batches of samples: views into the matrices when the
+// samples are matrices that stay in order, rows gathered into reused
+// buffers otherwise.
 type batcher struct {
-	x, y       *matrix.Matrix
+	src        Samples
 	idx        []int
-	gather     bool
-	xb, yb     matrix.Matrix // views or gathered copies
+	view       *matrixSamples // non-nil: hand out views, no copying
+	xb, yb     matrix.Matrix  // views or gathered copies
 	xbuf, ybuf []float64
 }
 
-func (b *batcher) init(x, y *matrix.Matrix, size int, shuffle bool) {
-	b.x, b.y, b.gather = x, y, shuffle
-	b.idx = make([]int, x.Rows)
+func (b *batcher) init(src Samples, size int, shuffle bool) {
+	b.src = src
+	b.idx = make([]int, src.Len())
 	for i := range b.idx {
 		b.idx[i] = i
 	}
-	b.xb.Cols, b.yb.Cols = x.Cols, y.Cols
-	if shuffle {
-		b.xbuf = make([]float64, size*x.Cols)
-		b.ybuf = make([]float64, size*y.Cols)
+	in, out := src.Dims()
+	b.xb.Cols, b.yb.Cols = in, out
+	if m, ok := src.(matrixSamples); ok && !shuffle {
+		b.view = &m
+		return
 	}
+	b.xbuf = make([]float64, size*in)
+	b.ybuf = make([]float64, size*out)
 }
 
-// batch returns the rows idx[start : start+n] of x and y.
+// batch returns the samples idx[start : start+n].
 func (b *batcher) batch(start, n int) (*matrix.Matrix, *matrix.Matrix) {
-	xc, yc := b.x.Cols, b.y.Cols
+	xc, yc := b.xb.Cols, b.yb.Cols
 	b.xb.Rows, b.yb.Rows = n, n
-	if !b.gather {
-		b.xb.Data = b.x.Data[start*xc : (start+n)*xc]
-		b.yb.Data = b.y.Data[start*yc : (start+n)*yc]
+	if b.view != nil {
+		b.xb.Data = b.view.x.Data[start*xc : (start+n)*xc]
+		b.yb.Data = b.view.y.Data[start*yc : (start+n)*yc]
 		return &b.xb, &b.yb
 	}
 	b.xb.Data, b.yb.Data = b.xbuf[:n*xc], b.ybuf[:n*yc]
-	for k, i := range b.idx[start : start+n] {
-		copy(b.xb.Data[k*xc:(k+1)*xc], b.x.Row(i))
-		copy(b.yb.Data[k*yc:(k+1)*yc], b.y.Row(i))
-	}
+	b.src.Gather(&b.xb, &b.yb, b.idx[start:start+n])
 	return &b.xb, &b.yb
 }

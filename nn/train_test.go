@@ -2,11 +2,13 @@ package nn
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"nnscratch/matrix"
+	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
 )
 
@@ -268,5 +270,90 @@ func TestStepAllocs(t *testing.T) {
 	}
 	if one, many := run(1), run(20); one != many {
 		t.Errorf("Train: got %v allocations for 1 epoch and %v for 20, want equal", one, many)
+	}
+}
+
+// scaledSamples stores inputs as bytes, as an image set does, and scales
+// them to [0, 1] when a batch is gathered: the case TrainSamples is for.
+type scaledSamples struct {
+	pix     []byte
+	in      int
+	targets *matrix.Matrix
+}
+
+func (s scaledSamples) Len() int            { return s.targets.Rows }
+func (s scaledSamples) Dims() (in, out int) { return s.in, s.targets.Cols }
+func (s scaledSamples) Gather(x, y *matrix.Matrix, idx []int) {
+	for k, i := range idx {
+		for j := range s.in {
+			x.Data[k*s.in+j] = float64(s.pix[i*s.in+j]) / 255
+		}
+		copy(y.Row(k), s.targets.Row(i))
+	}
+}
+
+// TestTrainSamples checks that training from byte-valued samples gathered
+// batch by batch gives exactly what Train gives on the same values held as
+// a matrix, shuffled or not, and that its epochs allocate nothing.
+func TestTrainSamples(t *testing.T) {
+	src := nprand.New(5)
+	s := scaledSamples{pix: make([]byte, 9*4), in: 4, targets: matrix.New(9, 3)}
+	for i := range s.pix {
+		s.pix[i] = byte(src.Randint(0, 256))
+	}
+	for i := range 9 {
+		s.targets.Set(i, i%3, 1)
+	}
+	x := matrix.Generate(9, 4, func(i, j int) float64 { return float64(s.pix[i*4+j]) / 255 })
+	for _, shuffle := range []bool{false, true} {
+		a := New([]int{4, 5, 3}, true, Tanh{}, Softmax{})
+		Glorot{}.Initialize(a, nprand.New(1))
+		b := a.Clone()
+		cfg := TrainConfig{Loss: CrossEntropy{}, Schedule: Constant(0.1), MaxEpochs: 4, BatchSize: 4, History: true}
+		if shuffle {
+			cfg.Shuffle = nprand.New(3)
+		}
+		want, err := a.Train(x, s.targets, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if shuffle {
+			cfg.Shuffle = nprand.New(3)
+		}
+		got, err := b.TrainSamples(s, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got.History) != fmt.Sprint(want.History) || !matrix.Equal(a.Layers[0].W, b.Layers[0].W) || !matrix.Equal(a.Layers[1].W, b.Layers[1].W) {
+			t.Errorf("shuffle %v: TrainSamples history %v, Train %v (or the weights differ)", shuffle, got.History, want.History)
+		}
+	}
+	net := New([]int{4, 5, 3}, true, Tanh{}, Softmax{})
+	run := func(epochs int) float64 {
+		return testing.AllocsPerRun(5, func() {
+			_, _ = net.TrainSamples(s, TrainConfig{Loss: CrossEntropy{}, Schedule: Constant(0.01), MaxEpochs: epochs, BatchSize: 4, Shuffle: src})
+		})
+	}
+	if one, many := run(1), run(20); one != many {
+		t.Errorf("TrainSamples: got %v allocations for 1 epoch and %v for 20, want equal", one, many)
+	}
+	if _, err := net.TrainSamples(scaledSamples{in: 2, targets: matrix.New(3, 3), pix: make([]byte, 6)}, TrainConfig{Loss: CrossEntropy{}, Schedule: Constant(0.01), MaxEpochs: 1}); err == nil || !errors.Is(err, matrix.ErrShape) {
+		t.Errorf("TrainSamples with 2-column inputs for a 4-input network: error %v, want one wrapping ErrShape", err)
+	}
+}
+
+// TestTrainSamplesImages trains on the embedded Fashion-MNIST subset
+// straight from its bytes and checks that the loss falls.
+func TestTrainSamplesImages(t *testing.T) {
+	train, _ := data.EmbeddedFashion10()
+	net := New([]int{784, 16, 10}, true, ReLU{}, Softmax{})
+	Glorot{}.Initialize(net, nprand.New(1))
+	res, err := net.TrainSamples(train.OneHotSamples(0, 1, 0, 1), TrainConfig{Loss: CrossEntropy{}, Schedule: Constant(0.001),
+		Optimizer: &Adam{}, MaxEpochs: 3, BatchSize: 200, Shuffle: nprand.New(2), History: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := res.History; !(h[2] < h[0]) {
+		t.Errorf("loss by epoch %v, want it to fall", h)
 	}
 }
