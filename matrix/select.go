@@ -47,23 +47,7 @@ func MulKernelInto(k Kernel, dst, a, b *Matrix) *Matrix {
 		panic(shapeError("Mul", a, "·", b))
 	}
 	dstShape("MulKernelInto", dst, a.Rows, b.Cols)
-	r, n, m := a.Rows, a.Cols, b.Cols
-	switch k {
-	case KernelAuto:
-		MulInto(dst, a, b)
-	case KernelNaive:
-		mulNaiveInto(dst, a, b)
-	case KernelIKJ:
-		mulIKJ(dst, a, b)
-	case KernelBlocked:
-		mulBlockedP(opMul, dst, a, b, r, n, m, 1)
-	case KernelParallel:
-		mulBlockedP(opMul, dst, a, b, r, n, m, procs())
-	case KernelSparse:
-		mulBlockedSkipP(opMul, dst, a, b, r, n, m, procs(), true)
-	default:
-		panic(fmt.Sprintf("matrix: MulKernelInto: unknown kernel %v", k))
-	}
+	runKernel(k, opMul, dst, a, b, a.Rows, a.Cols, b.Cols, MulInto, mulNaiveInto, mulIKJ)
 	return dst
 }
 
@@ -77,24 +61,30 @@ func MulTransAKernelInto(k Kernel, dst, a, b *Matrix) *Matrix {
 		panic(shapeError("MulTransA", a, "ᵀ·", b))
 	}
 	dstShape("MulTransAKernelInto", dst, a.Cols, b.Cols)
-	r, n, m := a.Cols, a.Rows, b.Cols
+	runKernel(k, opTransA, dst, a, b, a.Cols, a.Rows, b.Cols, MulTransAInto, mulTransANaive, mulTransAKIJ)
+	return dst
+}
+
+// runKernel runs kernel k for the product op (an r×n · n×m product): the
+// automatic choice, the naive loop and the simple loop are given by the
+// caller, the blocked kernels are shared.
+func runKernel(k Kernel, op int, dst, a, b *Matrix, r, n, m int, auto func(dst, a, b *Matrix) *Matrix, naive, simple func(dst, a, b *Matrix)) {
 	switch k {
 	case KernelAuto:
-		MulTransAInto(dst, a, b)
+		auto(dst, a, b)
 	case KernelNaive:
-		mulTransANaive(dst, a, b)
+		naive(dst, a, b)
 	case KernelIKJ:
-		mulTransAKIJ(dst, a, b)
+		simple(dst, a, b)
 	case KernelBlocked:
-		mulBlockedP(opTransA, dst, a, b, r, n, m, 1)
+		mulBlockedP(op, dst, a, b, r, n, m, 1)
 	case KernelParallel:
-		mulBlockedP(opTransA, dst, a, b, r, n, m, procs())
+		mulBlockedP(op, dst, a, b, r, n, m, procs())
 	case KernelSparse:
-		mulBlockedSkipP(opTransA, dst, a, b, r, n, m, procs(), true)
+		mulBlockedSkipP(op, dst, a, b, r, n, m, procs(), true)
 	default:
-		panic(fmt.Sprintf("matrix: MulTransAKernelInto: unknown kernel %v", k))
+		panic(fmt.Sprintf("matrix: unknown kernel %v", k))
 	}
-	return dst
 }
 
 // procs is the number of goroutines the parallel kernels use when asked

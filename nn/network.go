@@ -166,14 +166,17 @@ func ErrorRate(a, y *matrix.Matrix) float64 {
 			if (a.Data[i] >= 0.5) != (y.Data[i] >= 0.5) {
 				wrong++
 			}
-		} else if argmax(a.Row(i)) != argmax(y.Row(i)) {
+		} else if Argmax(a.Row(i)) != Argmax(y.Row(i)) {
 			wrong++
 		}
 	}
 	return float64(wrong) / float64(a.Rows)
 }
 
-func argmax(v []float64) int {
+// Argmax returns the index of the largest value of v, the first on a tie
+// (numpy's argmax): the class a row of outputs predicts. It returns 0 for
+// an empty v.
+func Argmax(v []float64) int {
 	k := 0
 	for i, x := range v {
 		if x > v[k] {

@@ -179,3 +179,20 @@ func TestErrorRate(t *testing.T) {
 		}
 	}
 }
+
+func TestArgmax(t *testing.T) {
+	tests := []struct {
+		v    []float64
+		want int
+	}{
+		{[]float64{0.1, 0.7, 0.2}, 1},
+		{[]float64{3, 1, 3}, 0},
+		{[]float64{-2, -1}, 1},
+		{nil, 0},
+	}
+	for _, tt := range tests {
+		if got := Argmax(tt.v); got != tt.want {
+			t.Errorf("Argmax(%v) = %d, want %d", tt.v, got, tt.want)
+		}
+	}
+}

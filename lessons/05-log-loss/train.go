@@ -6,16 +6,6 @@ import (
 	"nnscratch/nn/nprand"
 )
 
-// sse is the question's calculateError: Σ (y − a)², summed in row order.
-func sse(a, y *matrix.Matrix) float64 {
-	s := 0.0
-	for i, v := range a.Data {
-		d := y.Data[i] - v
-		s += d * d
-	}
-	return s
-}
-
 // outcome is what one training run leaves behind.
 type outcome struct {
 	atSSE, atLog int       // first iteration whose SSE (mean log-loss) is below the goal; −1 if none
@@ -45,7 +35,7 @@ func train(x, y *matrix.Matrix, seed uint32, loss nn.Loss, alpha, goal float64, 
 		MaxEpochs: maxIter,
 		Callback: func(e nn.Epoch) error {
 			i := e.N - 1 // the question's iteration number
-			out.sse = sse(e.Net.Output(), y)
+			out.sse = nn.SSE{}.Value(e.Net.Output(), y)
 			out.logLoss = meter.Value(e.Net.Output(), y)
 			if i < record {
 				out.curve = append(out.curve, out.sse)

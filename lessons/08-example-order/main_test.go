@@ -9,6 +9,7 @@ import (
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
+	"nnscratch/nn"
 )
 
 // defaultOutput runs the lesson once with its default flags (without the
@@ -127,7 +128,7 @@ func TestSameStart(t *testing.T) {
 	}
 	_, y, classes := iris()
 	for i := range y.Rows {
-		if got, want := argmax(y.Row(i)), i/50; got != want {
+		if got, want := nn.Argmax(y.Row(i)), i/50; got != want {
 			t.Fatalf("row %d: class %s, want %s (the file is sorted by class)", i, classes[got], classes[want])
 		}
 	}

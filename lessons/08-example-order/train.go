@@ -76,7 +76,7 @@ func predictedCounts(net *nn.Network, x *matrix.Matrix) []int {
 	a := net.Forward(x)
 	counts := make([]int, a.Cols)
 	for i := range a.Rows {
-		counts[argmax(a.Row(i))]++
+		counts[nn.Argmax(a.Row(i))]++
 	}
 	return counts
 }
@@ -89,20 +89,9 @@ func confusion(net *nn.Network, x, y *matrix.Matrix) [][]int {
 		m[i] = make([]int, y.Cols)
 	}
 	for i := range a.Rows {
-		m[argmax(y.Row(i))][argmax(a.Row(i))]++
+		m[nn.Argmax(y.Row(i))][nn.Argmax(a.Row(i))]++
 	}
 	return m
-}
-
-// argmax returns the index of the largest value (the first, on a tie).
-func argmax(v []float64) int {
-	k := 0
-	for i, f := range v {
-		if f > v[k] {
-			k = i
-		}
-	}
-	return k
 }
 
 // blockReplay runs one more pass in sorted order over a copy of net and
@@ -118,7 +107,7 @@ func blockReplay(cfg config, net *nn.Network, x, y *matrix.Matrix) [][]int {
 		copy(xi.Data, x.Row(i))
 		copy(yi.Data, y.Row(i))
 		net.Step(xi, yi, nn.CrossEntropy{}, 0, opt, cfg.rate)
-		if i == x.Rows-1 || argmax(y.Row(i+1)) != argmax(y.Row(i)) {
+		if i == x.Rows-1 || nn.Argmax(y.Row(i+1)) != nn.Argmax(y.Row(i)) {
 			out = append(out, predictedCounts(net, x))
 		}
 	}

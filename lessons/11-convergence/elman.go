@@ -185,7 +185,7 @@ func (n *Elman) Context() []float64 { return n.next }
 // differs from the outputs'.
 func (n *Elman) Loss(y *matrix.Matrix) float64 {
 	n.checkTargets(y)
-	return SSE(n.Out, y) / float64(2*y.Rows)
+	return nn.SSE{}.Value(n.Out, y) / float64(2*y.Rows)
 }
 
 func (n *Elman) checkTargets(y *matrix.Matrix) {
@@ -246,25 +246,4 @@ func (n *Elman) Backward(y *matrix.Matrix) {
 }
 
 // Step moves every parameter against its gradient: W ← W − η·∂E/∂W.
-func (n *Elman) Step(eta float64) {
-	for _, p := range n.params {
-		for i, g := range p.Grad.Data {
-			p.Value.Data[i] -= eta * g
-		}
-	}
-}
-
-// SSE returns the summed squared error Σ (a − y)² over every element, the
-// error RSNNS reports per iteration (IterativeFitError). It panics with an
-// error wrapping matrix.ErrShape if the shapes differ.
-func SSE(a, y *matrix.Matrix) float64 {
-	if a.Rows != y.Rows || a.Cols != y.Cols {
-		panic(fmt.Errorf("SSE %dx%d against %dx%d: %w", a.Rows, a.Cols, y.Rows, y.Cols, matrix.ErrShape))
-	}
-	s := 0.0
-	for i, v := range a.Data {
-		d := v - y.Data[i]
-		s += d * d
-	}
-	return s
-}
+func (n *Elman) Step(eta float64) { nn.GD{}.Step(n.params, eta) }

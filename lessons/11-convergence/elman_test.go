@@ -116,7 +116,7 @@ func TestShapePanics(t *testing.T) {
 		{"input width", func() { net.Forward(matrix.New(4, 3), make([]float64, 3)) }},
 		{"context length", func() { net.Forward(matrix.New(4, 2), make([]float64, 2)) }},
 		{"target rows", func() { net.Forward(matrix.New(4, 2), make([]float64, 3)); net.Backward(matrix.New(3, 1)) }},
-		{"SSE", func() { SSE(matrix.New(2, 1), matrix.New(1, 2)) }},
+		{"SSE", func() { nn.SSE{}.Value(matrix.New(2, 1), matrix.New(1, 2)) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

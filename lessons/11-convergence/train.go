@@ -93,7 +93,7 @@ func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 flo
 			hi := min(lo+window, n)
 			x := matrix.FromSlice(hi-lo, p.x.Cols, p.x.Data[lo*p.x.Cols:hi*p.x.Cols])
 			y := matrix.FromSlice(hi-lo, 1, p.y.Data[lo:hi])
-			sse += SSE(net.Forward(x, ctx), y)
+			sse += nn.SSE{}.Value(net.Forward(x, ctx), y)
 			copy(ctx, net.Context())
 			net.Backward(y)
 			eta := sched.Rate()
@@ -150,5 +150,5 @@ func predict(net *Elman, p *patterns, c0 float64) []float64 {
 // weights training ended with, unlike an iteration's SSE, which is summed
 // while the weights are still moving.
 func fixedSSE(net *Elman, p *patterns) float64 {
-	return SSE(matrix.FromSlice(p.y.Rows, 1, predict(net, p, contextStart)), p.y)
+	return nn.SSE{}.Value(matrix.FromSlice(p.y.Rows, 1, predict(net, p, contextStart)), p.y)
 }

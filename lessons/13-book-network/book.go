@@ -121,7 +121,7 @@ func (b *bookNet) epoch(s *data.Set, tick func()) {
 }
 
 // predict returns the class the network gives each image of s: the output
-// unit with the largest value, the book's numpy.argmax(outputs).
+// unit with the largest value, the book's numpy.nn.Argmax(outputs).
 func predict(net *nn.Network, s *data.Set) []int {
 	pred := make([]int, s.Len())
 	buf := make([]float64, min(evalRows, s.Len())*s.Images.Size())
@@ -135,21 +135,10 @@ func predict(net *nn.Network, s *data.Set) []int {
 		s.Images.ScaleInto(x.Data, idx, inLo, inHi)
 		out := net.Forward(x)
 		for k := range idx {
-			pred[start+k] = argmax(out.Row(k))
+			pred[start+k] = nn.Argmax(out.Row(k))
 		}
 	}
 	return pred
-}
-
-// argmax returns the index of the largest element of v (the first, on a tie).
-func argmax(v []float64) int {
-	best := 0
-	for i, x := range v {
-		if x > v[best] {
-			best = i
-		}
-	}
-	return best
 }
 
 // progress reports on w how far a long run has got, at most every
