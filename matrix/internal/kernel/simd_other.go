@@ -1,6 +1,6 @@
-//go:build !amd64
+//go:build !amd64 || purego
 
-package matrix
+package kernel
 
 // bestSIMD returns simdScalar: without assembly, the 2×3 kernel, whose sums
 // stay in registers, is faster than the 4×8 tile in Go.

@@ -1,4 +1,6 @@
-package matrix
+//go:build !purego
+
+package kernel
 
 import (
 	"math"

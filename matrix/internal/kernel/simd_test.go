@@ -1,4 +1,4 @@
-package matrix
+package kernel
 
 import (
 	"fmt"
@@ -6,40 +6,6 @@ import (
 	"math/rand/v2"
 	"testing"
 )
-
-// simdNames names the micro-kernel levels of simd.go in test messages.
-var simdNames = [...]string{"scalar2x3", "go4x8", "sse2", "avx"}
-
-// checkLevels computes a·b, aᵀ·b (from at) and a·bᵀ (from bt) with the
-// blocked kernel at every micro-kernel level this machine runs, on 1 and 3
-// goroutines, with and without zero-skipping, and checks each against want
-// bit for bit.
-func checkLevels(t *testing.T, a, b, at, bt, want *Matrix) {
-	t.Helper()
-	r, n, m := a.Rows, a.Cols, b.Cols
-	for level := simdScalar; level <= simdMax; level++ {
-		for _, p := range []int{1, 3} {
-			for _, skip := range []bool{false, true} {
-				for _, c := range []struct {
-					name string
-					op   int
-					x, y *Matrix
-				}{{"Mul", opMul, a, b}, {"MulTransA", opTransA, at, b}, {"MulTransB", opTransB, a, bt}} {
-					if c.op == opTransB && skip {
-						continue // MulTransBInto never skips
-					}
-					got := New(r, m)
-					got.Data = fill(got.Data, math.NaN()) // every element must be written
-					mulBlockedLevel(level, c.op, got, c.x, c.y, r, n, m, p, skip)
-					if !bitsEqual(got, want) {
-						t.Fatalf("%s %dx%d·%dx%d level %s, %d goroutines, skip %v: not bit-identical to MulNaive (max diff %g)",
-							c.name, r, n, n, m, simdNames[level], p, skip, MaxAbsDiff(got, want))
-					}
-				}
-			}
-		}
-	}
-}
 
 // TestSIMDEdgeSizes runs the vector kernel on every remainder of its 4×8
 // tile: rows 0–9 and columns 0–17 around the tile sizes, with inner
@@ -49,19 +15,13 @@ func TestSIMDEdgeSizes(t *testing.T) {
 	for _, r := range []int{0, 1, 2, 3, 4, 5, 7, 8, 9} {
 		for _, n := range []int{0, 1, 2, 5} {
 			for _, m := range []int{0, 1, 3, 7, 8, 9, 15, 16, 17} {
-				a := Generate(r, n, func(int, int) float64 {
-					if rng.IntN(2) == 0 {
-						return 0
-					}
-					return 2*rng.Float64() - 1
-				})
-				checkKernels(t, a, randMatrix(rng, n, m))
+				checkKernels(t, random(rng, r, n, 0.5), random(rng, n, m, 0), r, n, m)
 			}
 		}
 	}
 }
 
-// TestTile4x8 checks each 4×8 micro-kernel against MulNaive, bit for bit
+// TestTile4x8 checks each 4×8 micro-kernel against the reference loop, bit for bit
 // (NaN payloads and signs included), on 1 to 9 kept k out of 12 (every other one, so that idx skips), on
 // random values and on values where a fused multiply-add or a different
 // order of addition would show: NaN, ±Inf, −0, subnormals and sums that
@@ -93,13 +53,13 @@ func TestTile4x8(t *testing.T) {
 				}
 				idx[q] = int32(q * 12 / kept) // increasing, with gaps
 			}
-			// The reference is MulNaive on the kept k: A is 4×kept, B kept×8.
-			am := Generate(vr, kept, func(i, q int) float64 { return ap[q][i] })
-			bm := Generate(kept, vc, func(q, j int) float64 { return bp[idx[q]][j] })
-			w := MulNaive(am, bm)
+			// The reference is the naive loop on the kept k: A is 4×kept, B kept×8.
+			am := gen(vr, kept, func(i, q int) float64 { return ap[q][i] })
+			bm := gen(kept, vc, func(q, j int) float64 { return bp[idx[q]][j] })
+			w := naive(am, bm, vr, kept, vc)
 			var want [vr][vc]float64
 			for i := range want {
-				copy(want[i][:], w.Data[i*vc:i*vc+vc])
+				copy(want[i][:], w[i*vc:i*vc+vc])
 			}
 			for level := simdGo; level <= simdMax; level++ {
 				got := [vr][vc]float64{{math.NaN()}}
@@ -121,24 +81,22 @@ func TestTile4x8(t *testing.T) {
 // lesson 14's largest products, dense and half zeros (GFLOP/s counts every
 // multiply-add, skipped or not). Re-measure with
 //
-//	go test ./matrix -run '^$' -bench SIMD -count 5
+//	go test ./matrix/internal/kernel -run '^$' -bench SIMD -count 5
 func BenchmarkSIMD(b *testing.B) {
 	rng := rand.New(rand.NewPCG(15, 16))
-	for _, sh := range []shapeBench{{"200x784x100", 200, 784, 100}, {"784x200x100", 784, 200, 100}} {
+	for _, sh := range []struct {
+		name    string
+		r, n, c int
+	}{{"200x784x100", 200, 784, 100}, {"784x200x100", 784, 200, 100}} {
 		for _, zeros := range []float64{0, 0.5} {
-			x := Generate(sh.r, sh.n, func(int, int) float64 {
-				if rng.Float64() < zeros {
-					return 0
-				}
-				return rng.Float64()
-			})
-			y := randMatrix(rng, sh.n, sh.c)
-			dst := New(sh.r, sh.c)
+			x := random(rng, sh.r, sh.n, zeros)
+			y := random(rng, sh.n, sh.c, 0)
+			dst := make([]float64, sh.r*sh.c)
 			for level := simdScalar; level <= simdMax; level++ {
 				name := fmt.Sprintf("%s/zeros=%.1f/%s", sh.name, zeros, simdNames[level])
 				b.Run(name, func(b *testing.B) {
 					for b.Loop() {
-						mulBlockedLevel(level, opMul, dst, x, y, sh.r, sh.n, sh.c, 1, zeros > 0)
+						blockedLevel(level, Mul, dst, x, y, sh.r, sh.n, sh.c, 1, zeros > 0)
 					}
 					b.ReportMetric(2*float64(sh.r*sh.n*sh.c)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 				})

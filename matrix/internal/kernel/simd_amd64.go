@@ -1,4 +1,6 @@
-package matrix
+//go:build !purego
+
+package kernel
 
 // bestSIMD returns simdAVX if the processor has AVX and the operating
 // system saves the YMM registers, else simdSSE2, which every amd64 has.

@@ -1,3 +1,5 @@
+//go:build !purego
+
 #include "textflag.h"
 
 // The micro-kernels of simd.go. Each lane of a vector register is one

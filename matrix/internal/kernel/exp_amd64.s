@@ -1,3 +1,5 @@
+//go:build !purego
+
 #include "textflag.h"
 
 // Four-lane versions of the assembly behind math.Exp on amd64 (see

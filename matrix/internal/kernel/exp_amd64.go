@@ -1,4 +1,6 @@
-package matrix
+//go:build !purego
+
+package kernel
 
 import (
 	"math"
@@ -11,7 +13,7 @@ import (
 // one when the processor has AVX (with the YMM state saved by the operating
 // system) and FMA. GODEBUG=cpu.… settings can switch that choice off inside
 // the runtime, where this package cannot see it, so any cpu option there
-// sends ExpInto and SigmoidInto to math.Exp for every element.
+// sends Exp and Sigmoid to math.Exp for every element.
 const (
 	expScalar = iota // no AVX: a math.Exp loop
 	expAVXMul        // AVX without FMA: multiply, then add
@@ -47,32 +49,23 @@ func expAVX(dst, x *float64, n int, fma bool) int
 //go:noescape
 func sigmoidAVX(dst, x *float64, n int, fma bool) int
 
-// expBlocks sets dst[i] = math.Exp(x[i]) for the first len(x) &^ 3
-// elements with expAVX, falling back to math.Exp for the groups it stops
-// at, and returns where ExpInto's scalar loop starts.
-func expBlocks(dst, x []float64) int {
-	n := len(x) &^ 3
-	if expLevel == expScalar || n == 0 {
-		return 0
-	}
-	dst = dst[:len(x)]
-	fma := expLevel == expAVXFMA
-	i := 0
-	for i < n {
-		i += expAVX(&dst[i], &x[i], n-i, fma)
-		if i < n {
-			g, y := dst[i:i+4], x[i:i+4]
-			for j := range g {
-				g[j] = math.Exp(y[j])
-			}
-			i += 4
-		}
-	}
-	return n
-}
+// Exp sets dst[i] = math.Exp(x[i]), bit for bit, for the first len(x) &^ 3
+// elements, four at a time with AVX, handing any group of four that
+// math.Exp would treat specially (infinite or NaN input, overflow, a
+// subnormal or zero result) to math.Exp itself, and returns how many
+// elements it set: 0 on machines without AVX, where the caller's math.Exp
+// loop does all the work. dst may be x itself but must not otherwise
+// overlap it, and must be at least as long.
+func Exp(dst, x []float64) int { return blocks(dst, x, expAVX, math.Exp) }
 
-// sigmoidBlocks is expBlocks for 1/(1+math.Exp(-x[i])).
-func sigmoidBlocks(dst, x []float64) int {
+// Sigmoid is Exp for σ(x) = 1/(1+math.Exp(-x)).
+func Sigmoid(dst, x []float64) int { return blocks(dst, x, sigmoidAVX, sigmoid) }
+
+func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// blocks runs avx over the groups of four of x, and f over each group avx
+// stops at, and returns how many elements it set.
+func blocks(dst, x []float64, avx func(dst, x *float64, n int, fma bool) int, f func(float64) float64) int {
 	n := len(x) &^ 3
 	if expLevel == expScalar || n == 0 {
 		return 0
@@ -81,11 +74,11 @@ func sigmoidBlocks(dst, x []float64) int {
 	fma := expLevel == expAVXFMA
 	i := 0
 	for i < n {
-		i += sigmoidAVX(&dst[i], &x[i], n-i, fma)
+		i += avx(&dst[i], &x[i], n-i, fma)
 		if i < n {
 			g, y := dst[i:i+4], x[i:i+4]
 			for j := range g {
-				g[j] = 1 / (1 + math.Exp(-y[j]))
+				g[j] = f(y[j])
 			}
 			i += 4
 		}

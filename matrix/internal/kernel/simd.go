@@ -1,7 +1,7 @@
-package matrix
+package kernel
 
 // This file holds the vector variant of the blocked kernel: the same packed,
-// register-blocked product as kernel.go, with a tile of vr×vc = 4×8 and a
+// register-blocked product as tile2x3.go, with a tile of vr×vc = 4×8 and a
 // micro-kernel that works across the columns of C. For each kept k it
 // broadcasts A[i,k] and, for a run of columns j … j+w of one row of C,
 // computes
@@ -16,7 +16,7 @@ package matrix
 // (simd_amd64.s): SSE2, two float64 per register, on every amd64, and AVX,
 // four, when CPUID and XGETBV say the processor and the operating system
 // support it. Elsewhere tile4x8Go is the micro-kernel, and the 2×3 scalar
-// kernel of kernel.go, which keeps its sums in registers, is used instead.
+// kernel of tile2x3.go, which keeps its sums in registers, is used instead.
 //
 // Zero-skipping (sparse.go) works as in the 2×3 kernel: a 4-row strip of A is
 // packed without the k where all 4 rows are zero, with the list of the k
@@ -34,9 +34,9 @@ const (
 )
 
 // The micro-kernels of the blocked product, from simdMax down. Level
-// simdScalar is the 2×3 kernel of kernel.go; the others use the 4×8 tile.
+// simdScalar is the 2×3 kernel of tile2x3.go; the others use the 4×8 tile.
 const (
-	simdScalar = iota // kernel2x3, in Go
+	simdScalar = iota // kernel2x3, in Go (tile2x3.go)
 	simdGo            // tile4x8Go: the 4×8 tile in Go (for testing the packing everywhere)
 	simdSSE2          // the 4×8 tile in SSE2 assembly (amd64)
 	simdAVX           // the 4×8 tile in AVX assembly (amd64 with AVX)
@@ -50,18 +50,15 @@ var simdLevel = bestSIMD()
 // vc·p+vc−1) is g.bv[p*n : (p+1)*n], entry k holding op(b)[k, vc·p+c] in
 // element c, with zeros past the last column.
 func (g *gemm) packBVec() {
-	if g.skip {
-		g.finite = allFinite(g.b.Data)
-	}
 	n, m := g.n, g.m
 	panels := (m + vc - 1) / vc
 	g.bv = grow(g.bv, panels*n)
-	bv, bd := g.bv, g.b.Data
+	bv, bd := g.bv, g.b
 	for p := 0; p < panels; p++ {
 		panel := bv[p*n : p*n+n]
 		j0 := p * vc
 		w := min(vc, m-j0)
-		if g.op == opTransB {
+		if g.op == TransB {
 			// op(b)[k, j] = b[j, k]: panel column c is row j0+c of b.
 			if w < vc {
 				clear(panel)
@@ -90,11 +87,11 @@ func (g *gemm) packBVec() {
 // in increasing order, and returns how many it kept. It keeps every k unless
 // skip is set, and then leaves out the k where all four rows are zero.
 func (g *gemm) packAVec(ap [][vr]float64, idx []int32, i0 int, skip bool) int {
-	n, ad := g.n, g.a.Data
+	n, ad := g.n, g.a
 	h := min(vr, g.r-i0)
 	ap, idx = ap[:n], idx[:n]
 	c := 0
-	if g.op == opTransA {
+	if g.op == TransA {
 		// op(a)[i, k] = a[k, i]; a has g.r columns.
 		r := g.r
 		for k := range idx {
@@ -167,7 +164,7 @@ func (g *gemm) rowsVec(w, lo, hi int) {
 			kept[s] = g.packAVec(ap[s*n:s*n+n], idx[s*n:s*n+n], lo+s*vr, skip)
 		}
 	}
-	cd := g.dst.Data
+	cd := g.c
 	var t [vr][vc]float64
 	for p0 := 0; p0 < panels; p0 += block {
 		p1 := min(panels, p0+block)
