@@ -47,7 +47,7 @@ func MulKernelInto(k Kernel, dst, a, b *Matrix) *Matrix {
 		panic(shapeError("Mul", a, "·", b))
 	}
 	dstShape("MulKernelInto", dst, a.Rows, b.Cols)
-	return runKernel(k, kernel.Mul, dst, a, b)
+	return product(k, kernel.Mul, dst, a, b, a.Rows, a.Cols, b.Cols)
 }
 
 // MulTransAKernelInto sets dst = aᵀ·b with kernel k and returns dst:
@@ -62,22 +62,35 @@ func MulTransAKernelInto(k Kernel, dst, a, b *Matrix) *Matrix {
 		panic(shapeError("MulTransA", a, "ᵀ·", b))
 	}
 	dstShape("MulTransAKernelInto", dst, a.Cols, b.Cols)
-	return runKernel(k, kernel.TransA, dst, a, b)
+	return product(k, kernel.TransA, dst, a, b, a.Cols, a.Rows, b.Cols)
 }
 
-// runKernel sets dst = op(a)·op(b) with kernel k.
-func runKernel(k Kernel, op kernel.Op, dst, a, b *Matrix) *Matrix {
-	r, n, m := dims(op, a, b)
+// product sets dst = op(a)·op(b), an r×m product with inner dimension n
+// whose shapes the caller has checked, with kernel k. KernelAuto is the
+// simple loop for a small product, the fast kernels for a large one.
+func product(k Kernel, op kernel.Op, dst, a, b *Matrix, r, n, m int) *Matrix {
+	if k == KernelAuto && !kernel.Large(r, n, m) {
+		k = KernelIKJ
+	}
 	switch k {
 	case KernelAuto:
-		product(op, dst, a, b)
+		kernel.Auto(op, dst.Data, a.Data, b.Data, r, n, m)
 	case KernelNaive:
 		if op == kernel.TransA {
 			a = Transpose(a)
+		} else if op == kernel.TransB {
+			b = Transpose(b)
 		}
 		mulNaive(dst, a, b)
 	case KernelIKJ:
-		simple(op, dst, a, b)
+		switch op {
+		case kernel.Mul:
+			mulIKJ(dst, a, b)
+		case kernel.TransA:
+			mulTransAKIJ(dst, a, b)
+		case kernel.TransB:
+			mulTransBDot(dst, a, b)
+		}
 	case KernelBlocked, KernelParallel, KernelSparse:
 		p := kernel.Procs()
 		if k == KernelBlocked {

@@ -9,9 +9,6 @@ import "nnscratch/matrix/internal/kernel"
 // It panics unless a.Cols == b.Rows. Mul is MulInto into a new matrix, and
 // its result equals MulNaive's bit for bit.
 func Mul(a, b *Matrix) *Matrix {
-	if a.Cols != b.Rows {
-		panic(shapeError("Mul", a, "·", b))
-	}
 	return MulInto(New(a.Rows, b.Cols), a, b)
 }
 
@@ -61,7 +58,7 @@ func MulInto(dst, a, b *Matrix) *Matrix {
 		panic(shapeError("Mul", a, "·", b))
 	}
 	dstShape("MulInto", dst, a.Rows, b.Cols)
-	return product(kernel.Mul, dst, a, b)
+	return product(KernelAuto, kernel.Mul, dst, a, b, a.Rows, a.Cols, b.Cols)
 }
 
 // MulTransAInto sets dst = aᵀ·b without forming aᵀ and returns dst: the
@@ -74,7 +71,7 @@ func MulTransAInto(dst, a, b *Matrix) *Matrix {
 		panic(shapeError("MulTransA", a, "ᵀ·", b))
 	}
 	dstShape("MulTransAInto", dst, a.Cols, b.Cols)
-	return product(kernel.TransA, dst, a, b)
+	return product(KernelAuto, kernel.TransA, dst, a, b, a.Cols, a.Rows, b.Cols)
 }
 
 // MulTransBInto sets dst = a·bᵀ without forming bᵀ and returns dst: the
@@ -87,46 +84,7 @@ func MulTransBInto(dst, a, b *Matrix) *Matrix {
 		panic(shapeError("MulTransB", a, "·ᵀ", b))
 	}
 	dstShape("MulTransBInto", dst, a.Rows, b.Rows)
-	return product(kernel.TransB, dst, a, b)
-}
-
-// product sets dst = op(a)·op(b), whose shapes the caller has checked: a
-// small product with the simple loop, a large one with the fast kernels.
-func product(op kernel.Op, dst, a, b *Matrix) *Matrix {
-	r, n, m := dims(op, a, b)
-	if kernel.Large(r, n, m) {
-		kernel.Auto(op, dst.Data, a.Data, b.Data, r, n, m)
-	} else {
-		simple(op, dst, a, b)
-	}
-	return dst
-}
-
-// dims returns the shape of the product op(a)·op(b): it is r×m with inner
-// dimension n.
-func dims(op kernel.Op, a, b *Matrix) (r, n, m int) {
-	switch op {
-	case kernel.TransA:
-		return a.Cols, a.Rows, b.Cols
-	case kernel.TransB:
-		return a.Rows, a.Cols, b.Rows
-	}
-	return a.Rows, a.Cols, b.Cols
-}
-
-// simple sets dst = op(a)·op(b) with the loop that walks memory in order:
-// i-k-j for a·b, k-i-j for aᵀ·b, and one dot product of rows per element
-// for a·bᵀ. Each element still receives its terms in the order k = 0, 1,
-// 2, …, as in MulNaive.
-func simple(op kernel.Op, dst, a, b *Matrix) {
-	switch op {
-	case kernel.Mul:
-		mulIKJ(dst, a, b)
-	case kernel.TransA:
-		mulTransAKIJ(dst, a, b)
-	case kernel.TransB:
-		mulTransBDot(dst, a, b)
-	}
+	return product(KernelAuto, kernel.TransB, dst, a, b, a.Rows, a.Cols, b.Rows)
 }
 
 // mulIKJ sets dst = a·b with the i-k-j loop: for each row i of A it adds
