@@ -130,63 +130,20 @@ func Blocked(op Op, c, a, b []float64, r, n, m, p int, skip bool) {
 // all of them: GOMAXPROCS, at most the number of CPUs.
 func Procs() int { return min(runtime.GOMAXPROCS(0), runtime.NumCPU()) }
 
-// gemm describes one product c (r×m) = op(a)·op(b) with inner dimension n,
-// and holds its packed operands: B in panels of nr (2×3 tile) or vc (4×8
-// tile) columns, and one buffer of packed A strips per worker.
-type gemm struct {
-	op      Op
-	c, a, b []float64
-	r, n, m int
-	wg      sync.WaitGroup
+// The free lists of the two tiles (see freeList).
+var (
+	free2x3 freeList[[mr]float64, [nr]float64]
+	free4x8 freeList[[vr]float64, [vc]float64]
+)
 
-	// skip asks to leave out the k where every row of an A strip is zero;
-	// it is honoured only if packing B found B finite.
-	skip   bool
-	finite bool
-
-	// level is the micro-kernel (simd.go): the 2×3 Go tile for
-	// simdScalar, with B packed in bp and A strips in aps; from simdGo up
-	// the 4×8 tile, with B packed in bv and A strips in avs.
-	level int
-	bp    [][nr]float64
-	aps   [][][mr]float64 // one A-strip buffer per worker
-	bv    [][vc]float64
-	avs   [][][vr]float64 // one A-strip buffer per worker
-	aidx  [][]int32       // per worker, the k kept by its strips
-	akept [][]int         // per worker, how many k each strip kept
-}
-
-// gemmFree is a free list of gemm values with their buffers, so that a
-// training loop calling the blocked kernel allocates nothing after its first
-// step. It is never emptied by the garbage collector (unlike sync.Pool),
-// which keeps testing.AllocsPerRun at 0.
-var gemmFree struct {
-	sync.Mutex
-	list []*gemm
-}
-
-func getGemm() *gemm {
-	gemmFree.Lock()
-	defer gemmFree.Unlock()
-	if n := len(gemmFree.list); n > 0 {
-		g := gemmFree.list[n-1]
-		gemmFree.list = gemmFree.list[:n-1]
-		return g
+// blockedLevel is Blocked with the micro-kernel of the given level
+// (simd.go): the 2×3 tile in Go for simdScalar, else the 4×8 tile.
+func blockedLevel(level int, op Op, c, a, b []float64, r, n, m, p int, skip bool) {
+	if level == simdScalar {
+		blocked(&free2x3, tile2x3, level, op, c, a, b, r, n, m, p, skip)
+	} else {
+		blocked(&free4x8, tile4x8, level, op, c, a, b, r, n, m, p, skip)
 	}
-	return new(gemm)
-}
-
-func putGemm(g *gemm) {
-	g.c, g.a, g.b = nil, nil, nil
-	if cap(g.bp)*nr > keepMax {
-		g.bp = nil
-	}
-	if cap(g.bv)*vc > keepMax {
-		g.bv = nil
-	}
-	gemmFree.Lock()
-	gemmFree.list = append(gemmFree.list, g)
-	gemmFree.Unlock()
 }
 
 // grow returns s resized to n, reusing its storage when it is large enough.
@@ -205,11 +162,14 @@ var workers struct {
 	tasks chan task
 }
 
-// task asks a worker to compute rows [lo, hi) of g using A-strip buffer w.
+// task asks a worker to compute rows [lo, hi) of a product using the
+// A-strip buffer w.
 type task struct {
-	g      *gemm
-	w      int
-	lo, hi int
+	g interface {
+		rows(w, lo, hi int)
+		done()
+	}
+	w, lo, hi int
 }
 
 func startWorkers() {
@@ -217,61 +177,9 @@ func startWorkers() {
 	for i := 0; i < runtime.NumCPU(); i++ {
 		go func() {
 			for t := range workers.tasks {
-				t.g.run(t.w, t.lo, t.hi)
-				t.g.wg.Done()
+				t.g.rows(t.w, t.lo, t.hi)
+				t.g.done()
 			}
 		}()
-	}
-}
-
-// blockedLevel is Blocked with the micro-kernel of the given level.
-func blockedLevel(level int, op Op, c, a, b []float64, r, n, m, p int, skip bool) {
-	g := getGemm()
-	g.op, g.c, g.a, g.b, g.r, g.n, g.m = op, c, a, b, r, n, m
-	g.skip, g.finite = skip, skip && allFinite(b)
-	g.level = level
-	h := mr // rows per strip
-	if level == simdScalar {
-		g.packB()
-	} else {
-		h = vr
-		g.packBVec()
-	}
-	p = max(1, min(p, (r+h-1)/h))
-	if len(g.aps) < p {
-		g.aps = append(g.aps, make([][][mr]float64, p-len(g.aps))...)
-		g.avs = append(g.avs, make([][][vr]float64, p-len(g.avs))...)
-		g.aidx = append(g.aidx, make([][]int32, p-len(g.aidx))...)
-		g.akept = append(g.akept, make([][]int, p-len(g.akept))...)
-	}
-	if p <= 1 {
-		g.run(0, 0, r)
-		putGemm(g)
-		return
-	}
-	workers.once.Do(startWorkers)
-	strips := (r + h - 1) / h
-	g.wg.Add(p - 1)
-	lo := 0
-	for w := 0; w < p; w++ {
-		hi := min(r, (strips*(w+1)/p)*h)
-		if w == p-1 {
-			g.run(w, lo, hi) // the caller takes the last block
-		} else {
-			workers.tasks <- task{g, w, lo, hi}
-		}
-		lo = hi
-	}
-	g.wg.Wait()
-	putGemm(g)
-}
-
-// run computes rows [lo, hi) of the product with the buffers of worker w,
-// with the tile of g.level.
-func (g *gemm) run(w, lo, hi int) {
-	if g.level == simdScalar {
-		g.rows(w, lo, hi)
-	} else {
-		g.rowsVec(w, lo, hi)
 	}
 }
