@@ -15,9 +15,7 @@ import (
 // nothing. It panics with an error wrapping matrix.ErrShape on a shape
 // mismatch.
 func (n *Network) Step(x, y *matrix.Matrix, loss Loss, alpha float64, opt Optimizer, eta float64) float64 {
-	e := loss.Value(n.Forward(x), y) + n.Penalty(alpha, x.Rows)
-	n.Backward(y, loss)
-	n.AddPenaltyGrad(alpha, x.Rows)
+	e := n.Gradient(x, y, loss, alpha)
 	opt.Step(n.Params(), eta)
 	return e
 }

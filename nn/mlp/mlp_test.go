@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 	"nnscratch/nn/nprand"
 )
 
@@ -75,8 +76,8 @@ func TestSeedsMatchScikitLearn(t *testing.T) {
 func TestGridSearchMatchesScikitLearn(t *testing.T) {
 	base := DefaultParams()
 	base.RandomState = 1
-	cands := ParamGrid(base, ActivationAxis(Identity, Logistic, Tanh, Relu),
-		SolverAxis(SGD, Adam), HiddenAxis([]int{1}, []int{2}, []int{3}, []int{5}))
+	cands := ParamGrid(base, ActivationAxis(nn.Identity{}, nn.Sigmoid{}, nn.Tanh{}, nn.ReLU{}),
+		SolverAxis("sgd", "adam"), HiddenAxis([]int{1}, []int{2}, []int{3}, []int{5}))
 	folds, err := StratifiedKFold(bodyY, 3)
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +89,7 @@ func TestGridSearchMatchesScikitLearn(t *testing.T) {
 	}
 	for i, want := range bodyGrid {
 		c := res.Candidates[i]
-		if c.Params.Activation != Activation(want.activation) || c.Params.Solver != Solver(want.solver) ||
+		if ActivationName(c.Params.Activation) != want.activation || c.Params.Solver != want.solver ||
 			c.Params.HiddenLayerSizes[0] != want.hidden || !close(res.MeanScores[i], want.mean, 1e-12) {
 			t.Errorf("candidate %d: got %v mean %.4f, want %s %s (%d,) mean %.4f",
 				i, c.Values, res.MeanScores[i], want.activation, want.solver, want.hidden, want.mean)
@@ -142,7 +143,8 @@ func TestInvalidParams(t *testing.T) {
 		set  func(*Params)
 		name string // the parameter the error must name
 	}{
-		{func(p *Params) { p.Activation = "softplus" }, "'activation'"},
+		{func(p *Params) { p.Activation = nn.Softmax{} }, "'activation'"},
+		{func(p *Params) { p.Activation = nn.ReLU{AtZero: 0.5} }, "'activation'"},
 		{func(p *Params) { p.Solver = "rmsprop" }, "'solver'"},
 		{func(p *Params) { p.LearningRate = "cosine" }, "'learning_rate'"},
 		{func(p *Params) { p.Alpha = -1 }, "'alpha'"},
@@ -184,7 +186,7 @@ func TestOneClassIsAnError(t *testing.T) {
 func TestIntegerLabels(t *testing.T) {
 	p := DefaultParams()
 	p.HiddenLayerSizes, p.RandomState = []int{3}, 0
-	p.Activation = Logistic
+	p.Activation = nn.Sigmoid{}
 	ci := NewClassifier[int](p)
 	y := make([]int, len(bodyY))
 	for i, l := range bodyY {
@@ -202,20 +204,6 @@ func TestIntegerLabels(t *testing.T) {
 	// 2 < 10 as 'female' < 'male': the same encoding, the same weights.
 	if !slices.Equal(ci.Classes, []int{2, 10}) || ci.Loss != cs.Loss {
 		t.Errorf("integer labels: got classes %v loss %v, want [2 10] loss %v", ci.Classes, ci.Loss, cs.Loss)
-	}
-}
-
-func TestPairwiseSum(t *testing.T) {
-	for _, n := range []int{0, 3, 8, 13, 128, 129, 1000} {
-		x := make([]float64, n)
-		want := 0.0
-		for i := range x {
-			x[i] = float64(i%7) + 0.5
-			want += x[i]
-		}
-		if got := pairwiseSum(x); got != want {
-			t.Errorf("pairwiseSum of %d values: got %v, want %v", n, got, want)
-		}
 	}
 }
 
