@@ -40,6 +40,13 @@ func NewNetwork(layers ...*Layer) *Network {
 // New([]int{2, 3, 1}, true, Sigmoid{}, Sigmoid{}) is the forum's 2-3-1
 // network. Fill the weights with an Initializer or by hand. It panics if
 // there are fewer than two sizes.
+//
+// New takes no initializer because the lessons start networks in several
+// ways: from given weights, from draws in a source program's own order, or
+// from zero, which is right for a network without hidden layers (the delta
+// rule's single neuron). Zero is wrong for hidden layers, whose units would
+// stay identical, so Train refuses such a network with an error naming the
+// initializers (ErrIdenticalUnits) rather than training it silently.
 func New(sizes []int, bias bool, hidden, output Activation) *Network {
 	if len(sizes) < 2 {
 		panic(fmt.Sprintf("nn: New: %d layer sizes, want at least 2", len(sizes)))
