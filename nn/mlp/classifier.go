@@ -17,8 +17,9 @@ import (
 //
 // Set the hyper-parameters in the embedded Params (NewClassifier starts
 // from DefaultParams), call Fit, then read the embedded Fitted state or
-// call Predict, PredictProba and Score. A Classifier is not safe for
-// concurrent use.
+// call Predict, PredictProba and Score. Once fitted, a Classifier may
+// predict and score from any number of goroutines at once; Fit and
+// PartialFit must not run meanwhile.
 type Classifier[L cmp.Ordered] struct {
 	Params
 	Fitted

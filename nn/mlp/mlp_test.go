@@ -1,9 +1,11 @@
 package mlp
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/matrix"
@@ -223,5 +225,49 @@ func TestGridSearchEmpty(t *testing.T) {
 	cands := ParamGrid(DefaultParams(), HiddenAxis([]int{2}))
 	if _, err := GridSearchCV(newEst, X, y, cands, nil); err == nil || !strings.Contains(err.Error(), "no folds") {
 		t.Errorf("GridSearchCV with no folds: error %v, want one saying there are none", err)
+	}
+}
+
+// TestPredictConcurrent predicts from four goroutines at once with one
+// fitted classifier and one fitted regressor: the answers must equal the
+// one-at-a-time ones, and `go test -race` must find no race.
+func TestPredictConcurrent(t *testing.T) {
+	p := DefaultParams()
+	p.HiddenLayerSizes, p.RandomState, p.MaxIter = []int{5}, 0, 30
+	c := NewClassifier[string](p)
+	X := matrix.FromRows(irisX)
+	if err := c.Fit(X, irisY); err != nil {
+		t.Fatal(err)
+	}
+	r := NewRegressor(p)
+	R := matrix.FromRows(regX)
+	if err := r.Fit(R, regY); err != nil {
+		t.Fatal(err)
+	}
+	wantLabels, wantProba, wantReg := c.Predict(X), c.PredictProba(X), r.Predict(R)
+	var wg sync.WaitGroup
+	errs := make([]string, 4) // the first wrong answer of each goroutine
+	for g := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := c.Predict(X); !slices.Equal(got, wantLabels) {
+					errs[g] = fmt.Sprintf("Predict: got %v, want %v", got, wantLabels)
+				}
+				if got := c.PredictProba(X); !slices.Equal(got.Data, wantProba.Data) {
+					errs[g] = fmt.Sprintf("PredictProba: got %v, want %v", got.Data, wantProba.Data)
+				}
+				if got := r.Predict(R); !slices.Equal(got, wantReg) {
+					errs[g] = fmt.Sprintf("Regressor.Predict: got %v, want %v", got, wantReg)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for g, e := range errs {
+		if e != "" {
+			t.Errorf("goroutine %d: %s", g, e)
+		}
 	}
 }

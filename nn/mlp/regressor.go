@@ -12,7 +12,8 @@ import (
 //
 //	E = (1/2n) Σ (y − ŷ)² + α/(2n) Σ‖W‖².
 //
-// It is used like Classifier. A Regressor is not safe for concurrent use.
+// It is used like Classifier and, like it, may predict from several
+// goroutines at once when no Fit or PartialFit is running.
 type Regressor struct {
 	Params
 	Fitted
