@@ -21,8 +21,8 @@ import (
 
 // Main parses os.Args[1:] with parse and, if that succeeds, calls run with
 // standard output. It exits with status 0 after -h, 2 after a usage error
-// (printed as "name: message" on standard error; parse has already printed
-// the usage for an unknown flag) and 1 when run fails.
+// (printed once, as "name: message" on standard error, below the usage
+// that Parse prints for a flag it cannot parse) and 1 when run fails.
 func Main[C any](name string, parse func(args []string, stderr io.Writer) (C, error), run func(w io.Writer, cfg C) error) {
 	os.Exit(Run(name, os.Args[1:], os.Stdout, os.Stderr, parse, run))
 }
@@ -103,13 +103,31 @@ func Seed(name string, v int64) (uint32, error) {
 }
 
 // Parse parses args with fs and rejects positional arguments, which no
-// lesson takes: the common opening of every lesson's parseFlags.
+// lesson takes: the common opening of every lesson's parseFlags. For -h it
+// prints the usage and returns flag.ErrHelp. For an unknown flag or a bad
+// value it prints the usage and returns the flag package's error without
+// printing it, so that Run prints it once, named after the lesson.
 func Parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	out := fs.Output()
+	fs.SetOutput(io.Discard) // the flag package would print the error and the usage
+	err := fs.Parse(args)
+	fs.SetOutput(out)
+	if err != nil {
+		usage(fs)
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	return nil
+}
+
+// usage prints fs's usage to its output, as the flag package does.
+func usage(fs *flag.FlagSet) {
+	if fs.Usage != nil {
+		fs.Usage()
+		return
+	}
+	fmt.Fprintf(fs.Output(), "Usage of %s:\n", fs.Name())
+	fs.PrintDefaults()
 }
