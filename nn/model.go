@@ -2,6 +2,7 @@ package nn
 
 import (
 	"bufio"
+	"cmp"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -309,7 +310,7 @@ func checkFinite(what string, v []float64) error {
 func checkScaler(s Scaler, inputs int) error {
 	width := func(what string, v []float64) error {
 		if len(v) != inputs {
-			return fmt.Errorf("scaler: %s has %d values, want %d (one per input)", what, len(v), inputs)
+			return fmt.Errorf("scaler: %s has %s, want %d (one per input)", what, count(len(v), "value"), inputs)
 		}
 		if err := checkFinite(what, v); err != nil {
 			return fmt.Errorf("scaler: %w", err)
@@ -319,7 +320,7 @@ func checkScaler(s Scaler, inputs int) error {
 	switch s := s.(type) {
 	case nil:
 	case *StandardScaler:
-		if err := errors.Join(width("mean", s.Mean), width("scale", s.Scale)); err != nil {
+		if err := cmp.Or(width("mean", s.Mean), width("scale", s.Scale)); err != nil {
 			return err
 		}
 		for j, v := range s.Scale {
@@ -328,7 +329,7 @@ func checkScaler(s Scaler, inputs int) error {
 			}
 		}
 	case *MinMaxScaler:
-		if err := errors.Join(width("min", s.Min), width("max", s.Max), checkFinite("lo and hi", []float64{s.Lo, s.Hi})); err != nil {
+		if err := cmp.Or(width("min", s.Min), width("max", s.Max), checkFinite("lo and hi", []float64{s.Lo, s.Hi})); err != nil {
 			return err
 		}
 		if !(s.Lo < s.Hi) && (s.Lo != 0 || s.Hi != 0) {
@@ -356,7 +357,7 @@ func checkClasses(classes []string, outputs int) error {
 		if outputs == 1 {
 			want = "2 (for the one logistic output)"
 		}
-		return fmt.Errorf("classes: %d names for %d output units, want %s", len(classes), outputs, want)
+		return fmt.Errorf("classes: %s for %d output units, want %s", count(len(classes), "name"), outputs, want)
 	}
 	seen := make(map[string]bool, len(classes))
 	for i, c := range classes {
@@ -431,6 +432,22 @@ func repeatedKey(raw []byte) error {
 			valueDone()
 		}
 	}
+}
+
+// count returns "1 row", "2 rows".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// cut returns s, or its first 40 bytes and its length if it is longer.
+func cut(s string) string {
+	if len(s) <= 40 {
+		return s
+	}
+	return s[:40] + fmt.Sprintf("… (%d bytes)", len(s))
 }
 
 // quoteShort quotes s for an error message, cut to its first 40 bytes.

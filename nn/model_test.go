@@ -252,9 +252,11 @@ func TestSaveRefuses(t *testing.T) {
 		{"at_zero", func(m *Model) { m.Network.Layers[0].Act = ReLU{AtZero: 1e308} }, "layer 1: activation relu: at_zero is 1e+308, want a value in [0, 1]"},
 		{"slope", func(m *Model) { m.Network.Layers[1].Act = LeakyReLU{Slope: -1e9} }, "layer 2: activation leaky_relu: slope is -1e+09, want a value in [0, 1]"},
 		{"foreign activation", func(m *Model) { m.Network.Layers[1].Act = &ReLU{} }, "(*nn.ReLU) is not one a model file can name"},
-		{"scaler width", func(m *Model) { m.Scaler = &StandardScaler{Mean: []float64{1}, Scale: []float64{1}} }, "scaler: mean has 1 values, want 3 (one per input)"},
+		{"scaler width", func(m *Model) { m.Scaler = &StandardScaler{Mean: []float64{1}, Scale: []float64{1}} }, "scaler: mean has 1 value, want 3 (one per input)"},
 		{"scaler zero", func(m *Model) { m.Scaler.(*StandardScaler).Scale[1] = 0 }, "scaler: scale value 2 is 0, want a standard deviation above 0"},
-		{"minmax range", func(m *Model) { m.Scaler = &MinMaxScaler{Lo: 1, Hi: 1, Min: make([]float64, 3), Max: make([]float64, 3)} }, "scaler: range [1, 1] is empty"},
+		{"minmax range", func(m *Model) {
+			m.Scaler = &MinMaxScaler{Lo: 1, Hi: 1, Min: make([]float64, 3), Max: make([]float64, 3)}
+		}, "scaler: range [1, 1] is empty"},
 		{"classes", func(m *Model) { m.Classes = []string{"a", "b", "c"} }, "classes: 3 names for 2 output units, want 2"},
 		{"repeated class", func(m *Model) { m.Classes = []string{"a", "a"} }, `classes: "a" appears twice`},
 		{"meta array", func(m *Model) { m.Meta = json.RawMessage(`[1]`) }, "meta: not a JSON object"},
@@ -289,5 +291,80 @@ func TestLoadOldFormat(t *testing.T) {
 	}
 	if m.Network.Layers[1].B != nil || m.Network.Layers[0].Act != (ReLU{AtZero: 0.5}) {
 		t.Errorf("layer 2 has a bias or layer 1 lost its activation")
+	}
+}
+
+// TestLoadCorpus loads each hostile file of testdata/models and checks the
+// whole error message: the file, the line where it applies, and the fault
+// in the file's own terms.
+func TestLoadCorpus(t *testing.T) {
+	want := map[string]string{
+		"at-zero-1e308.json":       ":4: layer 1: activation relu: at_zero is 1e+308, want a value in [0, 1]",
+		"bias-length.json":         ":5: layer 1: bias has 2 values, want 3",
+		"classes-count.json":       ": classes: 2 names for 10 output units, want 10",
+		"classes-not-strings.json": ":3: class 1 is the number 0, want a string",
+		"classes-repeated.json":    `: classes: "a" appears twice`,
+		"empty.json":               ": empty file",
+		"extra-layer.json":         ":8: layers: more than the 1 that sizes declares",
+		"extra-row.json":           ":8: layer 1: weights: more than 2 rows, want 2 (one per input)",
+		"fractional-size.json":     ":2: sizes value 2 is 3.5, want a whole number from 1 to 4194304",
+		"huge-sizes.json":          ":2: sizes: layer 1 (100000×100000) takes the model past the limit of 4194304 numbers (nn.Limits.MaxParams raises it)",
+		"inf.json":                 ":8: layer 1: weights row 2 value 2 is 1e999, beyond the range of float64",
+		"layers-before-sizes.json": `:2: "layers" comes before "sizes", which a model file declares first`,
+		"long-row.json":            ":8: layer 1: weights row 2 has more than 3 values, want 3",
+		"meta-array.json":          ":3: meta: not a JSON object",
+		"meta-repeated.json":       `:3: meta: field "alpha" appears twice`,
+		"missing-layer.json":       ":13: layers: 2 layers, but sizes declares 3",
+		"missing-row.json":         ":7: layer 1: weights has 1 row, want 2 (one per input)",
+		"nan.json":                 ":4:38: invalid character 'N' looking for beginning of value",
+		"no-weights.json":          ":6: layer 1: weights has 0 rows, want 2 (one per input)",
+		"not-json.txt":             ":1: not a model file: it does not start with a JSON object",
+		"nul-bytes.bin":            ":1: not a model file: it does not start with a JSON object",
+		"one-size.json":            ":2: sizes has 1 value, want the inputs and at least one layer",
+		"other-json.json":          `:1: not a model file: its first field is the string "name", want "format"`,
+		"ragged-row.json":          ":13: layer 2: weights row 3 has 9 values, want 10",
+		"relu-no-at-zero.json":     `:4: layer 1: activation "relu" has no "at_zero"`,
+		"repeated-sizes.json":      `:3: the model: field "sizes" appears twice`,
+		"repeated-weights.json":    `:7: layer 1: field "weights" appears twice`,
+		"scaler-kind.json":         `:5: scaler: kind is "robust", want "standard" or "minmax"`,
+		"scaler-mixed.json":        `:5: scaler "standard" has no field "min"`,
+		"scaler-width.json":        ":4: scaler: mean has more than 2 values, want 2",
+		"scaler-zero-scale.json":   ": scaler: scale value 2 is 0, want a standard deviation above 0",
+		"slope-minus-1e9.json":     ":4: layer 1: activation leaky_relu: slope is -1e+09, want a value in [0, 1]",
+		"string-value.json":        `:8: layer 1: weights row 2 value 2 is the string "5", want a number`,
+		"syntax.json":              ":8:10: invalid character '6' after array element",
+		"tanh-with-slope.json":     `:4: layer 1: activation "tanh" has no parameter "slope"`,
+		"trailing-data.json":       ":14: data after the model's closing brace",
+		"truncated.json":           ":9: the file ends before the model does (truncated?)",
+		"unknown-activation.json":  `:4: layer 1: activation: unknown name "swish" (want sigmoid, tanh, identity, relu, leaky_relu or softmax)`,
+		"unknown-field.json":       `:3: the model: unknown field "comment" (want "sizes", "scaler", "classes", "meta" or "layers")`,
+		"v1-chain.json":            ":40: layer 2: 1 weight row, but layer 1 has 2 units",
+		"v1-ragged.json":           ":23: layer 1: weights row 3 has 3 values, row 1 has 2",
+		"version-3.json":           ":1: version 3: this program reads versions 1 and 2",
+		"version-missing.json":     `:2: second field is the string "sizes", want "version"`,
+		"wrong-format.json":        `:1: format is "keras/Sequential", want "nnscratch/nn.Network"`,
+		"zero-size.json":           ":2: sizes value 2 is 0, want a whole number from 1 to 4194304",
+		"good.json":                "",
+		"v1.json":                  "",
+	}
+	names, err := filepath.Glob("testdata/models/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != len(want) {
+		t.Errorf("testdata/models has %d files, the table %d: add the new ones", len(names), len(want))
+	}
+	for _, name := range names {
+		w, ok := want[filepath.Base(name)]
+		if !ok {
+			continue
+		}
+		_, err := Load(name)
+		switch {
+		case w == "" && err != nil:
+			t.Errorf("%s: got error %v, want none", name, err)
+		case w != "" && (err == nil || err.Error() != name+w):
+			t.Errorf("got error %v\nwant       %s", err, name+w)
+		}
 	}
 }

@@ -201,20 +201,27 @@ func (lim Limits) Load(path string) (*Model, error) {
 		return nil, fmt.Errorf("nn: load model: %w", err)
 	}
 	defer f.Close()
+	size := int64(-1)
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("%s: a directory, not a model file", path)
-	} else if err == nil && fi.Mode().IsRegular() && fi.Size() > lim.MaxBytes {
-		return nil, fmt.Errorf("%s: %d bytes, %w", path, fi.Size(), tooLarge(lim.MaxBytes))
+	} else if err == nil && fi.Mode().IsRegular() {
+		if size = fi.Size(); size > lim.MaxBytes {
+			return nil, fmt.Errorf("%s: %d bytes, %w", path, size, tooLarge(lim.MaxBytes))
+		}
 	}
-	return lim.ReadModel(f, path)
+	return lim.read(f, size, path)
 }
 
 // ReadModel reads a model from r as Load reads a file, naming r as name in
 // its errors.
 func (lim Limits) ReadModel(r io.Reader, name string) (*Model, error) {
-	lim = lim.orDefault()
+	return lim.orDefault().read(r, -1, name)
+}
+
+// read reads a model of size bytes (-1 if unknown) from r.
+func (lim Limits) read(r io.Reader, size int64, name string) (*Model, error) {
 	src := &lineReader{r: r, max: lim.MaxBytes}
-	mr := newModelReader(src, lim)
+	mr := newModelReader(src, size, lim)
 	m, err := mr.model()
 	if err != nil {
 		return nil, src.locate(name, err)
@@ -224,5 +231,9 @@ func (lim Limits) ReadModel(r io.Reader, name string) (*Model, error) {
 
 // tooLarge is the error of a file longer than max bytes.
 func tooLarge(max int64) error {
-	return fmt.Errorf("more than the limit of %d bytes (%.0f MiB; nn.Limits.MaxBytes raises it)", max, float64(max)/(1<<20))
+	mib := ""
+	if max%(1<<20) == 0 {
+		mib = fmt.Sprintf(" (%d MiB)", max>>20)
+	}
+	return fmt.Errorf("more than the limit of %d bytes%s; nn.Limits.MaxBytes raises it", max, mib)
 }

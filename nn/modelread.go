@@ -19,13 +19,14 @@ import (
 type modelReader struct {
 	dec    *json.Decoder
 	lim    Limits
-	params int // numbers allocated so far, against lim.MaxParams
+	size   int64 // the file's length, or -1 if unknown
+	params int   // numbers allocated so far, against lim.MaxParams
 }
 
-func newModelReader(src io.Reader, lim Limits) *modelReader {
+func newModelReader(src io.Reader, size int64, lim Limits) *modelReader {
 	dec := json.NewDecoder(src)
 	dec.UseNumber()
-	return &modelReader{dec: dec, lim: lim}
+	return &modelReader{dec: dec, lim: lim, size: size}
 }
 
 // A posError is an error at byte offset off of the file.
@@ -172,7 +173,7 @@ func (r *modelReader) float(t json.Token, what string, i int) (float64, error) {
 	if !ok {
 		return 0, r.errorf("%s is %s, want a number", what, describe(t))
 	}
-	return 0, r.errorf("%s is %s, beyond the range of float64", what, quoteShort(string(n)))
+	return 0, r.errorf("%s is %s, beyond the range of float64", what, cut(string(n)))
 }
 
 // integer reads an int in [lo, hi].
@@ -187,7 +188,7 @@ func (r *modelReader) integer(what string, lo, hi int) (int, error) {
 	}
 	v, err := strconv.Atoi(string(n))
 	if err != nil || v < lo || v > hi {
-		return 0, r.errorf("%s is %s, want a whole number from %d to %d", what, quoteShort(string(n)), lo, hi)
+		return 0, r.errorf("%s is %s, want a whole number from %d to %d", what, cut(string(n)), lo, hi)
 	}
 	return v, nil
 }
@@ -195,8 +196,7 @@ func (r *modelReader) integer(what string, lo, hi int) (int, error) {
 // spend counts n more numbers against the limit before they are allocated.
 func (r *modelReader) spend(n int, what string) error {
 	if n > r.lim.MaxParams-r.params {
-		return r.errorf("%s: %d more numbers after %d, more than the limit of %d (nn.Limits.MaxParams raises it)",
-			what, n, r.params, r.lim.MaxParams)
+		return r.errorf("%s: the model holds more than the limit of %d numbers (nn.Limits.MaxParams raises it)", what, r.lim.MaxParams)
 	}
 	r.params += n
 	return nil
@@ -215,7 +215,7 @@ func (r *modelReader) floats(dst []float64, what string) error {
 		}
 		if t == json.Delim(']') {
 			if i < len(dst) {
-				return r.errorf("%s has %d values, want %d", what, i, len(dst))
+				return r.errorf("%s has %s, want %d", what, count(i, "value"), len(dst))
 			}
 			return nil
 		}
@@ -409,7 +409,16 @@ func (r *modelReader) sizes() ([]int, error) {
 		return nil, err
 	}
 	if len(sizes) < 2 {
-		return nil, r.errorf("sizes has %d values, want the inputs and at least one layer", len(sizes))
+		return nil, r.errorf("sizes has %s, want the inputs and at least one layer", count(len(sizes), "value"))
+	}
+	// Each weight takes at least two bytes ("0,"): a file too short to
+	// hold them lies, and is refused before the weights are allocated.
+	weights := int64(0)
+	for i := 1; i < len(sizes); i++ {
+		weights += int64(sizes[i-1]) * int64(sizes[i])
+	}
+	if r.size >= 0 && 2*weights > r.size {
+		return nil, r.errorf("sizes declare %d weights, more than a file of %d bytes can hold", weights, r.size)
 	}
 	return sizes, nil
 }
@@ -527,7 +536,7 @@ func (r *modelReader) layers(sizes []int) ([]*Layer, error) {
 		return nil, err
 	}
 	if len(layers) != len(sizes)-1 {
-		return nil, r.errorf("layers: %d, but sizes declares %d", len(layers), len(sizes)-1)
+		return nil, r.errorf("layers: %s, but sizes declares %d", count(len(layers), "layer"), len(sizes)-1)
 	}
 	return layers, nil
 }
@@ -568,7 +577,7 @@ func (r *modelReader) layer(n, fanIn, fanOut int) (*Layer, error) {
 	case w == nil:
 		return nil, r.errorf("%s has no \"weights\"", what)
 	case b != nil && len(b) != w.Cols:
-		return nil, r.errorf("%s: bias has %d values, want %d (one per unit)", what, len(b), w.Cols)
+		return nil, r.errorf("%s: bias has %s, want %d (one per unit)", what, count(len(b), "value"), w.Cols)
 	}
 	var bias *matrix.Matrix
 	if b != nil {
@@ -605,7 +614,7 @@ func (r *modelReader) weights(what string, rows, cols int) (*matrix.Matrix, erro
 				return nil, r.errorf("%s is empty", row)
 			}
 			if len(v) != cols {
-				return nil, r.errorf("%s has %d values, row 1 has %d", row, len(v), cols)
+				return nil, r.errorf("%s has %s, row 1 has %d", row, count(len(v), "value"), cols)
 			}
 			data = append(data, v...)
 			continue
@@ -621,7 +630,7 @@ func (r *modelReader) weights(what string, rows, cols int) (*matrix.Matrix, erro
 		return nil, err
 	}
 	if n == 0 || (rows >= 0 && n != rows) {
-		return nil, r.errorf("%s has %d rows, want %d (one per input)", what, n, max(rows, 1))
+		return nil, r.errorf("%s has %s, want %d (one per input)", what, count(n, "row"), max(rows, 1))
 	}
 	return matrix.FromSlice(n, cols, data), nil
 }
@@ -697,7 +706,7 @@ func (r *modelReader) modelV1() (*Model, error) {
 				return err
 			}
 			if n := len(layers); n > 0 && l.FanIn() != layers[n-1].FanOut() {
-				return r.errorf("layer %d: %d weight rows, but layer %d has %d units", n+1, l.FanIn(), n, layers[n-1].FanOut())
+				return r.errorf("layer %d: %s, but layer %d has %d units", n+1, count(l.FanIn(), "weight row"), n, layers[n-1].FanOut())
 			}
 			layers = append(layers, l)
 		}
