@@ -22,6 +22,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -162,4 +163,15 @@ func Parse(fs *flag.FlagSet, args []string) error {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	return nil
+}
+
+// FilePrefix returns prefix, the start of output file names such as
+// prefix+"-fit.png", unchanged, or prefix/def if prefix names an existing
+// directory or ends with a path separator: "-plot /tmp" then writes
+// /tmp/def-fit.png, not /tmp-fit.png in the root directory.
+func FilePrefix(prefix, def string) string {
+	if fi, err := os.Stat(prefix); (err == nil && fi.IsDir()) || strings.HasSuffix(prefix, string(filepath.Separator)) {
+		return filepath.Join(prefix, def)
+	}
+	return prefix
 }
