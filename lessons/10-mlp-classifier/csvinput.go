@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"os"
 
@@ -20,7 +21,12 @@ func readTable(path, target string, p mlp.Params) (*matrix.Matrix, []string, err
 		return nil, nil, cli.BadInput(err)
 	}
 	defer f.Close()
-	t, err := data.ReadCSV(f, path, target)
+	return parseTable(f, path, target, p)
+}
+
+// parseTable is readTable reading from r, with name for the messages.
+func parseTable(r io.Reader, name, target string, p mlp.Params) (*matrix.Matrix, []string, error) {
+	t, err := data.ReadCSV(r, name, target)
 	if err != nil {
 		return nil, nil, cli.BadInput(err)
 	}
