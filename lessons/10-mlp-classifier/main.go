@@ -23,11 +23,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
-	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 )
 
@@ -78,6 +76,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
+	if err := cli.Finite(fs); err != nil {
+		return cfg, err
+	}
+	if cfg.target != "" && cfg.csv == "" {
+		return cfg, fmt.Errorf("-target needs -csv")
+	}
 	// Any estimator flag means "fit with these parameters" rather than the
 	// story, whose runs use the question's fixed settings.
 	fs.Visit(func(f *flag.Flag) {
@@ -114,20 +118,18 @@ func run(w io.Writer, cfg config) error {
 	X, y := matrix.FromRows(bodyX), bodyY
 	name := "body metrics"
 	if cfg.csv != "" {
-		f, err := os.Open(cfg.csv)
-		if err != nil {
+		var err error
+		if X, y, err = readTable(cfg.csv, cfg.target, cfg.params); err != nil {
 			return err
 		}
-		defer f.Close()
-		t, err := data.ReadCSV(f, cfg.csv, cfg.target)
-		if err != nil {
-			return err
-		}
-		X, y, name = matrix.FromSlice(t.Rows, t.Cols, t.X), t.Labels, cfg.csv
+		name = cfg.csv
 	}
 	c := mlp.NewClassifier[string](cfg.params)
 	if err := c.Fit(X, y); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return cli.BadInput(fmt.Errorf("%s: %w", name, err))
+	}
+	if err := checkLoss(name, c.Loss); err != nil {
+		return err
 	}
 	if cfg.json {
 		return writeJSON(w, c, X, y)
