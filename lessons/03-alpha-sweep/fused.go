@@ -3,9 +3,11 @@ package main
 import "nnscratch/matrix"
 
 // trainFused is train with the network's sizes fixed at compile time: the
-// same operations in the same order as the matrix calls of train, so the
-// same bits, but with the arrays on the stack and no calls between them.
-// The sweep uses it; TestFusedMatchesMatrix checks it against train.
+// same operations in the same order as network.step's matrix calls, so the
+// same bits, but with the arrays on the stack and no calls between them,
+// and with the sigmoids computed four at a time. It is the optional fast
+// path: -fused runs it instead of step.go, and TestFusedMatchesStep checks
+// that the two agree bit for bit.
 //
 // Each sum starts at 0 and adds its products in k order, every product
 // rounded before it is added (float64(x*y)), exactly as package matrix

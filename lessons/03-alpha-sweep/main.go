@@ -6,27 +6,29 @@
 //
 //	go run ./lessons/03-alpha-sweep
 //	go run ./lessons/03-alpha-sweep -alphas 0.5,5,50 -steps 20000 -plot sweep.png
+//	go run ./lessons/03-alpha-sweep -alphas 10 -steps 1 -trace 1
 //
-// Each step is the notebook's full-batch backpropagation:
+// Each step is the notebook's full-batch backpropagation, one statement per
+// line in step.go (network.step):
 //
 //	l1 = σ(X·W0)            l2 = σ(l1·W1)
 //	δ2 = (l2 − y) ⊙ l2(1 − l2)
 //	δ1 = δ2·W1ᵀ ⊙ l1(1 − l1)
 //	W1 ← W1 − α·l1ᵀ·δ2      W0 ← W0 − α·Xᵀ·δ1
+//
+// fused.go is the same loop with the sizes fixed and the calls removed; -fused
+// runs it, with the same bits.
 package main
 
 import (
-	"flag"
+	"bytes"
 	"fmt"
 	"io"
 	"runtime"
-	"strconv"
 	"sync"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/matrix"
-	"nnscratch/nn/nprand"
-	"nnscratch/nn/plot"
+	"nnscratch/lessons/internal/trace"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -38,96 +40,42 @@ type config struct {
 	seed   uint32    // np.random.seed value
 	digits int       // significant digits printed; 0 = all (Python's repr)
 	plot   string    // PNG or JPEG file for the error curves; "" = none
+	fused  bool      // run fused.go's loop instead of step.go's
+	trace  int       // print every quantity of the first trace steps
 }
+
+// figure is the picture the README shows; only the default run writes it
+// (tryFigure is where the other runs' pictures go by default).
+const (
+	figure    = "alpha-sweep.png"
+	tryFigure = "alpha-sweep-try.png"
+)
 
 func defaultConfig() config {
 	return config{
 		alphas: []float64{0.001, 0.01, 0.1, 1, 10, 100, 1000},
 		steps:  60000, every: 10000, record: 100, seed: 1, digits: 10,
-		plot: "alpha-sweep.png",
+		plot: figure,
 	}
 }
 
 func main() { cli.Main("alpha-sweep", parseFlags, run) }
 
-// parseFlags turns the command line into a config, checking every value.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	cfg := defaultConfig()
-	fs := flag.NewFlagSet("alpha-sweep", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	alphas := fs.String("alphas", "0.001,0.01,0.1,1,10,100,1000", "comma-separated learning rates α to sweep")
-	fs.IntVar(&cfg.steps, "steps", cfg.steps, "training steps per learning rate")
-	fs.IntVar(&cfg.every, "every", cfg.every, "print the mean absolute error every `n` steps")
-	fs.IntVar(&cfg.record, "record", cfg.record, "record the error for the plot every `n` steps")
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
-	fs.IntVar(&cfg.digits, "digits", cfg.digits, "significant digits of the printed errors (0 = all, as Python prints them)")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the error curves to this `file` (.png or .jpg; empty for none)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: alpha-sweep [flags]\n\nTrains the notebook's 3-4-1 XOR network once per learning rate.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
-	}
-	var err error
-	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
-		return cfg, fmt.Errorf("-alphas: %v", err)
-	}
-	switch {
-	case cfg.steps < 1:
-		return cfg, fmt.Errorf("-steps must be at least 1, got %d", cfg.steps)
-	case cfg.every < 1:
-		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
-	case cfg.record < 1:
-		return cfg, fmt.Errorf("-record must be at least 1, got %d", cfg.record)
-	case cfg.digits < 0 || cfg.digits > 17:
-		return cfg, fmt.Errorf("-digits must be in 0 … 17, got %d", cfg.digits)
-	}
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
-	}
-	return cfg, nil
-}
-
-// The notebook's data: XOR of the first two inputs; the third is always 1.
-var (
-	inputs  = matrix.FromRows([][]float64{{0, 0, 1}, {0, 1, 1}, {1, 0, 1}, {1, 1, 1}})
-	targets = matrix.FromRows([][]float64{{0}, {1}, {1}, {0}})
-)
-
-// initialWeights draws the notebook's synapses: np.random.seed(seed), then
-// 2*np.random.random((3,4)) - 1 and 2*np.random.random((4,1)) - 1.
-func initialWeights(seed uint32) (w0, w1 *matrix.Matrix) {
-	rng := nprand.New(seed)
-	w0, w1 = matrix.New(3, 4), matrix.New(4, 1)
-	for _, w := range []*matrix.Matrix{w0, w1} {
-		rng.Rand(w.Data)
-		for i, v := range w.Data {
-			w.Data[i] = 2*v - 1
-		}
-	}
-	return w0, w1
-}
-
 // run prints the initial synapses and, for each learning rate, the error
-// every cfg.every steps; it writes the error curves to cfg.plot.
+// every cfg.every steps, then the trace if asked for; it writes the error
+// curves to cfg.plot.
 func run(w io.Writer, cfg config) error {
 	w0, w1 := initialWeights(cfg.seed)
-	fmt.Fprintf(w, "Synapse 0: \n %v \nSynapse 1: \n %v\n", w0, w1)
+	printSynapses(w, w0, w1)
 
 	results := sweep(cfg)
 	for _, r := range results {
-		fmt.Fprintf(w, "\nTraining With Alpha: %s\n", strconv.FormatFloat(r.alpha, 'g', -1, 64))
-		for i, e := range r.printed {
-			fmt.Fprintf(w, "Error after  %d  iterations:  %s\n", i*cfg.every, formatError(e, cfg.digits))
-		}
-		if r.alpha == 10 {
-			fmt.Fprintf(w, "Synapse 0: \n %v \nSynapse 1: \n %v\n", r.w0, r.w1)
+		printErrors(w, cfg, r)
+	}
+	if cfg.trace > 0 {
+		fmt.Fprintf(w, "\nTrace of each learning rate's first steps (-trace %d):\n", cfg.trace)
+		for _, r := range results {
+			fmt.Fprint(w, r.trace)
 		}
 	}
 	if cfg.plot == "" {
@@ -140,17 +88,9 @@ func run(w io.Writer, cfg config) error {
 	return nil
 }
 
-// formatError prints e with the given number of significant digits, or with
-// Python's shortest round-trip digits when digits is 0.
-func formatError(e float64, digits int) string {
-	if digits == 0 {
-		return strconv.FormatFloat(e, 'g', -1, 64)
-	}
-	return strconv.FormatFloat(e, 'g', digits, 64)
-}
-
-// sweep trains one network per learning rate. The rates are independent, so
-// they run on all cores at once; each result is the same as a serial run.
+// sweep trains one network per learning rate, with step.go's loop or, with
+// cfg.fused, fused.go's. The rates are independent, so they run on all cores
+// at once; each result is the same as a serial run.
 func sweep(cfg config) []result {
 	results := make([]result, len(cfg.alphas))
 	jobs := make(chan int)
@@ -160,7 +100,7 @@ func sweep(cfg config) []result {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = trainFused(cfg, cfg.alphas[i])
+				results[i] = trainOne(cfg, cfg.alphas[i])
 			}
 		}()
 	}
@@ -172,19 +112,18 @@ func sweep(cfg config) []result {
 	return results
 }
 
-func writePlot(cfg config, results []result) error {
-	chart := plot.LineChart{
-		Title:  fmt.Sprintf("3-4-1 XOR network: mean |error| by learning rate (seed %d)", cfg.seed),
-		XLabel: "iteration", YLabel: "mean |error|", LogY: true,
+// trainOne trains the network for one learning rate, keeping the trace of
+// its first cfg.trace steps in the result.
+func trainOne(cfg config, alpha float64) result {
+	if cfg.fused {
+		return trainFused(cfg, alpha)
 	}
-	for _, r := range results {
-		xs := make([]float64, len(r.curve))
-		for i := range xs {
-			xs[i] = float64(i * cfg.record)
-		}
-		chart.Series = append(chart.Series, plot.Series{
-			Name: "alpha " + strconv.FormatFloat(r.alpha, 'g', -1, 64), X: xs, Y: r.curve,
-		})
+	var buf bytes.Buffer
+	tr := trace.New(&buf, cfg.trace)
+	if tr != nil {
+		fmt.Fprintf(&buf, "Training With Alpha: %s\n", formatAlpha(alpha))
 	}
-	return plot.Save(cfg.plot, chart.Render())
+	r := train(cfg, alpha, tr)
+	r.trace = buf.String()
+	return r
 }

@@ -11,6 +11,14 @@ import (
 	"nnscratch/lessons/internal/cli"
 )
 
+// Budgets: -max-iter is at most maxIter (each iteration takes about a
+// microsecond, so a run of every variant stays under a minute), and -trace
+// prints at most maxTrace steps of each run.
+const (
+	maxIter  = 10_000_000
+	maxTrace = 100
+)
+
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
@@ -26,6 +34,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		names[i] = v.name
 	}
 	which := fs.String("variant", "all", "one of "+strings.Join(names, ", ")+", or all")
+	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every intermediate of each run's first `n` steps in numpy's format (0 … %d)", maxTrace))
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: bias [flags]\n\nCounts the forum network's iterations to reach the error goal, with and without its bugs.\n\n")
 		fs.PrintDefaults()
@@ -42,8 +51,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-alpha must be a positive number, got %g", cfg.alpha)
 	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1:
-		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
+	case cfg.maxIter < 1 || cfg.maxIter > maxIter:
+		return cfg, fmt.Errorf("-max-iter must be in 1 … %d, got %d", maxIter, cfg.maxIter)
+	case cfg.trace < 0 || cfg.trace > maxTrace:
+		return cfg, fmt.Errorf("-trace must be in 0 … %d, got %d", maxTrace, cfg.trace)
 	}
 	switch *scale {
 	case "raw":

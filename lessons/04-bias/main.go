@@ -9,8 +9,11 @@
 //
 //	go run ./lessons/04-bias
 //	go run ./lessons/04-bias -seed 7 -variant fixed -scale raw
+//	go run ./lessons/04-bias -variant fixed -scale raw -max-iter 1 -trace 1
 //
-// One full-batch step of the question's code, with its bias rows b1 and b2:
+// One full-batch step of the question's code, with its bias rows b1 and b2,
+// one statement per line in step.go (network.step), each slip a visible
+// alternative beside the right line:
 //
 //	l1 = σ(X·W1 + b1)               l2 = σ(l1·W2 + b2)
 //	δ2 = (l2 − Y) ⊙ l2(1 − l2)      δ1 = δ2·W2ᵀ ⊙ l1(1 − l1)
@@ -19,10 +22,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
@@ -36,6 +41,7 @@ type config struct {
 	maxIter  int       // give up after this many iterations
 	scales   []bool    // false: raw inputs; true: standardised
 	variants []variant // which ways of writing the update to run
+	trace    int       // print every quantity of each run's first trace steps
 }
 
 func defaultConfig() config {
@@ -51,7 +57,7 @@ var ascentMarks = []int{0, 10, 100, 1000, 10000}
 
 // run trains every selected variant on every selected input scaling and
 // prints the iteration counts, the weights learned and, for the variants
-// that climb, their error at a few iterations.
+// that climb, their error at a few iterations; then the traces, if asked for.
 func run(w io.Writer, cfg config) error {
 	x, y := data.EpochsQuestionIris()
 	fmt.Fprintf(w, "Inputs: sepal and petal length (cm) of ten Iris flowers; target 1 = virginica, 0 = versicolor\n")
@@ -59,9 +65,18 @@ func run(w io.Writer, cfg config) error {
 		fmt.Fprintf(w, "  iris.csv row %3d: %3.1f %3.1f -> %g\n", r, x.At(i, 0), x.At(i, 1), y.At(i, 0))
 	}
 	fmt.Fprintf(w, "\nInitial weights after np.random.seed(%d):\n", cfg.seed)
-	printNetwork(w, newNetwork(cfg.seed))
+	printNetwork(w, newNetwork(cfg.seed, x.Rows))
 
 	inputs := map[bool]*matrix.Matrix{false: x, true: new(nn.StandardScaler).FitTransform(x)}
+	var traces bytes.Buffer
+	// train runs variant v on inputs s from the seeded start, keeping its trace.
+	train := func(v variant, s bool, maxIter, record int) (outcome, error) {
+		tr := trace.New(&traces, cfg.trace)
+		if tr != nil {
+			fmt.Fprintf(&traces, "%s, %s inputs:\n", v.name, scaleName(s))
+		}
+		return trainRun(newNetwork(cfg.seed, x.Rows), inputs[s], y, v, cfg.alpha, cfg.goal, maxIter, record, tr)
+	}
 	fmt.Fprintf(w, "\nIterations until the sum of squared errors < %g (alpha %g, at most %d):\n", cfg.goal, cfg.alpha, cfg.maxIter)
 	results := map[string]map[bool]outcome{}
 	var climbers []variant
@@ -73,9 +88,9 @@ func run(w io.Writer, cfg config) error {
 		results[v.name] = map[bool]outcome{}
 		fmt.Fprintf(w, "  %-12s", v.name)
 		for _, s := range cfg.scales {
-			o, err := train(newNetwork(cfg.seed), inputs[s], y, v, cfg.alpha, cfg.goal, cfg.maxIter, 0)
+			o, err := train(v, s, cfg.maxIter, 0)
 			if err != nil {
-				return err
+				return fmt.Errorf("%s, %s inputs: %w", v.name, scaleName(s), err)
 			}
 			results[v.name][s] = o
 			fmt.Fprintf(w, "  %-9s %s", scaleName(s)+":", count(o))
@@ -91,37 +106,16 @@ func run(w io.Writer, cfg config) error {
 		}
 	}
 
-	for _, name := range []string{"fixed", "shared-bias"} {
-		for _, s := range cfg.scales {
-			o, ok := results[name][s]
-			if !ok {
-				continue
-			}
-			fmt.Fprintf(w, "\nLearned by %s, %s inputs (%d updates, SSE %.4g):\n", name, scaleName(s), o.iterations+1, o.sse)
-			printNetwork(w, o.net)
-			if name == "shared-bias" {
-				start := newNetwork(cfg.seed).Layers[0].B
-				moved := matrix.Sub(o.net.Layers[0].B, start)
-				fmt.Fprintf(w, "bias_1 - initial bias_1 = %s (the same for every unit)\n", vector(moved, 5))
-			}
-		}
-	}
+	printLearned(w, results, cfg.scales, newNetwork(cfg.seed, x.Rows))
 
 	if len(climbers) > 0 {
 		n := min(cfg.maxIter, ascentMarks[len(ascentMarks)-1]+1)
-		fmt.Fprintf(w, "\nOnly one sign flipped: gradient ascent. Sum of squared errors after i iterations:\n")
-		fmt.Fprintf(w, "  %-12s %-9s", "variant", "inputs")
-		for _, m := range ascentMarks {
-			if m < n {
-				fmt.Fprintf(w, " %9d", m)
-			}
-		}
-		fmt.Fprintln(w)
+		printAscentHeader(w, n)
 		for _, v := range climbers {
 			for _, s := range cfg.scales {
-				o, err := train(newNetwork(cfg.seed), inputs[s], y, v, cfg.alpha, cfg.goal, n, n)
+				o, err := train(v, s, n, n)
 				if err != nil {
-					return err
+					return fmt.Errorf("%s, %s inputs: %w", v.name, scaleName(s), err)
 				}
 				fmt.Fprintf(w, "  %-12s %-9s", v.name, scaleName(s))
 				for _, m := range ascentMarks {
@@ -133,47 +127,9 @@ func run(w io.Writer, cfg config) error {
 			}
 		}
 	}
+	if cfg.trace > 0 {
+		fmt.Fprintf(w, "\nTrace of each run's first steps (-trace %d):\n", cfg.trace)
+		w.Write(traces.Bytes())
+	}
 	return nil
-}
-
-func scaleName(standardised bool) string {
-	if standardised {
-		return "standard"
-	}
-	return "raw"
-}
-
-// count prints an outcome's iteration count as the question's code does,
-// or says that the goal was not reached.
-func count(o outcome) string {
-	if !o.reached {
-		return fmt.Sprintf("%7s", "never")
-	}
-	return fmt.Sprintf("%7d", o.iterations)
-}
-
-// printNetwork prints the weights and biases under the question's names,
-// with numpy's layout.
-func printNetwork(w io.Writer, net *nn.Network) {
-	l1, l2 := net.Layers[0], net.Layers[1]
-	fmt.Fprintf(w, "weights_1 =\n%v\nbias_1 = %s\nweights_2 =\n%v\nbias_2 = %s\n",
-		l1.W.Format(5), vector(l1.B, 5), l2.W.Format(5), vector(l2.B, 5))
-}
-
-// vector prints a 1×n row as numpy prints a 1-D array: one pair of brackets.
-func vector(m *matrix.Matrix, precision int) string {
-	s := m.Format(precision)
-	return s[1 : len(s)-1]
-}
-
-// sameWeights reports whether two networks' parameters are equal to the
-// last bit.
-func sameWeights(a, b *nn.Network) bool {
-	pa, pb := a.Params(), b.Params()
-	for i := range pa {
-		if !matrix.Equal(pa[i].Value, pb[i].Value) {
-			return false
-		}
-	}
-	return true
 }

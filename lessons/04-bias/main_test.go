@@ -1,8 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"math"
+	"os"
+	"os/exec"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -54,7 +61,7 @@ func inputs(standardised bool) *matrix.Matrix {
 func trainSeed1(t *testing.T, name string, standardised bool) outcome {
 	t.Helper()
 	_, y := data.EpochsQuestionIris()
-	o, err := train(newNetwork(1), inputs(standardised), y, variantNamed(t, name), 0.5, 0.001, 1000000, 0)
+	o, err := trainRun(newNetwork(1, 10), inputs(standardised), y, variantNamed(t, name), 0.5, 0.001, 1000000, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,11 +125,10 @@ var numpyWeights = map[string][][]float64{
 func TestWeightsAgainstNumpy(t *testing.T) {
 	const tol = 1e-9
 	for name, want := range numpyWeights {
-		params := trainSeed1(t, name, true).net.Params()
-		for k, p := range params {
+		for k, p := range params(trainSeed1(t, name, true).net) {
 			for i, w := range want[k] {
-				if got := p.Value.Data[i]; math.Abs(got-w) > tol {
-					t.Errorf("%s: %s[%d] = %.17g, numpy %.17g (difference %.2g > %g)", name, p.Name, i, got, w, math.Abs(got-w), tol)
+				if got := p.m.Data[i]; math.Abs(got-w) > tol {
+					t.Errorf("%s: %s[%d] = %.17g, numpy %.17g (difference %.2g > %g)", name, p.name, i, got, w, math.Abs(got-w), tol)
 				}
 			}
 		}
@@ -143,12 +149,12 @@ func TestRawRunsAreChaotic(t *testing.T) {
 		x := inputs(tt.standardised)
 		lo, hi := math.MaxInt, 0
 		for k := range 6 {
-			net := newNetwork(1)
-			w := &net.Layers[0].W.Data[k]
+			net := newNetwork(1, 10)
+			w := &net.weights1.Data[k]
 			for range 4 {
 				*w = math.Nextafter(*w, math.Inf(1))
 			}
-			o, err := train(net, x, y, variants[0], 0.5, 0.001, 1000000, 0)
+			o, err := trainRun(net, x, y, variants[0], 0.5, 0.001, 1000000, 0, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -158,6 +164,77 @@ func TestRawRunsAreChaotic(t *testing.T) {
 			t.Errorf("standardised %v: nudging each weight_1 by 4 ulps gave counts from %d to %d; want a spread in [%d, %d]",
 				tt.standardised, lo, hi, tt.minSpread, tt.maxSpread)
 		}
+		// The README's figures, from the machines the goldens come from.
+		if !tt.standardised && golden.ExpLikeGoldens() && (lo != 4579 || hi != 6291) {
+			t.Errorf("raw: nudged counts from %d to %d, the README says 4,579 to 6,291", lo, hi)
+		}
+	}
+
+	// One ulp on weights_1[0][1] moves the SSE by more than 0.5 first at
+	// iteration 82.
+	a, err := trainRun(newNetwork(1, 10), inputs(false), y, variants[0], 0.5, 0.001, 200, 200, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := newNetwork(1, 10)
+	n.weights1.Data[1] = math.Nextafter(n.weights1.Data[1], math.Inf(1))
+	b, err := trainRun(n, inputs(false), y, variants[0], 0.5, 0.001, 200, 200, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := -1
+	for i := range a.curve {
+		if math.Abs(a.curve[i]-b.curve[i]) > 0.5 {
+			first = i
+			break
+		}
+	}
+	if golden.ExpLikeGoldens() && first != 82 {
+		t.Errorf("one ulp on weights_1[0][1]: the SSE first moves by more than 0.5 at iteration %d, the README says 82", first)
+	}
+}
+
+// TestSeedSurvey checks the README's survey of seeds 0–299 with the fixed
+// code: the smallest, largest and middle counts, and the 31st and 270th
+// smallest, on raw and standardised inputs.
+func TestSeedSurvey(t *testing.T) {
+	golden.RequireExp(t) // the raw counts are chaotic
+	if testing.Short() {
+		t.Skip("-short: 600 runs")
+	}
+	_, y := data.EpochsQuestionIris()
+	for _, tt := range []struct {
+		standardised bool
+		want         [5]int // smallest, 31st, median (150th), 270th, largest
+	}{{false, [5]int{1807, 3262, 4426, 6381, 119289}}, {true, [5]int{2292, 2342, 2578, 3426, 4744}}} {
+		var counts []int
+		for seed := range 300 {
+			o, err := trainRun(newNetwork(uint32(seed), 10), inputs(tt.standardised), y, variants[0], 0.5, 0.001, 1000000, 0, nil)
+			if err != nil || !o.reached {
+				t.Fatalf("seed %d: reached %v, %v", seed, o.reached, err)
+			}
+			counts = append(counts, o.iterations)
+		}
+		slices.Sort(counts)
+		if got := [5]int{counts[0], counts[30], counts[149], counts[269], counts[299]}; got != tt.want {
+			t.Errorf("standardised %v: smallest, 31st, 150th, 270th and largest counts %v, want %v", tt.standardised, got, tt.want)
+		}
+	}
+}
+
+// TestBracketingMovesNumpyCount checks the README's explanation of lesson
+// 06's numpy count: the question's code with δ written as
+// (l2 − Y)·(l2(1 − l2)) (as here) and as (l2 − Y)·l2·(1 − l2) multiplied
+// left to right (lesson 06's script) reach the goal more than 1,000
+// iterations apart on raw inputs with numpy.
+func TestBracketingMovesNumpyCount(t *testing.T) {
+	out := runNumpy(t, "testdata/bracketing.py")
+	var here, left int
+	if _, err := fmt.Sscanf(out, "%d %d", &here, &left); err != nil {
+		t.Fatalf("bracketing.py printed %q: %v", out, err)
+	}
+	if here < 1000 || left < 1000 || max(here-left, left-here) <= 1000 {
+		t.Errorf("numpy counts %d (this lesson's bracketing) and %d (lesson 06's): want both at least 1000 and more than 1000 apart", here, left)
 	}
 }
 
@@ -170,9 +247,9 @@ func TestInitialWeights(t *testing.T) {
 		"[[-0.62747958]\n [-0.30887855]\n [-0.20646505]]",
 		"[[-0.5910955]]",
 	}
-	for k, p := range newNetwork(1).Params() {
-		if got := p.Value.String(); got != want[k] {
-			t.Errorf("%s =\n%s\nwant\n%s", p.Name, got, want[k])
+	for k, p := range params(newNetwork(1, 10)) {
+		if got := p.m.String(); got != want[k] {
+			t.Errorf("%s =\n%s\nwant\n%s", p.name, got, want[k])
 		}
 	}
 }
@@ -184,7 +261,9 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-alpha", "0"}, Want: "-alpha must be a positive number"},
 		{Args: []string{"-alpha", "NaN"}, Want: "-alpha must be a positive number"},
 		{Args: []string{"-goal", "-0.1"}, Want: "-goal must be a positive number"},
-		{Args: []string{"-max-iter", "0"}, Want: "-max-iter must be at least 1"},
+		{Args: []string{"-max-iter", "0"}, Want: "-max-iter must be in 1 … 10000000"},
+		{Args: []string{"-max-iter", "2000000000"}, Want: "-max-iter must be in 1 … 10000000"},
+		{Args: []string{"-trace", "101"}, Want: "-trace must be in 0 … 100"},
 		{Args: []string{"-scale", "minmax"}, Want: `-scale must be raw, standard or both, got "minmax"`},
 		{Args: []string{"-variant", "axis0"}, Want: `-variant must be one of fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
 		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
@@ -199,7 +278,7 @@ func TestStepAllocations(t *testing.T) {
 	for _, v := range variants {
 		allocs := func(n int) float64 {
 			return testing.AllocsPerRun(3, func() {
-				if _, err := train(newNetwork(1), x, y, v, 0.5, 1e-300, n, 0); err != nil {
+				if _, err := trainRun(newNetwork(1, 10), x, y, v, 0.5, 1e-300, n, 0, nil); err != nil {
 					t.Fatal(err)
 				}
 			})
@@ -207,5 +286,232 @@ func TestStepAllocations(t *testing.T) {
 		if few, many := allocs(10), allocs(2000); many != few && !lessontest.RaceEnabled {
 			t.Errorf("%s: train allocates %v times for 2000 iterations and %v for 10: the step allocates", v.name, many, few)
 		}
+	}
+}
+
+// param is one of the network's parameters with the question's name.
+type param struct {
+	name string
+	m    *matrix.Matrix
+}
+
+// params returns the parameters in nn's order: weights_1, bias_1,
+// weights_2, bias_2.
+func params(n *network) []param {
+	return []param{{"weights_1", n.weights1}, {"bias_1", n.bias1}, {"weights_2", n.weights2}, {"bias_2", n.bias2}}
+}
+
+// reversedError is the question's first error line, layer_2_error =
+// Y − layer_2, as an nn.Loss: its gradient is y − a, the negative of
+// HalfSSE's; its Value is HalfSSE's.
+type reversedError struct{ nn.HalfSSE }
+
+// Grad sets dst = y − a.
+func (reversedError) Grad(dst, a, y *matrix.Matrix) { matrix.SubInto(dst, y, a) }
+
+// engineUpdate is a variant's update rule as an nn.Optimizer:
+//
+//	W ← W − α·∂E/∂W       (flip: W ← W + α·∂E/∂W)
+//	b ← b − α·Σ_rows δ    (shared: every b_j ← b_j − α·Σ_rows Σ_units δ)
+type engineUpdate struct{ flip, sharedBias bool }
+
+// Step applies one update to every parameter.
+func (u engineUpdate) Step(params []nn.Param, eta float64) {
+	s := -eta
+	if u.flip {
+		s = eta
+	}
+	for _, p := range params {
+		if u.sharedBias && p.Name[0] == 'b' {
+			total := matrix.Sum(p.Grad) // the column sums of δ, added up
+			for i := range p.Value.Data {
+				p.Value.Data[i] += float64(s * total)
+			}
+			continue
+		}
+		matrix.AddScaledInto(p.Value, p.Value, s, p.Grad)
+	}
+}
+
+// TestStepMatchesEngine checks that step.go, on the default run, gives what
+// nn's engine gives bit for bit: the same network (nn.New with biases,
+// sigmoid, ½·SSE) trained by nn.Train with each variant's error as an
+// nn.Loss and its update as an nn.Optimizer, from the same start, reaches
+// the goal at the same iteration with the same error and parameters, and
+// climbs through the same errors.
+func TestStepMatchesEngine(t *testing.T) {
+	cfg := defaultConfig()
+	_, y := data.EpochsQuestionIris()
+	for _, v := range variants {
+		for _, s := range cfg.scales {
+			maxIter, record := cfg.maxIter, 0
+			if !v.descends() {
+				maxIter, record = ascentMarks[len(ascentMarks)-1]+1, ascentMarks[len(ascentMarks)-1]+1
+			}
+			want, err := trainRun(newNetwork(cfg.seed, 10), inputs(s), y, v, cfg.alpha, cfg.goal, maxIter, record, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lesson := newNetwork(cfg.seed, 10)
+			net := nn.NewNetwork(nn.NewLayer(lesson.weights1, lesson.bias1, nn.Sigmoid{}), nn.NewLayer(lesson.weights2, lesson.bias2, nn.Sigmoid{}))
+			var loss nn.Loss = nn.HalfSSE{}
+			if v.flipError {
+				loss = reversedError{}
+			}
+			var curve []float64
+			res, err := net.Train(inputs(s), y, nn.TrainConfig{
+				Loss: loss, Schedule: nn.Constant(cfg.alpha), MaxEpochs: maxIter,
+				Optimizer: engineUpdate{flip: v.flipUpdate, sharedBias: v.sharedBias},
+				Goal:      cfg.goal / 2, // ½·SSE < goal/2 exactly when SSE < goal: halving is exact
+				Callback: func(e nn.Epoch) error {
+					if e.N <= record {
+						curve = append(curve, 2*e.Loss)
+					}
+					return nil
+				},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := v.name + ", " + scaleName(s)
+			if res.Epochs-1 != want.iterations || (res.Reason == nn.StopGoal) != want.reached || 2*res.Loss != want.sse {
+				t.Errorf("%s: nn stops at %d (%v, SSE %v), step.go at %d (reached %v, SSE %v)",
+					name, res.Epochs-1, res.Reason, 2*res.Loss, want.iterations, want.reached, want.sse)
+			}
+			if !reflect.DeepEqual(curve, want.curve) {
+				t.Errorf("%s: nn's errors differ from step.go's", name)
+			}
+			if !sameWeights(lesson, want.net) {
+				t.Errorf("%s: nn's parameters differ from step.go's", name)
+			}
+		}
+	}
+}
+
+// python is the interpreter with numpy that the comparisons with numpy use.
+const python = "/usr/bin/python3"
+
+// runNumpy runs a script of testdata with numpy (and scikit-learn) and
+// returns what it printed, skipping t when they are not installed.
+func runNumpy(t *testing.T, script string, args ...string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: not running numpy")
+	}
+	if _, err := os.Stat(python); err != nil {
+		t.Skipf("no %s: %v", python, err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(python, append([]string{script}, args...)...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil && strings.Contains(stderr.String(), "No module named") {
+		t.Skipf("%s lacks numpy or scikit-learn: %s", python, stderr.String())
+	}
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", python, script, err, stderr.String())
+	}
+	return string(out)
+}
+
+// traceOutput is the trace section of the lesson's output for the given
+// flags: what follows its "Trace of …" line.
+func traceOutput(t *testing.T, args ...string) string {
+	t.Helper()
+	cfg, err := parseFlags(args, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(buf.String(), "\nTrace of each run's first steps")
+	_, rest, ok2 := strings.Cut(rest, "\n")
+	if !ok || !ok2 {
+		t.Fatalf("no trace section in the output:\n%s", buf.String())
+	}
+	return rest
+}
+
+// TestTraceAgainstNumpy checks that -trace 1 prints what the question's
+// loop prints with a print line after each statement (testdata/trace.py,
+// numpy's own formatting), character for character, for the fixed and the
+// flipped code on raw and standardised inputs. (The shared-bias code's
+// numpy.sum(δ) adds in numpy's pairwise order, which may differ from this
+// lesson's in the last bit, and prints all 17 digits.)
+func TestTraceAgainstNumpy(t *testing.T) {
+	var got strings.Builder
+	runs := []string{"2"}
+	for _, v := range []string{"fixed", "flipped"} {
+		for _, s := range []string{"raw", "standard"} {
+			got.WriteString(traceOutput(t, "-variant", v, "-scale", s, "-max-iter", "2", "-trace", "2"))
+			runs = append(runs, v+","+s)
+		}
+	}
+	want := runNumpy(t, "testdata/trace.py", runs...)
+	if line, g, w := golden.FirstDiff(got.String(), want); line != 0 {
+		t.Errorf("-trace 2 differs from numpy's print at line %d:\n got: %q\nwant: %q", line, g, w)
+	}
+}
+
+// TestTraceGolden guards the trace of the first step of every variant.
+func TestTraceGolden(t *testing.T) {
+	golden.Check(t, "trace", []byte(traceOutput(t, "-scale", "standard", "-max-iter", "1", "-trace", "1")))
+}
+
+// TestREADMETrace checks the README's trace excerpts: the first and the
+// last lines of -variant shared-bias -scale standard -max-iter 1 -trace 1,
+// and the last lines of the same with -variant fixed.
+func TestREADMETrace(t *testing.T) {
+	for _, v := range []string{"shared-bias", "fixed"} {
+		lines := strings.SplitAfter(traceOutput(t, "-variant", v, "-scale", "standard", "-max-iter", "1", "-trace", "1"), "\n")
+		if v == "shared-bias" {
+			golden.InREADME(t, "README.md", strings.Join(lines[:readmeTraceHead], ""))
+		}
+		golden.InREADME(t, "README.md", strings.Join(lines[len(lines)-readmeTraceTail-1:], ""))
+	}
+}
+
+// The README quotes the first readmeTraceHead lines of the trace and its
+// last readmeTraceTail.
+const (
+	readmeTraceHead = 14
+	readmeTraceTail = 14
+)
+
+// TestREADMECode checks that every line of the README's Go excerpts is a
+// line of step.go (spaces aside), so the excerpt is the code that runs.
+func TestREADMECode(t *testing.T) {
+	doc, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("step.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := strings.Join(strings.Fields(string(src)), " ")
+	blocks := strings.Split(string(doc), "```go\n")
+	if len(blocks) < 2 {
+		t.Fatal("README.md has no Go excerpt")
+	}
+	for _, b := range blocks[1:] {
+		b, _, _ = strings.Cut(b, "```")
+		for _, line := range strings.Split(b, "\n") {
+			if l := strings.Join(strings.Fields(line), " "); l != "" && !strings.Contains(code, l) {
+				t.Errorf("README's Go excerpt has %q, which is not in step.go", l)
+			}
+		}
+	}
+}
+
+// BenchmarkStep times one step of the question's network on the raw inputs.
+func BenchmarkStep(b *testing.B) {
+	x, y := data.EpochsQuestionIris()
+	n := newNetwork(1, x.Rows)
+	b.ReportAllocs()
+	for b.Loop() {
+		n.step(x, y, 0.5, variants[0])
 	}
 }

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+
+	"nnscratch/lessons/internal/cli"
+	"nnscratch/nn/plot"
+)
+
+// Budgets: -steps is at most maxSteps (about ten seconds per learning rate),
+// and a run keeps at most maxPoints printed or recorded errors per learning
+// rate (8 bytes each), so no flag value can make it grow without bound.
+const (
+	maxSteps  = 10_000_000
+	maxPoints = 100_000
+	maxTrace  = 100
+)
+
+// parseFlags turns the command line into a config, checking every value.
+func parseFlags(args []string, stderr io.Writer) (config, error) {
+	cfg := defaultConfig()
+	fs := flag.NewFlagSet("alpha-sweep", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	alphas := fs.String("alphas", "0.001,0.01,0.1,1,10,100,1000", "comma-separated learning rates α to sweep")
+	fs.IntVar(&cfg.steps, "steps", cfg.steps, fmt.Sprintf("training steps per learning rate (1 … %d)", maxSteps))
+	fs.IntVar(&cfg.every, "every", cfg.every, "print the mean absolute error every `n` steps")
+	fs.IntVar(&cfg.record, "record", cfg.record, "record the error for the plot every `n` steps")
+	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	fs.IntVar(&cfg.digits, "digits", cfg.digits, "significant digits of the printed errors (0 = all, as Python prints them)")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the error curves to this `file` (.png or .jpg; empty for none); runs other than the default write "+tryFigure+" unless told otherwise")
+	fs.BoolVar(&cfg.fused, "fused", false, "run the fused loop of fused.go (same bits, faster) instead of step.go")
+	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every intermediate of the first `n` steps of each learning rate in numpy's format (0 … %d)", maxTrace))
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: alpha-sweep [flags]\n\nTrains the notebook's 3-4-1 XOR network once per learning rate.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := cli.Parse(fs, args); err != nil {
+		return cfg, err
+	}
+	var err error
+	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
+		return cfg, fmt.Errorf("-alphas: %v", err)
+	}
+	switch {
+	case cfg.steps < 1 || cfg.steps > maxSteps:
+		return cfg, fmt.Errorf("-steps must be in 1 … %d, got %d", maxSteps, cfg.steps)
+	case cfg.every < 1:
+		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
+	case cfg.record < 1:
+		return cfg, fmt.Errorf("-record must be at least 1, got %d", cfg.record)
+	case cfg.digits < 0 || cfg.digits > 17:
+		return cfg, fmt.Errorf("-digits must be in 0 … 17, got %d", cfg.digits)
+	case cfg.trace < 0 || cfg.trace > maxTrace:
+		return cfg, fmt.Errorf("-trace must be in 0 … %d, got %d", maxTrace, cfg.trace)
+	case cfg.trace > 0 && cfg.fused:
+		return cfg, fmt.Errorf("-trace prints step.go's quantities, which -fused does not compute; drop one of them")
+	}
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{"every", cfg.every}, {"record", cfg.record}} {
+		if points := (cfg.steps-1)/f.n + 1; points > maxPoints {
+			return cfg, fmt.Errorf("-%s %d keeps %d errors per learning rate over %d steps, more than the budget of %d; raise -%s",
+				f.name, f.n, points, cfg.steps, maxPoints, f.name)
+		}
+	}
+	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	if err := choosePlot(&cfg, fs); err != nil {
+		return cfg, err
+	}
+	return cfg, nil
+}
+
+// choosePlot keeps the README's figure for the default run: a run that
+// changes what is plotted writes tryFigure unless -plot names a file, and
+// may not name the figure itself.
+func choosePlot(cfg *config, fs *flag.FlagSet) error {
+	def := defaultConfig()
+	same := slices.Equal(cfg.alphas, def.alphas) && cfg.steps == def.steps && cfg.record == def.record && cfg.seed == def.seed
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "plot" })
+	switch {
+	case !same && !set:
+		cfg.plot = tryFigure
+	case !same && filepath.Base(cfg.plot) == figure:
+		return fmt.Errorf("-plot: %s is the figure the README shows, which only the default run writes; choose another name", figure)
+	}
+	if cfg.plot != "" {
+		if err := plot.CheckPath(cfg.plot); err != nil {
+			return fmt.Errorf("-plot: %v", err)
+		}
+	}
+	return nil
+}
