@@ -19,6 +19,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -125,7 +126,9 @@ func run(w io.Writer, cfg config) error {
 		name = cfg.csv
 	}
 	c := mlp.NewClassifier[string](cfg.params)
-	if err := c.Fit(X, y); err != nil {
+	if err := c.Fit(X, y); errors.Is(err, mlp.ErrNonFinite) {
+		return fmt.Errorf("%s: training diverged; try a smaller -alpha or -learning-rate-init (%w)", name, err)
+	} else if err != nil {
 		return cli.BadInput(fmt.Errorf("%s: %w", name, err))
 	}
 	if err := checkLoss(name, c.Loss); err != nil {
