@@ -80,6 +80,19 @@ func run(w io.Writer, cfg config) error {
 	return nil
 }
 
+// fittedJSON is what -json prints: the fitted attributes under
+// scikit-learn's names, and the training accuracy.
+type fittedJSON struct {
+	Loss       float64       `json:"loss"`
+	NIter      int           `json:"n_iter"`
+	Converged  bool          `json:"converged"`
+	Classes    []string      `json:"classes"`
+	Coefs      [][][]float64 `json:"coefs"`
+	Intercepts [][]float64   `json:"intercepts"`
+	TrainScore float64       `json:"train_score"`
+	LossCurve  []float64     `json:"loss_curve"`
+}
+
 // writeJSON prints the fitted model as one JSON object.
 func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []string) error {
 	coefs := make([][][]float64, len(c.Coefs))
@@ -91,15 +104,5 @@ func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []str
 	if curve == nil {
 		curve = []float64{}
 	}
-	enc := json.NewEncoder(w)
-	return enc.Encode(struct {
-		Loss       float64       `json:"loss"`
-		NIter      int           `json:"n_iter"`
-		Converged  bool          `json:"converged"`
-		Classes    []string      `json:"classes"`
-		Coefs      [][][]float64 `json:"coefs"`
-		Intercepts [][]float64   `json:"intercepts"`
-		TrainScore float64       `json:"train_score"`
-		LossCurve  []float64     `json:"loss_curve"`
-	}{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, intercepts, c.Score(X, y), curve})
+	return json.NewEncoder(w).Encode(fittedJSON{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, intercepts, c.Score(X, y), curve})
 }
