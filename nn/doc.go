@@ -47,7 +47,8 @@
 //
 // Randomness comes only from explicit sources: a Source for initial
 // weights and a Shuffler for the sample order, both satisfied by
-// *nprand.RandomState, which reproduces numpy's draws.
+// *nprand.RandomState, which reproduces numpy's draws, and by MathRand,
+// which wraps a math/rand/v2 generator. Seeds are uint32, numpy's.
 //
 // # Tools
 //
