@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"nnscratch/matrix"
@@ -30,6 +31,9 @@ type Fitted struct {
 	// ConvergenceWarning is scikit-learn's ConvergenceWarning text when
 	// training stopped at max_iter without converging, and "" otherwise.
 	ConvergenceWarning string
+	// BatchSizeWarning is scikit-learn's UserWarning text when BatchSize
+	// exceeded the training rows and was clipped to them, and "" otherwise.
+	BatchSizeWarning string
 }
 
 // Converged reports whether the last training call converged (it issued
@@ -72,17 +76,31 @@ func source(seed *uint32) *nprand.RandomState {
 
 // train runs one Fit (incremental false) or one PartialFit call on the
 // inputs X and the encoded targets Y, with the parameters p, zero fields
-// taken as scikit-learn's defaults.
+// taken as scikit-learn's defaults. The estimator has checked X and Y.
+// As scikit-learn's _fit does, it draws new weights on the first call and
+// on every Fit without WarmStart; otherwise it goes on from the fitted
+// weights, t_, n_iter_, the loss curve and the stopping rule's count, and
+// only Fit makes a new optimiser.
 func (tr *trainer) train(params *Params, X, Y *matrix.Matrix, incremental bool, tk task) error {
 	q := params.withDefaults()
 	p := &q
 	rng := source(p.RandomState)
-	if tr.net == nil || !incremental {
+	if tr.net == nil || (!p.WarmStart && !incremental) {
 		tr.init(p, X.Cols, Y.Cols, tk, rng)
-	} else if X.Cols != tr.f.NFeatures {
-		return fmt.Errorf("mlp: X has %d features, but %s was fitted with %d", X.Cols, tk.est, tr.f.NFeatures)
+	} else {
+		if err := checkFeatures(X, tr.f.NFeatures, tk.est); err != nil {
+			return err
+		}
+		sizes := append(append([]int{X.Cols}, p.HiddenLayerSizes...), Y.Cols)
+		if got := tr.net.Sizes(); !slices.Equal(got, sizes) {
+			return fmt.Errorf("mlp: %s was fitted with layer sizes %v, and cannot go on with %v: set hidden_layer_sizes back, or turn warm_start off to start again",
+				tk.est, got, sizes)
+		}
+		if !incremental {
+			tr.opt, tr.sched = nil, nil
+		}
 	}
-	tr.f.ConvergenceWarning = ""
+	tr.f.ConvergenceWarning, tr.f.BatchSizeWarning = "", ""
 	var err error
 	if p.Solver == solverLBFGS {
 		err = tr.trainLBFGS(p, X, Y)
@@ -113,7 +131,14 @@ func (tr *trainer) train(params *Params, X, Y *matrix.Matrix, incremental bool, 
 func (tr *trainer) init(p *Params, in, out int, tk task, rng *nprand.RandomState) {
 	sizes := append(append([]int{in}, p.HiddenLayerSizes...), out)
 	tr.net = nn.New(sizes, true, p.Activation, tk.out)
-	nn.Glorot{}.Initialize(tr.net, rng)
+	// scikit-learn's factor follows the hidden activation even where
+	// there is no hidden layer, so it is given rather than read off the
+	// first layer.
+	factor := 6.0
+	if _, ok := p.Activation.(nn.Sigmoid); ok {
+		factor = 2
+	}
+	nn.Glorot{Factor: factor}.Initialize(tr.net, rng)
 	*tr.f = Fitted{NLayers: len(sizes), NOutputs: out, OutActivation: tk.out, NFeatures: in,
 		BestLoss: math.Inf(1), BestValidationScore: math.NaN()}
 	for _, l := range tr.net.Layers {
@@ -182,6 +207,8 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 	bs := p.BatchSize
 	if bs == 0 {
 		bs = 200
+	} else if bs > X.Rows {
+		tr.f.BatchSizeWarning = "Got `batch_size` less than 1 or larger than sample size. It is going to be clipped"
 	}
 	cfg := nn.TrainConfig{Loss: tr.loss, Schedule: tr.sched, Optimizer: tr.opt,
 		MaxEpochs: p.MaxIter, BatchSize: min(bs, X.Rows), Alpha: p.Alpha}
@@ -198,9 +225,11 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 		f.T += X.Rows
 		f.Loss = e.Loss
 		f.LossCurve = append(f.LossCurve, e.Loss)
+		tr.printf(p, "Iteration %d, loss = %.8f\n", f.NIter, f.Loss)
 		if early {
 			s := tk.score(tr.net.Predict(Xv), valRows)
 			f.ValidationScores = append(f.ValidationScores, s)
+			tr.printf(p, "Validation score: %f\n", s)
 			tr.count(s < f.BestValidationScore+p.Tol)
 			if s > f.BestValidationScore {
 				f.BestValidationScore = s
@@ -211,9 +240,20 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 			f.BestLoss = min(f.BestLoss, f.Loss)
 		}
 		if tr.noImprove > p.NIterNoChange {
+			what := "Training loss"
+			if early {
+				what = "Validation score"
+			}
+			msg := fmt.Sprintf("%s did not improve more than tol=%f for %d consecutive epochs.", what, p.Tol, p.NIterNoChange)
+			adaptive := p.Solver == solverSGD && p.LearningRate == rateAdaptive
 			if tr.sched.Stalled() {
+				if adaptive {
+					msg += " Learning rate too small."
+				}
+				tr.printf(p, "%s Stopping.\n", msg)
 				return nn.ErrStop
 			}
+			tr.printf(p, "%s Setting learning rate to %f\n", msg, tr.sched.Rate())
 			tr.noImprove = 0
 		}
 		if !incremental && f.NIter == p.MaxIter {
@@ -231,6 +271,13 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 		}
 	}
 	return nil
+}
+
+// printf prints scikit-learn's verbose output to p.Verbose, if set.
+func (tr *trainer) printf(p *Params, format string, args ...any) {
+	if p.Verbose != nil {
+		fmt.Fprintf(p.Verbose, format, args...)
+	}
 }
 
 // count updates the stopping rule's count of epochs without improvement.

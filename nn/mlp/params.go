@@ -2,6 +2,7 @@ package mlp
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strings"
 
@@ -72,7 +73,7 @@ const (
 // switches that scikit-learn turns on by default are named for turning
 // them off (NoShuffle, ClassicalMomentum).
 type Params struct {
-	HiddenLayerSizes   []int         // hidden_layer_sizes: units per hidden layer; nil means [100]
+	HiddenLayerSizes   []int         // hidden_layer_sizes: units per hidden layer; nil means [100], []int{} means none, hidden_layer_sizes=()
 	Activation         nn.Activation // activation: nn.Identity{}, nn.Sigmoid{} ('logistic'), nn.Tanh{} or nn.ReLU{}; nil means nn.ReLU{}
 	Solver             string        // solver: "adam", "sgd" or "lbfgs"; "" means "adam"
 	Alpha              float64       // alpha: the L2 penalty; 0 means 1e-4, negative means none (alpha=0)
@@ -91,9 +92,16 @@ type Params struct {
 	Beta1              float64       // beta_1 of "adam": 0 means 0.9
 	Beta2              float64       // beta_2 of "adam": 0 means 0.999
 	Epsilon            float64       // epsilon of "adam": 0 means 1e-8
-	NIterNoChange      int           // n_iter_no_change: 0 means 10
+	NIterNoChange      int           // n_iter_no_change: 0 means 10; NIterNoChangeInf is np.inf
 	MaxFun             int           // max_fun: loss evaluations of "lbfgs"; 0 means 15000
+	WarmStart          bool          // warm_start: Fit goes on from the fitted weights instead of drawing new ones
+	Verbose            io.Writer     // verbose: where to print scikit-learn's progress lines ("Iteration 1, loss = 0.69314718"); nil is verbose=False
 }
+
+// NIterNoChangeInf is n_iter_no_change=np.inf for Params.NIterNoChange:
+// the stopping rule never fires, so training runs MaxIter epochs (and the
+// "adaptive" schedule never lowers its rate).
+const NIterNoChangeInf = math.MaxInt
 
 // Seed returns a random_state for Params: a pointer to a copy of s, the
 // seed of numpy's RandomState (nprand.New(s)).
@@ -164,11 +172,9 @@ func (p *Params) Validate(est string) error {
 
 func (p Params) validate(est string) error {
 	bad := func(name, want string, got any) error {
-		return fmt.Errorf("mlp: the '%s' parameter of %s must be %s. Got %v instead", name, est, want, got)
+		return fmt.Errorf("mlp: The '%s' parameter of %s must be %s. Got %v instead.", name, est, want, got)
 	}
 	switch {
-	case len(p.HiddenLayerSizes) == 0:
-		return bad("hidden_layer_sizes", "a non-empty list of ints in the range [1, inf)", "[]")
 	case !hidden(p.Activation):
 		return bad("activation", "one of nn.Identity{}, nn.Sigmoid{}, nn.Tanh{} and nn.ReLU{} ('identity', 'logistic', 'tanh', 'relu')", fmt.Sprintf("%#v", p.Activation))
 	case p.Solver != solverAdam && p.Solver != solverSGD && p.Solver != solverLBFGS:
@@ -176,7 +182,7 @@ func (p Params) validate(est string) error {
 	case !(p.Alpha >= 0) || math.IsInf(p.Alpha, 1):
 		return bad("alpha", "a float in the range [0, inf)", p.Alpha)
 	case p.BatchSize < 0:
-		return bad("batch_size", "an int in the range [1, inf) or 0 for 'auto'", p.BatchSize)
+		return bad("batch_size", "a str among {'auto'} or an int in the range [1, inf)", p.BatchSize)
 	case p.LearningRate != rateConstant && p.LearningRate != rateInvScaling && p.LearningRate != rateAdaptive:
 		return bad("learning_rate", "a str among {'adaptive', 'constant', 'invscaling'}", quote(p.LearningRate))
 	case !(p.LearningRateInit > 0):
@@ -198,13 +204,13 @@ func (p Params) validate(est string) error {
 	case !(p.Epsilon > 0):
 		return bad("epsilon", "a float in the range (0, inf)", p.Epsilon)
 	case p.NIterNoChange < 1:
-		return bad("n_iter_no_change", "an int in the range [1, inf)", p.NIterNoChange)
+		return bad("n_iter_no_change", "an int in the range [1, inf) or a float among {inf}", p.NIterNoChange)
 	case p.MaxFun < 1:
 		return bad("max_fun", "an int in the range [1, inf)", p.MaxFun)
 	}
 	for _, h := range p.HiddenLayerSizes {
-		if h < 1 {
-			return bad("hidden_layer_sizes", "a list of ints in the range [1, inf)", fmt.Sprint(p.HiddenLayerSizes))
+		if h < 1 { // scikit-learn's check in _fit, after the parameter validation
+			return fmt.Errorf("mlp: hidden_layer_sizes must be > 0, got %s.", pyList(p.HiddenLayerSizes))
 		}
 	}
 	return nil

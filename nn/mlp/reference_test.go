@@ -132,24 +132,33 @@ func TestStochasticMatchesScikitLearn(t *testing.T) {
 				if rc.data == "body" {
 					X = bodyX
 				}
-				p := c.PredictProba(matrix.FromRows(X))
+				p := must(c.PredictProba(matrix.FromRows(X)))
 				for i, row := range rc.proba {
 					for j, v := range row {
 						cmp(fmt.Sprintf("predict_proba[%d,%d]", i, j), p.At(i, j), v)
 					}
 				}
-				for i, l := range c.Predict(matrix.FromRows(X)) {
+				for i, l := range must(c.Predict(matrix.FromRows(X))) {
 					if l != rc.labels[i] {
 						t.Errorf("predict[%d]: got %q, want %q", i, l, rc.labels[i])
 					}
 				}
 			} else {
-				for i, v := range r.Predict(matrix.FromRows(regX)) {
+				for i, v := range must(r.Predict(matrix.FromRows(regX))) {
 					cmp(fmt.Sprintf("predict[%d]", i), v, rc.predictions[i])
 				}
-				cmp("score", r.Score(matrix.FromRows(regX), regY), rc.score)
+				cmp("score", must(r.Score(matrix.FromRows(regX), regY)), rc.score)
 			}
 			t.Logf("largest relative difference from scikit-learn: %.2g", worst)
 		})
 	}
+}
+
+// must returns v, and panics if err is not nil: for calls a test expects
+// to succeed.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

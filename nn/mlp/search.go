@@ -15,23 +15,25 @@ import (
 // is an Estimator[L] and *Regressor an Estimator[float64].
 type Estimator[T any] interface {
 	Fit(X *matrix.Matrix, y []T) error
-	Score(X *matrix.Matrix, y []T) float64
+	Score(X *matrix.Matrix, y []T) (float64, error)
 }
 
 // CrossValScore fits a fresh estimator from newEst on the training rows of
 // every fold and returns its Score on the fold's test rows, scikit-learn's
-// cross_val_score. A fit that fails scores NaN (error_score=nan). Build the
+// cross_val_score. A fit or score that fails scores NaN (error_score=nan). Build the
 // folds with StratifiedKFold (classifiers, scikit-learn's cv=k) or KFold.
 func CrossValScore[T any](newEst func() Estimator[T], X *matrix.Matrix, y []T, folds []Fold) []float64 {
 	scores := make([]float64, len(folds))
 	for f, fold := range folds {
 		e := newEst()
 		ytr, yte := pick(y, fold.Train), pick(y, fold.Test)
-		if err := e.Fit(rowsOf(X, fold.Train), ytr); err != nil {
-			scores[f] = math.NaN()
-			continue
+		var err error
+		if err = e.Fit(rowsOf(X, fold.Train), ytr); err == nil {
+			scores[f], err = e.Score(rowsOf(X, fold.Test), yte)
 		}
-		scores[f] = e.Score(rowsOf(X, fold.Test), yte)
+		if err != nil {
+			scores[f] = math.NaN()
+		}
 	}
 	return scores
 }
