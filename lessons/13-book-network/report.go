@@ -142,7 +142,11 @@ func compareMLP(w io.Writer, cfg config, train, test *data.Set) error {
 	}
 	elapsed := took(cfg, start)
 	xTest, yTest := asMatrix(test)
-	right := correct(c.Predict(xTest), test.Labels)
+	pred, err := c.Predict(xTest)
+	if err != nil {
+		return fmt.Errorf("MLPClassifier: %w", err)
+	}
+	right := correct(pred, test.Labels)
 	fmt.Fprintf(w, "n_iter_ %d, loss_ %.4f, test accuracy %s%s\n", c.NIter, c.Loss, percent(right, len(yTest)), elapsed)
 	if !c.Converged() {
 		fmt.Fprintf(w, "%s\n", strings.TrimSpace(c.ConvergenceWarning))

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -246,21 +249,88 @@ func TestMessagesMatchScikitLearn(t *testing.T) {
 		{"n_iter_no_change_0", NewClassifier[string](Params{NIterNoChange: -1}).Fit(X4, Y4)},
 		{"hidden_0", NewClassifier[string](Params{HiddenLayerSizes: []int{3, 0}}).Fit(X4, Y4)},
 		{"partial_lbfgs", NewClassifier[string](Params{Solver: "lbfgs"}).PartialFit(X4, Y4, Y4)},
+		{"batch_size_0", second(ParseBatchSize("MLPClassifier", "0"))},
+		{"random_state_-1", second(ParseRandomState("MLPClassifier", "-1"))},
+		{"n_iter_no_change_0", second(ParseNIterNoChange("MLPClassifier", "0"))},
+		{"hidden_0", second(ParseHiddenLayerSizes("3,0"))},
 	}
 	for _, tt := range tests {
 		want := sklearnMessages[tt.name]
-		if tt.name == "n_iter_no_change_0" { // Params has no 0 to give: −1 is refused with the same words
+		if tt.err == nil {
+			t.Errorf("%s: no error, want %q", tt.name, want)
+			continue
+		}
+		if tt.name == "n_iter_no_change_0" && !strings.Contains(tt.err.Error(), "Got 0") { // Params has no 0: −1 is refused with the same words
 			want = strings.Replace(want, "Got 0", "Got -1", 1)
 		}
 		if strings.HasPrefix(want, "Input X contains NaN.") {
 			want = want[:strings.Index(want, "natively.")+len("natively.")]
 		}
-		if tt.err == nil {
-			t.Errorf("%s: no error, want %q", tt.name, want)
-			continue
-		}
 		if got := tt.err.Error(); !strings.HasPrefix(got, "mlp: "+want) {
 			t.Errorf("%s: got %q, want scikit-learn's %q", tt.name, got, want)
 		}
+	}
+}
+
+func TestParsers(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []int
+	}{{"10,5", []int{10, 5}}, {"(3,)", []int{3}}, {"()", []int{}}, {"", []int{}}, {" 8 , 2 ", []int{8, 2}}} {
+		got, err := ParseHiddenLayerSizes(tt.in)
+		if err != nil || !slices.Equal(got, tt.want) || got == nil {
+			t.Errorf("ParseHiddenLayerSizes(%q): got %v, %v, want %v", tt.in, got, err, tt.want)
+		}
+	}
+	if _, err := ParseHiddenLayerSizes("3,x"); err == nil || !strings.Contains(err.Error(), `"x" is not an integer`) {
+		t.Errorf("ParseHiddenLayerSizes(3,x): got %v", err)
+	}
+	if n, err := ParseBatchSize("MLPRegressor", "auto"); n != 0 || err != nil {
+		t.Errorf("ParseBatchSize(auto): got %d, %v, want 0", n, err)
+	}
+	if _, err := ParseBatchSize("MLPRegressor", "big"); err == nil || !strings.HasSuffix(err.Error(), "Got 'big' instead.") {
+		t.Errorf("ParseBatchSize(big): got %v", err)
+	}
+	if s, err := ParseRandomState("MLPClassifier", "None"); s != nil || err != nil {
+		t.Errorf("ParseRandomState(None): got %v, %v, want nil", s, err)
+	}
+	if s, err := ParseRandomState("MLPClassifier", "4294967295"); err != nil || *s != 4294967295 {
+		t.Errorf("ParseRandomState(4294967295): got %v, %v", s, err)
+	}
+	if n, err := ParseNIterNoChange("MLPClassifier", "inf"); n != NIterNoChangeInf || err != nil {
+		t.Errorf("ParseNIterNoChange(inf): got %d, %v", n, err)
+	}
+}
+
+// TestFeatureDataIsCurrent reruns testdata/gen_features.py with
+// scikit-learn, when /usr/bin/python3 has scikit-learn 1.2.1, and checks
+// that it writes features_data_test.go as stored (spacing aside): the
+// reference numbers and messages are scikit-learn's of today. Without that
+// Python it skips.
+func TestFeatureDataIsCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs scikit-learn")
+	}
+	const py = "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import sklearn; assert sklearn.__version__ == '1.2.1'").Run(); err != nil {
+		t.Skipf("no scikit-learn 1.2.1 at %s: %v", py, err)
+	}
+	dst := filepath.Join(t.TempDir(), "features.go")
+	cmd := exec.Command(py, "gen_features.py", dst)
+	cmd.Dir = "testdata"
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gen_features.py: %v\n%s", err, out)
+	}
+	got, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := os.ReadFile("features_data_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	squeeze := func(b []byte) string { return strings.Join(strings.Fields(string(b)), "") }
+	if squeeze(got) != squeeze(stored) {
+		t.Errorf("gen_features.py now writes other numbers than features_data_test.go holds; rerun it (see its doc)")
 	}
 }
