@@ -100,6 +100,7 @@ func (tr *trainer) train(params *Params, X, Y *matrix.Matrix, incremental bool, 
 			tr.opt, tr.sched = nil, nil
 		}
 	}
+	tr.loss = tk.loss
 	tr.f.ConvergenceWarning, tr.f.BatchSizeWarning = "", ""
 	var err error
 	if p.Solver == solverLBFGS {
