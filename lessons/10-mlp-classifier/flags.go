@@ -4,33 +4,67 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
+	"strings"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/mlp"
 )
 
+// The estimators -estimator chooses.
+const (
+	classifier = "classifier" // MLPClassifier: one class column, or several 0/1 columns (multilabel)
+	regressor  = "regressor"  // MLPRegressor: one or several numeric target columns
+)
+
+// maxUnits is this command's limit on a hidden layer's units: scikit-learn
+// sets none, but a typo should be a message, not an out-of-memory crash.
+const maxUnits = 10000
+
+// targetList is the -target flag: column names, from repeated flags or
+// comma-separated.
+type targetList []string
+
+func (t *targetList) String() string { return strings.Join(*t, ",") }
+
+func (t *targetList) Set(s string) error {
+	for _, name := range strings.Split(s, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			*t = append(*t, name)
+		}
+	}
+	return nil
+}
+
 // parseFlags turns the command line into a config; errors name the flag.
+// The estimator's flags carry scikit-learn's parameter names in
+// kebab-case, and its values ("auto", "None", "inf", "()"); what
+// scikit-learn refuses is refused with its words.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := config{params: mlp.DefaultParams()}
 	p := &cfg.params
 	fs := flag.NewFlagSet("10-mlp-classifier", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.csv, "csv", "", "fit this CSV `file` (header row) instead of the body-metrics story")
-	fs.StringVar(&cfg.target, "target", "", "class `column` of the CSV file (default the last)")
-	fs.BoolVar(&cfg.json, "json", false, "print the fitted model as one JSON object")
+	fs.Var(&cfg.targets, "target", "target `column` of the CSV file (default the last); repeat it or separate names by commas for several")
+	fs.StringVar(&cfg.estimator, "estimator", classifier, "classifier (MLPClassifier) or regressor (MLPRegressor)")
+	fs.StringVar(&cfg.predict, "predict", "", "predict the rows of this CSV `file` (the fitted features by name)")
+	fs.StringVar(&cfg.out, "out", "predictions.csv", "where -predict writes its predictions (and probabilities), as CSV")
+	fs.StringVar(&cfg.save, "save", "", "save the fitted estimator to this model `file`")
+	fs.StringVar(&cfg.load, "load", "", "load a fitted estimator from this model `file` instead of fitting (with -warm-start, go on fitting it)")
+	fs.BoolVar(&cfg.json, "json", false, "print the fitted model and its predictions as one JSON object")
 	fs.BoolVar(&cfg.grid, "grid", true, "run the grid search in the story")
-	fs.StringVar(&cfg.hidden, "hidden", "100", "hidden_layer_sizes, comma-separated `sizes`")
+	hidden := fs.String("hidden-layer-sizes", "100", "hidden_layer_sizes, comma-separated `sizes` (\"\" or \"()\" for none)")
+	fs.StringVar(hidden, "hidden", "100", "short for -hidden-layer-sizes")
 	act := fs.String("activation", mlp.ActivationName(p.Activation), "activation: identity, logistic, tanh or relu")
 	fs.StringVar(&p.Solver, "solver", p.Solver, "solver: adam, sgd or lbfgs")
 	fs.StringVar(&p.LearningRate, "learning-rate", p.LearningRate, "learning_rate schedule: constant, invscaling or adaptive")
 	fs.Float64Var(&p.Alpha, "alpha", p.Alpha, "alpha, the L2 penalty")
-	fs.IntVar(&p.BatchSize, "batch-size", 0, "batch_size (0 = auto, min(200, n))")
+	batch := fs.String("batch-size", "auto", "batch_size: auto (min(200, n)) or a `number`")
 	fs.Float64Var(&p.LearningRateInit, "learning-rate-init", p.LearningRateInit, "learning_rate_init")
 	fs.Float64Var(&p.PowerT, "power-t", p.PowerT, "power_t of the invscaling schedule")
 	fs.IntVar(&p.MaxIter, "max-iter", p.MaxIter, "max_iter, epochs")
 	shuffle := fs.Bool("shuffle", true, "shuffle the rows every epoch")
-	seed := fs.Int64("random-state", -1, "random_state seed (negative: None, from the clock)")
+	seed := fs.String("random-state", "None", "random_state: a `seed` in 0 … 4294967295, or None (from the clock)")
 	fs.Float64Var(&p.Tol, "tol", p.Tol, "tol of the stopping rule")
 	fs.Float64Var(&p.Momentum, "momentum", p.Momentum, "momentum of sgd")
 	nesterov := fs.Bool("nesterovs-momentum", true, "use Nesterov's momentum")
@@ -39,32 +73,38 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&p.Beta1, "beta-1", p.Beta1, "beta_1 of adam")
 	fs.Float64Var(&p.Beta2, "beta-2", p.Beta2, "beta_2 of adam")
 	fs.Float64Var(&p.Epsilon, "epsilon", p.Epsilon, "epsilon of adam")
-	fs.IntVar(&p.NIterNoChange, "n-iter-no-change", p.NIterNoChange, "n_iter_no_change")
+	noChange := fs.String("n-iter-no-change", "10", "n_iter_no_change: a `number`, or inf")
 	fs.IntVar(&p.MaxFun, "max-fun", p.MaxFun, "max_fun of lbfgs")
+	fs.BoolVar(&p.WarmStart, "warm-start", false, "warm_start: with -load, go on fitting the loaded estimator")
+	fs.BoolVar(&cfg.verbose, "verbose", false, "verbose: print scikit-learn's \"Iteration N, loss = …\" lines")
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
 	if err := cli.Finite(fs); err != nil {
 		return cfg, err
 	}
-	if cfg.target != "" && cfg.csv == "" {
-		return cfg, fmt.Errorf("-target needs -csv")
-	}
-	// Any estimator flag means "fit with these parameters" rather than the
-	// story, whose runs use the question's fixed settings.
+	// Any flag but -grid means "fit with these parameters" rather than
+	// the story, whose runs use the question's fixed settings.
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name != "grid" {
 			cfg.custom = true
 		}
 	})
-	p.NoShuffle, p.ClassicalMomentum = !*shuffle, !*nesterov
-	if *seed >= 0 {
-		s, err := cli.Seed("random-state", *seed)
-		if err != nil {
-			return cfg, err
-		}
-		p.RandomState = mlp.Seed(s)
+	switch {
+	case cfg.estimator != classifier && cfg.estimator != regressor:
+		return cfg, fmt.Errorf("-estimator must be classifier or regressor, got %q", cfg.estimator)
+	case len(cfg.targets) > 0 && cfg.csv == "":
+		return cfg, fmt.Errorf("-target needs -csv")
+	case cfg.predict != "" && cfg.out == "":
+		return cfg, fmt.Errorf("-predict needs an -out file")
+	case p.WarmStart && cfg.load == "":
+		return cfg, fmt.Errorf("-warm-start goes on from a fitted estimator: give it with -load")
 	}
+	est := "MLPClassifier"
+	if cfg.estimator == regressor {
+		est = "MLPRegressor"
+	}
+	p.NoShuffle, p.ClassicalMomentum = !*shuffle, !*nesterov
 	// On the command line 0 means 0, which Params spells as a negative
 	// number (its zero value means the default).
 	for _, v := range []*float64{&p.Alpha, &p.PowerT, &p.Tol, &p.Momentum} {
@@ -76,18 +116,24 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if p.Activation, err = mlp.ParseActivation(*act); err != nil {
 		return cfg, fmt.Errorf("bad flag: %v", err)
 	}
-	// Validate checks the sizes, with scikit-learn's message.
-	if p.HiddenLayerSizes, err = cli.Ints(cfg.hidden, math.MinInt); err != nil {
-		return cfg, fmt.Errorf("-hidden: %v", err)
+	if p.HiddenLayerSizes, err = mlp.ParseHiddenLayerSizes(*hidden); err != nil {
+		return cfg, fmt.Errorf("-hidden-layer-sizes: %v", err)
 	}
-	if err := p.Validate("MLPClassifier"); err != nil {
+	if p.BatchSize, err = mlp.ParseBatchSize(est, *batch); err != nil {
+		return cfg, fmt.Errorf("-batch-size: %v", err)
+	}
+	if p.RandomState, err = mlp.ParseRandomState(est, *seed); err != nil {
+		return cfg, fmt.Errorf("-random-state: %v", err)
+	}
+	if p.NIterNoChange, err = mlp.ParseNIterNoChange(est, *noChange); err != nil {
+		return cfg, fmt.Errorf("-n-iter-no-change: %v", err)
+	}
+	if err := p.Validate(est); err != nil {
 		return cfg, fmt.Errorf("bad flag: %v", err)
 	}
-	// scikit-learn sets no upper limit; this command does, so that a typo
-	// is a message rather than an out-of-memory crash.
 	for _, h := range p.HiddenLayerSizes {
-		if h > 10000 {
-			return cfg, fmt.Errorf("-hidden: %d units in a layer is more than this command allows (10000)", h)
+		if h > maxUnits {
+			return cfg, fmt.Errorf("-hidden-layer-sizes: %d units in a layer is more than this command allows (%d)", h, maxUnits)
 		}
 	}
 	return cfg, nil

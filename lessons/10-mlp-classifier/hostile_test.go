@@ -71,22 +71,24 @@ func FuzzCSVFit(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in, target string) {
 		p := mlp.DefaultParams()
 		p.HiddenLayerSizes, p.MaxIter, p.RandomState = []int{3}, 3, mlp.Seed(0)
-		X, y, err := parseTable(strings.NewReader(in), "fuzz.csv", target, p)
+		var targets targetList
+		targets.Set(target)
+		d, err := parseTable(strings.NewReader(in), "fuzz.csv", targets, classifier, p)
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "fuzz.csv") || !cli.IsBadInput(err) {
 				t.Errorf("error %q does not name the file or is not bad input", err)
 			}
 			return
 		}
-		c := mlp.NewClassifier[string](p)
-		if err := c.Fit(X, y); err != nil {
+		est := newEstimator(classifier, d, p)
+		if err := est.fit(d); err != nil {
 			return // the lesson reports it as bad input, naming the file
 		}
-		if err := checkLoss("fuzz.csv", c.Loss); err != nil {
+		if err := checkLoss("fuzz.csv", est.fitted().Loss); err != nil {
 			return
 		}
-		if got := c.Predict(X); len(got) != len(y) {
-			t.Errorf("%d predictions for %d rows", len(got), len(y))
+		if got, _, err := est.predict(d.X); err != nil || len(got) != d.X.Rows {
+			t.Errorf("%d predictions for %d rows (%v)", len(got), d.X.Rows, err)
 		}
 	})
 }

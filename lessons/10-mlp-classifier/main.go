@@ -10,15 +10,19 @@
 // grid search with 3-fold cross-validation chooses activation, solver and
 // hidden size, as the answer suggests.
 //
-// Every estimator parameter is a flag (-hidden 8,2 -activation tanh -solver
-// sgd …); giving any of them fits the body-metrics data once with those
+// Every estimator parameter is a flag under scikit-learn's name
+// (-hidden-layer-sizes 8,2 -activation tanh -solver sgd -batch-size auto
+// …); giving any of them fits the body-metrics data once with those
 // parameters instead of telling the story. With -csv FILE it fits any CSV
-// file instead (header row, the class column named by -target, default the
-// last), and -json prints the fitted model as one JSON object.
+// file instead (header row, the target column named by -target, default
+// the last): a classifier of one class column, of several 0/1 columns
+// (multilabel), or with -estimator regressor a regressor of one or several
+// numeric columns. -predict FILE writes the predictions for another file's
+// rows as CSV, -save and -load keep a fitted estimator in a model file,
+// and -json prints the fitted model and its predictions as one JSON object.
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -30,78 +34,80 @@ import (
 
 // config is the parsed command line.
 type config struct {
-	params mlp.Params
-	csv    string // fit this file instead of telling the story
-	target string // class column of the CSV file; "" means the last
-	json   bool   // print the fitted model as JSON
-	grid   bool   // run the grid search in the story
-	custom bool   // an estimator flag was given: fit once with those parameters
-	hidden string // -hidden as typed, for messages
+	params    mlp.Params
+	estimator string     // classifier or regressor
+	csv       string     // fit this file instead of telling the story
+	targets   targetList // target columns of the CSV file; none means the last
+	predict   string     // predict the rows of this CSV file
+	out       string     // where the predictions go
+	save      string     // save the fitted estimator here
+	load      string     // load a fitted estimator from here
+	json      bool       // print the fitted model as JSON
+	verbose   bool       // print scikit-learn's progress lines
+	grid      bool       // run the grid search in the story
+	custom    bool       // a flag was given: fit once with those parameters
 }
 
 func main() { cli.Main("mlp-classifier", parseFlags, run) }
 
-// run tells the body-metrics story, or fits the CSV file of cfg.
+// run tells the body-metrics story, or fits (or loads) an estimator, saves
+// it, predicts and reports as cfg says.
 func run(w io.Writer, cfg config) error {
 	if !cfg.custom {
 		return story(w, cfg.grid)
 	}
-	X, y := matrix.FromRows(bodyX), bodyY
-	name := "body metrics"
-	if cfg.csv != "" {
-		var err error
-		if X, y, err = readTable(cfg.csv, cfg.target, cfg.params); err != nil {
-			return err
-		}
-		name = cfg.csv
+	if cfg.verbose {
+		cfg.params.Verbose = w
 	}
-	c := mlp.NewClassifier[string](cfg.params)
-	if err := c.Fit(X, y); errors.Is(err, mlp.ErrNonFinite) {
-		return fmt.Errorf("%s: training diverged; try a smaller -alpha or -learning-rate-init (%w)", name, err)
-	} else if err != nil {
-		return cli.BadInput(fmt.Errorf("%s: %w", name, err))
-	}
-	if err := checkLoss(name, c.Loss); err != nil {
+	d, err := trainingData(cfg)
+	if err != nil {
 		return err
 	}
+	var est estimator
+	if cfg.load != "" {
+		if est, err = loadEstimator(cfg.load, cfg.estimator, d, cfg.params); err != nil {
+			return err
+		}
+	} else {
+		est = newEstimator(cfg.estimator, d, cfg.params)
+	}
+	if cfg.load == "" || cfg.params.WarmStart {
+		if err := est.fit(d); errors.Is(err, mlp.ErrNonFinite) {
+			return fmt.Errorf("%s: training diverged; try a smaller -alpha or -learning-rate-init (%w)", d.name, err)
+		} else if err != nil {
+			return cli.BadInput(fmt.Errorf("%s: %w", d.name, err))
+		}
+		if err := checkLoss(d.name, est.fitted().Loss); err != nil {
+			return err
+		}
+	}
+	if cfg.save != "" {
+		if err := saveEstimator(cfg.save, est, d); err != nil {
+			return err
+		}
+	}
+	var pred *prediction
+	if cfg.predict != "" {
+		if pred, err = predictFile(cfg, est, d); err != nil {
+			return err
+		}
+	}
 	if cfg.json {
-		return writeJSON(w, c, X, y)
+		return writeJSON(w, est, d, pred)
 	}
-	fmt.Fprintf(w, "%s: %d rows, %d features, classes %v\n", name, X.Rows, X.Cols, c.Classes)
-	fmt.Fprintf(w, "n_iter_ %d, loss_ %.6f, training accuracy %.4f\n", c.NIter, c.Loss, c.Score(X, y))
-	if !c.Converged() {
-		fmt.Fprintf(w, "ConvergenceWarning: %s\n", c.ConvergenceWarning)
-	}
-	if cfg.csv == "" {
-		T := matrix.FromRows(testX)
-		fmt.Fprintf(w, "predict %v for %v: score %.1f against %v\n", c.Predict(T), testX, c.Score(T, testY), testY)
-	}
-	return nil
+	return report(w, cfg, est, d, pred)
 }
 
-// fittedJSON is what -json prints: the fitted attributes under
-// scikit-learn's names, and the training accuracy.
-type fittedJSON struct {
-	Loss       float64       `json:"loss"`
-	NIter      int           `json:"n_iter"`
-	Converged  bool          `json:"converged"`
-	Classes    []string      `json:"classes"`
-	Coefs      [][][]float64 `json:"coefs"`
-	Intercepts [][]float64   `json:"intercepts"`
-	TrainScore float64       `json:"train_score"`
-	LossCurve  []float64     `json:"loss_curve"`
-}
-
-// writeJSON prints the fitted model as one JSON object.
-func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []string) error {
-	coefs := make([][][]float64, len(c.Coefs))
-	intercepts := make([][]float64, len(c.Intercepts))
-	for i, m := range c.Coefs {
-		coefs[i], intercepts[i] = m.Rows2D(), c.Intercepts[i].Data
+// trainingData returns the data to fit or score: the CSV file of cfg, or
+// the story's body metrics.
+func trainingData(cfg config) (*dataset, error) {
+	if cfg.csv != "" {
+		return readTable(cfg.csv, cfg.targets, cfg.estimator, cfg.params)
 	}
-	curve := c.LossCurve
-	if curve == nil {
-		curve = []float64{}
+	d := &dataset{name: "body metrics", X: matrix.FromRows(bodyX), features: []string{"height", "weight", "shoe_size"},
+		targets: []string{"sex"}, labels: bodyY}
+	if cfg.estimator == regressor {
+		return nil, cli.BadInput(fmt.Errorf("-estimator regressor needs a -csv file with numeric targets"))
 	}
-	return json.NewEncoder(w).Encode(fittedJSON{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, intercepts, c.Score(X, y), curve})
+	return d, nil
 }

@@ -210,7 +210,7 @@ func TestBadFlags(t *testing.T) {
 	lessontest.Flags(t, parseFlags, []lessontest.FlagCase{
 		{Args: []string{"-activation", "softplus"}, Want: "'activation'"},
 		{Args: []string{"-hidden", "3,x"}, Want: "-hidden"},
-		{Args: []string{"-hidden", "0"}, Want: "'hidden_layer_sizes'"},
+		{Args: []string{"-hidden", "0"}, Want: "hidden_layer_sizes must be > 0, got [0]."},
 		{Args: []string{"-hidden", "10,99999999999"}, Want: "more than this command allows (10000)"},
 		{Args: []string{"-validation-fraction", "1.5"}, Want: "'validation_fraction'"},
 		{Args: []string{"-max-iter", "ten"}, Want: "-max-iter"},

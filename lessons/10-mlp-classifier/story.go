@@ -28,7 +28,7 @@ func questionParams(seed uint32) mlp.Params {
 
 // story prints the three steps of the answer.
 func story(w io.Writer, grid bool) error {
-	X, T := matrix.FromRows(bodyX), matrix.FromRows(testX)
+	X := matrix.FromRows(bodyX)
 	fmt.Fprintln(w, "1. The same network, the same data, different random starting weights:")
 	for seed := range uint32(8) {
 		c := mlp.NewClassifier[string](questionParams(seed))
@@ -40,7 +40,7 @@ func story(w io.Writer, grid bool) error {
 			note = "ConvergenceWarning"
 		}
 		fmt.Fprintf(w, "   random_state=%d  n_iter_ %3d  loss_ %.6f  %-18s  predict %v  score %.1f\n",
-			seed, c.NIter, c.Loss, note, c.Predict(T), c.Score(T, testY))
+			seed, c.NIter, c.Loss, note, test(c), score(c))
 	}
 	fmt.Fprintln(w, "\n2. A fixed random_state gives the same run every time (random_state=0, twice):")
 	for range 2 {
@@ -48,7 +48,7 @@ func story(w io.Writer, grid bool) error {
 		if err := c.Fit(X, bodyY); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "   loss_ %.8f  n_iter_ %d  predict %v\n", c.Loss, c.NIter, c.Predict(T))
+		fmt.Fprintf(w, "   loss_ %.8f  n_iter_ %d  predict %v\n", c.Loss, c.NIter, test(c))
 		if !c.Converged() {
 			fmt.Fprintf(w, "   ConvergenceWarning: %s\n", c.ConvergenceWarning)
 		}
@@ -77,6 +77,26 @@ func story(w io.Writer, grid bool) error {
 	fmt.Fprintf(w, "   %d candidates; best mean accuracy %.4f with activation=%s, hidden_layer_sizes=%s, solver=%s\n",
 		len(cands), res.MeanScores[res.Best], best.Values[0], best.Values[1], best.Values[2])
 	c := res.BestEstimator.(*mlp.Classifier[string])
-	fmt.Fprintf(w, "   refitted on all 11 rows: predict %v  score %.1f\n", c.Predict(T), c.Score(T, testY))
+	fmt.Fprintf(w, "   refitted on all 11 rows: predict %v  score %.1f\n", test(c), score(c))
 	return nil
+}
+
+// test returns the classes a fitted classifier predicts for the question's
+// two test people. The story's classifiers are fitted on three features,
+// so Predict cannot fail.
+func test(c *mlp.Classifier[string]) []string {
+	labels, err := c.Predict(matrix.FromRows(testX))
+	if err != nil {
+		panic(err)
+	}
+	return labels
+}
+
+// score returns the accuracy of test(c) against the question's answers.
+func score(c *mlp.Classifier[string]) float64 {
+	s, err := c.Score(matrix.FromRows(testX), testY)
+	if err != nil {
+		panic(err)
+	}
+	return s
 }
