@@ -16,7 +16,8 @@ import (
 // and the fitted numbers the network does not hold:
 //
 //	"meta": {"estimator": "MLPClassifier",
-//	  "fitted": {"loss_": 0.32, "n_iter_": 200, "t_": 2200, "loss_curve_": […]}}
+//	  "fitted": {"loss_": 0.32, "n_iter_": 200, "t_": 2200, "loss_curve_": […],
+//	    "no_improvement_count_": 0}}
 //
 // A loaded estimator predicts as the saved one did, to the bit; its Params
 // hold the hidden sizes and activation of the network, and Fit with
@@ -31,6 +32,7 @@ type savedFitted struct {
 	NIter     int       `json:"n_iter_"`
 	T         int       `json:"t_"`
 	LossCurve []float64 `json:"loss_curve_,omitempty"`
+	NoImprove int       `json:"no_improvement_count_"` // the stopping rule's count, which a warm start goes on with
 }
 
 // Save writes the fitted classifier to the model file path (nn.Model.Save:
@@ -56,7 +58,7 @@ func save(path, est string, tr *trainer, classes []string) error {
 		return fmt.Errorf("mlp: save %s: %w", path, notFitted(est))
 	}
 	f := tr.f
-	meta, err := json.Marshal(savedMeta{est, savedFitted{f.Loss, f.NIter, f.T, f.LossCurve}})
+	meta, err := json.Marshal(savedMeta{est, savedFitted{f.Loss, f.NIter, f.T, f.LossCurve, tr.noImprove}})
 	if err != nil {
 		return fmt.Errorf("mlp: save %s: %w", path, err)
 	}
@@ -128,7 +130,7 @@ func restore(p *Params, f *Fitted, tr *trainer, net *nn.Network, meta *savedMeta
 	if len(net.Layers) == 1 { // no hidden layer: the first layer's activation is the output's
 		p.Activation = nn.ReLU{}
 	}
-	*tr = trainer{f: f, net: net}
+	*tr = trainer{f: f, net: net, noImprove: meta.Fitted.NoImprove}
 }
 
 // parseLabel reads a class label saved as text back into L.

@@ -1,0 +1,201 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// cliRun is one command line of the lesson and what scikit-learn 1.2.1
+// computes for the same estimator and data (testdata/gen_cli.py).
+type cliRun struct {
+	name        string
+	args        []string
+	loss        float64
+	nIter       int
+	score       float64
+	classes     []string
+	predictions [][]float64 // of predict.csv's rows with -predict, else of the training rows
+	proba       [][]float64 // nil for a regressor
+	verbose     string      // what verbose=True printed
+}
+
+// cliMessage is a command line scikit-learn's parameter validation
+// refuses, and its message.
+type cliMessage struct {
+	args    []string
+	message string
+}
+
+// runJSON runs the lesson with args and -json and returns what it printed
+// before the JSON object and the object.
+func runJSON(t *testing.T, args []string) (string, fittedJSON) {
+	t.Helper()
+	cfg, err := parseFlags(append(args, "-json"), &bytes.Buffer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatalf("%v: %v", args, err)
+	}
+	out := buf.String()
+	cut := strings.LastIndex(strings.TrimSuffix(out, "\n"), "\n") + 1
+	var j fittedJSON
+	if err := json.Unmarshal([]byte(out[cut:]), &j); err != nil {
+		t.Fatalf("%v: the last line is not JSON: %v\n%s", args, err, out)
+	}
+	return out[:cut], j
+}
+
+// near reports whether got is want to a relative 1e-9, the agreement the
+// package's reference tests demand.
+func near(got, want float64) bool {
+	return got == want || math.Abs(got-want) <= 1e-9*math.Max(1e-3, math.Abs(want))
+}
+
+// TestCLIMatchesScikitLearn runs each command line of testdata/gen_cli.py
+// and compares loss_, n_iter_, the training score, classes_, the
+// predictions and probabilities (in -json and in the -predict CSV file)
+// and the verbose lines with scikit-learn's. The warm-start line is run
+// as -save, then -load -warm-start: scikit-learn's two fits with
+// warm_start=True.
+func TestCLIMatchesScikitLearn(t *testing.T) {
+	for _, want := range cliRuns {
+		t.Run(want.name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := append([]string(nil), want.args...)
+			out := filepath.Join(dir, "predictions.csv")
+			args = append(args, "-out", out)
+			if want.name == "warm start" {
+				model := filepath.Join(dir, "m.model")
+				runJSON(t, append(args, "-save", model))
+				args = []string{"-csv", "testdata/numeric.csv", "-load", model, "-warm-start", "-max-iter", "30", "-random-state", "0"}
+			}
+			verbose, got := runJSON(t, args)
+			if !near(got.Loss, want.loss) || got.NIter != want.nIter || !near(got.TrainScore, want.score) {
+				t.Errorf("loss_, n_iter_, score: got %.17g, %d, %.17g, want %.17g, %d, %.17g",
+					got.Loss, got.NIter, got.TrainScore, want.loss, want.nIter, want.score)
+			}
+			if strings.Join(got.Classes, ",") != strings.Join(want.classes, ",") {
+				t.Errorf("classes_: got %v, want %v", got.Classes, want.classes)
+			}
+			if verbose != want.verbose {
+				t.Errorf("verbose output:\n%s\nwant scikit-learn's\n%s", verbose, want.verbose)
+			}
+			comparePredictions(t, "-json", got.Predictions, got.Probabilities, want)
+			if !strings.Contains(strings.Join(want.args, " "), "-predict") {
+				return
+			}
+			f, err := os.Open(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			recs, err := csv.NewReader(f).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var preds []any
+			var proba [][]float64
+			width := len(want.predictions[0])
+			for _, rec := range recs[1:] {
+				vals := make([]any, width)
+				for k := range width {
+					vals[k], _ = strconv.ParseFloat(rec[k], 64)
+				}
+				if width == 1 {
+					preds = append(preds, vals[0])
+				} else {
+					preds = append(preds, vals)
+				}
+				var p []float64
+				for _, s := range rec[width:] {
+					v, _ := strconv.ParseFloat(s, 64)
+					p = append(p, v)
+				}
+				proba = append(proba, p)
+			}
+			comparePredictions(t, out, preds, proba, want)
+		})
+	}
+}
+
+// comparePredictions checks predictions (a number, or a list of numbers,
+// per row) and probabilities against scikit-learn's.
+func comparePredictions(t *testing.T, where string, preds []any, proba [][]float64, want cliRun) {
+	t.Helper()
+	if len(preds) != len(want.predictions) {
+		t.Fatalf("%s: %d predictions, want %d", where, len(preds), len(want.predictions))
+	}
+	for i, p := range preds {
+		row, ok := p.([]any)
+		if !ok {
+			row = []any{p}
+		}
+		for k, v := range row {
+			if x, ok := v.(float64); !ok || !near(x, want.predictions[i][k]) {
+				t.Errorf("%s: prediction [%d][%d]: got %v, want %v", where, i, k, v, want.predictions[i][k])
+			}
+		}
+		if want.proba == nil {
+			continue
+		}
+		for k, w := range want.proba[i] {
+			if k >= len(proba[i]) || !near(proba[i][k], w) {
+				t.Errorf("%s: probability [%d][%d]: got %v, want %v", where, i, k, proba[i], w)
+				break
+			}
+		}
+	}
+}
+
+// TestCLIMessagesMatchScikitLearn checks that what scikit-learn's
+// parameter validation refuses, the flags refuse in its words.
+func TestCLIMessagesMatchScikitLearn(t *testing.T) {
+	for _, m := range cliMessages {
+		_, err := parseFlags(m.args, &bytes.Buffer{})
+		if err == nil || !strings.HasSuffix(err.Error(), "mlp: "+m.message) {
+			t.Errorf("%v: got %v, want scikit-learn's %q", m.args, err, m.message)
+		}
+	}
+}
+
+// TestCLIDataIsCurrent reruns testdata/gen_cli.py with scikit-learn, when
+// /usr/bin/python3 has scikit-learn 1.2.1, and checks that it writes
+// cli_data_test.go as stored (spacing aside). Without that Python it
+// skips.
+func TestCLIDataIsCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs scikit-learn")
+	}
+	const py = "/usr/bin/python3"
+	if err := exec.Command(py, "-c", "import sklearn; assert sklearn.__version__ == '1.2.1'").Run(); err != nil {
+		t.Skipf("no scikit-learn 1.2.1 at %s: %v", py, err)
+	}
+	dst := filepath.Join(t.TempDir(), "cli.go")
+	cmd := exec.Command(py, "gen_cli.py", dst)
+	cmd.Dir = "testdata"
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("gen_cli.py: %v\n%s", err, out)
+	}
+	got, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stored, err := os.ReadFile("cli_data_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	squeeze := func(b []byte) string { return strings.Join(strings.Fields(string(b)), "") }
+	if squeeze(got) != squeeze(stored) {
+		t.Errorf("gen_cli.py now writes other numbers than cli_data_test.go holds; rerun it (see its doc)")
+	}
+}
