@@ -28,8 +28,8 @@ type estimator interface {
 	fit(d *dataset) error
 	fitted() *mlp.Fitted
 	params() *mlp.Params
-	name() string            // "MLPClassifier" or "MLPRegressor"
-	classes() []string       // classes_ as printed; nil for a regressor
+	name() string      // "MLPClassifier" or "MLPRegressor"
+	classes() []string // classes_ as printed; nil for a regressor
 	score(d *dataset) (float64, error)
 	// predict returns one row of fields per row of X (a label, or one
 	// field per target) and the probabilities (nil for a regressor).
