@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"nnscratch/lessons/internal/lessontest"
 )
 
 // cliRun is one command line of the lesson and what scikit-learn 1.2.1
@@ -197,5 +199,39 @@ func TestCLIDataIsCurrent(t *testing.T) {
 	squeeze := func(b []byte) string { return strings.Join(strings.Fields(string(b)), "") }
 	if squeeze(got) != squeeze(stored) {
 		t.Errorf("gen_cli.py now writes other numbers than cli_data_test.go holds; rerun it (see its doc)")
+	}
+}
+
+// TestCLIErrors runs the command lines that must fail: each gives one line
+// naming the problem, exit status 2, and leaves no output file behind.
+func TestCLIErrors(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.csv")
+	os.WriteFile(missing, []byte("sepal_length,petal_length\n5,1.4\n"), 0o644)
+	out := filepath.Join(dir, "out.csv")
+	fit := func(args ...string) []string {
+		return append([]string{"-csv", "testdata/numeric.csv", "-max-iter", "2", "-random-state", "0"}, args...)
+	}
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: fit("-predict", "testdata/predict.csv", "-out", dir), Code: 2, Want: dir + " is a directory; -out names the file to write"},
+		{Args: fit("-predict", "testdata/predict.csv", "-out", filepath.Join(dir, "no", "x.csv")), Code: 2, Want: "x.csv: cannot write beside it: no such file or directory"},
+		{Args: fit("-predict", missing, "-out", out), Code: 2, Want: `missing.csv: no column "sepal_width"; the estimator was fitted on sepal_length, sepal_width, petal_length, petal_width`},
+		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,wide,broad", "-max-iter", "2", "-save", filepath.Join(dir, "m")}, Code: 2, Want: "-save: a multilabel classifier (targets [long wide broad]) cannot be saved"},
+		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,sepal_width"}, Code: 2, Want: `column "sepal_width" row 1 is 3.5: several target columns of a classifier are labels, each 0 or 1`},
+		{Args: []string{"-csv", "testdata/targets.csv", "-estimator", "regressor", "-target", "y0,nope"}, Code: 2, Want: `no target column "nope"`},
+		{Args: []string{"-csv", "testdata/targets.csv", "-target", "x0"}, Code: 2, Want: "it looks like an identifier, not a class (name the class column with -target, or fit numbers with -estimator regressor)"},
+		{Args: []string{"-csv", "testdata/numeric.csv", "-estimator", "regressor", "-target", "code", "-predict", "testdata/predict.csv", "-out", out, "-hidden", "10001"}, Code: 2, Want: "more than this command allows (10000)"},
+		{Args: []string{"-warm-start"}, Code: 2, Want: "-warm-start goes on from a fitted estimator: give it with -load"},
+		{Args: []string{"-estimator", "tree"}, Code: 2, Want: `-estimator must be classifier or regressor, got "tree"`},
+		{Args: []string{"-estimator", "regressor"}, Code: 2, Want: "-estimator regressor needs a -csv file with numeric targets"},
+		{Args: fit("-load", filepath.Join(dir, "none.model")), Code: 2, Want: "none.model: no such file or directory"},
+		{Args: []string{"-n-iter-no-change", "ten"}, Code: 2, Want: "Got 'ten' instead."},
+		{Args: []string{"-hidden-layer-sizes", "3,x"}, Code: 2, Want: `"x" is not an integer`},
+	})
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("%s exists after failed runs (%v)", out, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%s holds %d files, want only missing.csv: a temporary file was left behind", dir, len(entries))
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -65,6 +66,9 @@ func report(w io.Writer, cfg config, est estimator, d *dataset, pred *prediction
 		}
 		fmt.Fprintf(w, "predict %v for %v: score %.1f against %v\n", labels, testX, s, testY)
 	}
+	if cfg.save != "" {
+		fmt.Fprintf(w, "saved %s to %s\n", est.name(), cfg.save)
+	}
 	if pred != nil {
 		fmt.Fprintf(w, "wrote %d predictions for %s to %s\n", len(pred.rows), cfg.predict, cfg.out)
 	}
@@ -121,9 +125,16 @@ func writePredictions(path string, pred *prediction, targets, classes []string) 
 // directory, then renames it over path; on any error path is untouched and
 // the temporary file removed.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return cli.BadInput(fmt.Errorf("%s is a directory; -out names the file to write", path))
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return cli.BadInput(err)
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return cli.BadInput(fmt.Errorf("%s: cannot write beside it: %w", path, err))
 	}
 	defer func() {
 		if err != nil {
@@ -140,7 +151,14 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return os.Rename(tmp.Name(), path)
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return cli.BadInput(fmt.Errorf("%s: %w", path, err))
+	}
+	return nil
 }
 
 // fittedJSON is what -json prints: the fitted attributes under
