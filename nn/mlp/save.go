@@ -43,9 +43,6 @@ func (c *Classifier[L]) Save(path string) error {
 	for i, l := range c.Classes {
 		names[i] = fmt.Sprint(l)
 	}
-	if len(names) == 1 { // nn's class list names both sides of one logistic unit
-		names = append(names, names[0])
-	}
 	return save(path, "MLPClassifier", &c.tr, names)
 }
 
@@ -73,11 +70,7 @@ func LoadClassifier[L cmp.Ordered](path string) (*Classifier[L], error) {
 		return nil, err
 	}
 	c := &Classifier[L]{}
-	names := m.Classes
-	if len(names) == 2 && names[0] == names[1] {
-		names = names[:1]
-	}
-	for _, s := range names {
+	for _, s := range m.Classes {
 		l, err := parseLabel[L](s)
 		if err != nil {
 			return nil, fmt.Errorf("%s: class %q: %w", path, s, err)

@@ -58,6 +58,17 @@ func TestSaveLoad(t *testing.T) {
 	if _, err := LoadClassifier[string](path); err == nil {
 		t.Errorf("a regressor's file loaded as a classifier")
 	}
+	one := NewClassifier[string](Params{HiddenLayerSizes: []int{2}, MaxIter: 3, RandomState: Seed(0)})
+	if err := one.Fit(matrix.FromRows(bodyX), slices.Repeat([]string{"a"}, len(bodyX))); err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(dir, "one.model")
+	if err := one.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := LoadClassifier[string](path); err != nil || !slices.Equal(l.Classes, []string{"a"}) {
+		t.Errorf("one-class classifier: loaded %v, %v, want classes [a]", l, err)
+	}
 	if err := NewRegressor(Params{}).Save(path); err == nil {
 		t.Errorf("an unfitted regressor saved")
 	}
