@@ -28,14 +28,14 @@ func ParseActivation(name string) (nn.Activation, error) {
 }
 
 // ActivationName returns scikit-learn's name for the activation f:
-// "logistic" for nn.Sigmoid{}, "softmax", "identity", "tanh" or "relu", and
-// f's own Name for any other.
+// "logistic" for nn.Sigmoid{}, "relu" for nil (Params' default), and f's
+// own Name ("identity", "tanh", "relu", "softmax", …) for any other.
 func ActivationName(f nn.Activation) string {
 	switch f.(type) {
 	case nn.Sigmoid:
 		return "logistic"
 	case nil:
-		return "None"
+		return "relu"
 	}
 	return f.Name()
 }
