@@ -302,19 +302,7 @@ var traceArgs = []string{"-trace", "1", "-maxit", "2", "-powers", "", "-plot", "
 // TestTrace guards the -trace output of the README's example and checks
 // that the README quotes its excerpt, from the output to the deltas.
 func TestTrace(t *testing.T) {
-	cfg, err := parseFlags(traceArgs, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "trace", buf.Bytes())
-	out := buf.String()
-	from, to := strings.Index(out, "y_hat ="), strings.Index(out, "eta =")
-	if from < 0 || to < from {
-		t.Fatalf("trace lacks y_hat or eta:\n%s", out)
-	}
-	golden.InREADME(t, "README.md", out[from:to])
+	out := lessontest.Run(t, parseFlags, run, traceArgs...)
+	golden.Check(t, "trace", []byte(out))
+	golden.InREADME(t, "README.md", lessontest.Excerpt(t, out, "y_hat =", "eta ="))
 }
