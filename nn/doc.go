@@ -12,13 +12,16 @@
 //	Z = A_prev·W + b,   A = f(Z)
 //
 // Build one with New (sizes and activations, zero weights, then an
-// Initializer) or, for given weights, NewLayer and NewNetwork:
+// Initializer: Train refuses hidden units left identical) or, for given
+// weights, NewLayer and NewNetwork:
 //
 //	net := nn.NewNetwork(
 //		nn.NewLayer(w1, b1, nn.Sigmoid{}),
 //		nn.NewLayer(w2, b2, nn.Sigmoid{}))
 //
 // Forward(x) fills every layer's Z and A and returns the output.
+// Predict(x) returns the same output in new matrices, touching no buffer,
+// so one trained network may predict from many goroutines at once.
 // Backward(y, loss) fills every layer's Delta (δ = ∂E/∂Z), GradW and GradB
 // without changing a weight:
 //
@@ -29,8 +32,11 @@
 //
 // Activations: Sigmoid, Tanh, ReLU (with the subgradient at 0 chosen),
 // LeakyReLU, Identity, Softmax. Losses: SSE, HalfSSE, MSE, LogLoss (binary,
-// δ_out = a − y with a Sigmoid output), CrossEntropy (with Softmax). The
-// L2 penalty α/(2n)·Σ‖W‖² is Penalty and AddPenaltyGrad.
+// δ_out = a − y with a Sigmoid output), CrossEntropy (with Softmax); a
+// MatchedLoss names the output activation whose pairing gives that
+// simplification. The L2 penalty α/(2n)·Σ‖W‖² is Penalty and
+// AddPenaltyGrad; Gradient is the loss with its penalty and every gradient.
+// Softmax and PairwiseSum add as numpy's sum does.
 //
 // # Training
 //
@@ -47,7 +53,8 @@
 //
 // Randomness comes only from explicit sources: a Source for initial
 // weights and a Shuffler for the sample order, both satisfied by
-// *nprand.RandomState, which reproduces numpy's draws.
+// *nprand.RandomState, which reproduces numpy's draws, and by MathRand,
+// which wraps a math/rand/v2 generator. Seeds are uint32, numpy's.
 //
 // # Tools
 //

@@ -2,6 +2,7 @@ package nn
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"nnscratch/matrix"
@@ -101,5 +102,24 @@ func TestNormalInits(t *testing.T) {
 	book := matrix.FromSlice(2, 3, b.Layers[0].W.Data) // the draws as numpy shapes them (hnodes × inodes)
 	if !matrix.Equal(a.Layers[0].W, matrix.Transpose(book)) {
 		t.Errorf("OutIn: got %v, want the transpose of %v", a.Layers[0].W, book)
+	}
+}
+
+// TestMathRand checks that a math/rand/v2 generator serves as Source and
+// Shuffler: the same seed gives the same weights and the same training.
+func TestMathRand(t *testing.T) {
+	x, y := xorData()
+	train := func() *Network {
+		src := MathRand{rand.New(rand.NewPCG(1, 2))}
+		net := New([]int{2, 3, 1}, true, Tanh{}, Sigmoid{})
+		Glorot{}.Initialize(net, src)
+		if _, err := net.Train(x, y, TrainConfig{Loss: LogLoss{}, Schedule: Constant(0.5), MaxEpochs: 5, BatchSize: 1, Shuffle: src}); err != nil {
+			t.Fatal(err)
+		}
+		return net
+	}
+	a, b := train(), train()
+	if !matrix.Equal(a.Layers[0].W, b.Layers[0].W) || matrix.Equal(a.Layers[0].W, matrix.New(2, 3)) {
+		t.Errorf("two runs from one seed: got %v and %v, want equal non-zero weights", a.Layers[0].W.Data, b.Layers[0].W.Data)
 	}
 }

@@ -106,3 +106,29 @@ func TestOutputDeltaShortcut(t *testing.T) {
 		}
 	}
 }
+
+// reportedLogLoss measures the loss its own way, as package nn/mlp's
+// losses do, and keeps LogLoss's gradient and pairing by embedding it.
+type reportedLogLoss struct{ LogLoss }
+
+func (reportedLogLoss) Value(a, y *matrix.Matrix) float64 { return 0 }
+
+// TestMatchedLoss checks that a loss embedding LogLoss keeps the matched
+// pair's δ_out = (a − y)/n, and that an unmatched activation takes the
+// chain rule.
+func TestMatchedLoss(t *testing.T) {
+	z := matrix.FromRows([][]float64{{0.3}, {-1.2}})
+	a, y := matrix.New(2, 1), matrix.FromRows([][]float64{{1}, {0}})
+	Sigmoid{}.Forward(a, z)
+	got, want := matrix.New(2, 1), matrix.New(2, 1)
+	OutputDelta(got, z, a, y, Sigmoid{}, reportedLogLoss{})
+	for i := range want.Data {
+		want.Data[i] = (a.Data[i] - y.Data[i]) / 2
+	}
+	if !matrix.Equal(got, want) {
+		t.Errorf("embedded LogLoss with Sigmoid: δ_out %v, want (a − y)/n = %v", got.Data, want.Data)
+	}
+	if (LogLoss{}).Matches(Tanh{}) || !(CrossEntropy{}).Matches(Softmax{}) {
+		t.Errorf("Matches: LogLoss pairs with Tanh or CrossEntropy not with Softmax")
+	}
+}

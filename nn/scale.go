@@ -51,29 +51,17 @@ func (s *StandardScaler) Fit(x *matrix.Matrix) *StandardScaler {
 // panics with an error wrapping matrix.ErrShape if x's width differs from
 // the fitted one.
 func (s *StandardScaler) Transform(x *matrix.Matrix) *matrix.Matrix {
-	checkWidth("StandardScaler.Transform", x, len(s.Mean))
-	out := x.Clone()
-	for i := range out.Rows {
-		r := out.Row(i)
-		for j := range r {
-			r[j] = (r[j] - s.Mean[j]) / s.Scale[j]
-		}
-	}
-	return out
+	return byColumn("StandardScaler.Transform", x, len(s.Mean), func(v float64, j int) float64 {
+		return (v - s.Mean[j]) / s.Scale[j]
+	})
 }
 
 // InverseTransform returns x·Scale + Mean column by column, undoing
 // Transform.
 func (s *StandardScaler) InverseTransform(x *matrix.Matrix) *matrix.Matrix {
-	checkWidth("StandardScaler.InverseTransform", x, len(s.Mean))
-	out := x.Clone()
-	for i := range out.Rows {
-		r := out.Row(i)
-		for j := range r {
-			r[j] = r[j]*s.Scale[j] + s.Mean[j]
-		}
-	}
-	return out
+	return byColumn("StandardScaler.InverseTransform", x, len(s.Mean), func(v float64, j int) float64 {
+		return v*s.Scale[j] + s.Mean[j]
+	})
 }
 
 // FitTransform fits s to x and returns the transformed x, scikit-learn's
@@ -128,30 +116,18 @@ func (s *MinMaxScaler) rangeOf(j int) (lo, scale float64) {
 // Values outside the fitted range map outside [Lo, Hi]. It panics with an
 // error wrapping matrix.ErrShape if x's width differs from the fitted one.
 func (s *MinMaxScaler) Transform(x *matrix.Matrix) *matrix.Matrix {
-	checkWidth("MinMaxScaler.Transform", x, len(s.Min))
-	out := x.Clone()
-	for i := range out.Rows {
-		r := out.Row(i)
-		for j := range r {
-			lo, k := s.rangeOf(j)
-			r[j] = lo + (r[j]-s.Min[j])*k
-		}
-	}
-	return out
+	return byColumn("MinMaxScaler.Transform", x, len(s.Min), func(v float64, j int) float64 {
+		lo, k := s.rangeOf(j)
+		return lo + (v-s.Min[j])*k
+	})
 }
 
 // InverseTransform undoes Transform.
 func (s *MinMaxScaler) InverseTransform(x *matrix.Matrix) *matrix.Matrix {
-	checkWidth("MinMaxScaler.InverseTransform", x, len(s.Min))
-	out := x.Clone()
-	for i := range out.Rows {
-		r := out.Row(i)
-		for j := range r {
-			lo, k := s.rangeOf(j)
-			r[j] = (r[j]-lo)/k + s.Min[j]
-		}
-	}
-	return out
+	return byColumn("MinMaxScaler.InverseTransform", x, len(s.Min), func(v float64, j int) float64 {
+		lo, k := s.rangeOf(j)
+		return (v-lo)/k + s.Min[j]
+	})
 }
 
 // FitTransform fits s to x and returns the transformed x.
@@ -159,8 +135,19 @@ func (s *MinMaxScaler) FitTransform(x *matrix.Matrix) *matrix.Matrix {
 	return s.Fit(x).Transform(x)
 }
 
-func checkWidth(op string, x *matrix.Matrix, cols int) {
+// byColumn returns a new matrix holding f(x[i,j], j) for every element of
+// x. It panics with an error naming op and wrapping matrix.ErrShape unless
+// x has cols columns, the width the scaler was fitted on.
+func byColumn(op string, x *matrix.Matrix, cols int, f func(v float64, j int) float64) *matrix.Matrix {
 	if x.Cols != cols {
 		panic(fmt.Errorf("nn: %s: %d columns, fitted on %d: %w", op, x.Cols, cols, matrix.ErrShape))
 	}
+	out := x.Clone()
+	for i := range out.Rows {
+		r := out.Row(i)
+		for j, v := range r {
+			r[j] = f(v, j)
+		}
+	}
+	return out
 }

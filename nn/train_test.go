@@ -363,6 +363,7 @@ func TestTrainSamples(t *testing.T) {
 		}
 	}
 	net := New([]int{4, 5, 3}, true, Tanh{}, Softmax{})
+	Glorot{}.Initialize(net, nprand.New(4))
 	run := func(epochs int) float64 {
 		return testing.AllocsPerRun(5, func() {
 			_, _ = net.TrainSamples(s, TrainConfig{Loss: CrossEntropy{}, Schedule: Constant(0.01), MaxEpochs: epochs, BatchSize: 4, Shuffle: src})

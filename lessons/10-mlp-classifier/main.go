@@ -20,10 +20,8 @@ package main
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"math"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
@@ -42,74 +40,6 @@ type config struct {
 }
 
 func main() { cli.Main("mlp-classifier", parseFlags, run) }
-
-// parseFlags turns the command line into a config; errors name the flag.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	cfg := config{params: mlp.DefaultParams()}
-	p := &cfg.params
-	fs := flag.NewFlagSet("10-mlp-classifier", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.csv, "csv", "", "fit this CSV `file` (header row) instead of the body-metrics story")
-	fs.StringVar(&cfg.target, "target", "", "class `column` of the CSV file (default the last)")
-	fs.BoolVar(&cfg.json, "json", false, "print the fitted model as one JSON object")
-	fs.BoolVar(&cfg.grid, "grid", true, "run the grid search in the story")
-	fs.StringVar(&cfg.hidden, "hidden", "100", "hidden_layer_sizes, comma-separated `sizes`")
-	act := fs.String("activation", mlp.ActivationName(p.Activation), "activation: identity, logistic, tanh or relu")
-	fs.StringVar(&p.Solver, "solver", p.Solver, "solver: adam, sgd or lbfgs")
-	fs.StringVar(&p.LearningRate, "learning-rate", p.LearningRate, "learning_rate schedule: constant, invscaling or adaptive")
-	fs.Float64Var(&p.Alpha, "alpha", p.Alpha, "alpha, the L2 penalty")
-	fs.IntVar(&p.BatchSize, "batch-size", 0, "batch_size (0 = auto, min(200, n))")
-	fs.Float64Var(&p.LearningRateInit, "learning-rate-init", p.LearningRateInit, "learning_rate_init")
-	fs.Float64Var(&p.PowerT, "power-t", p.PowerT, "power_t of the invscaling schedule")
-	fs.IntVar(&p.MaxIter, "max-iter", p.MaxIter, "max_iter, epochs")
-	fs.BoolVar(&p.Shuffle, "shuffle", p.Shuffle, "shuffle the rows every epoch")
-	fs.Int64Var(&p.RandomState, "random-state", p.RandomState, "random_state seed (negative: from the clock)")
-	fs.Float64Var(&p.Tol, "tol", p.Tol, "tol of the stopping rule")
-	fs.Float64Var(&p.Momentum, "momentum", p.Momentum, "momentum of sgd")
-	fs.BoolVar(&p.NesterovsMomentum, "nesterovs-momentum", p.NesterovsMomentum, "use Nesterov's momentum")
-	fs.BoolVar(&p.EarlyStopping, "early-stopping", p.EarlyStopping, "stop on a held-out validation score")
-	fs.Float64Var(&p.ValidationFraction, "validation-fraction", p.ValidationFraction, "validation_fraction")
-	fs.Float64Var(&p.Beta1, "beta-1", p.Beta1, "beta_1 of adam")
-	fs.Float64Var(&p.Beta2, "beta-2", p.Beta2, "beta_2 of adam")
-	fs.Float64Var(&p.Epsilon, "epsilon", p.Epsilon, "epsilon of adam")
-	fs.IntVar(&p.NIterNoChange, "n-iter-no-change", p.NIterNoChange, "n_iter_no_change")
-	fs.IntVar(&p.MaxFun, "max-fun", p.MaxFun, "max_fun of lbfgs")
-	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
-	}
-	if err := cli.Finite(fs); err != nil {
-		return cfg, err
-	}
-	if cfg.target != "" && cfg.csv == "" {
-		return cfg, fmt.Errorf("-target needs -csv")
-	}
-	// Any estimator flag means "fit with these parameters" rather than the
-	// story, whose runs use the question's fixed settings.
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name != "grid" {
-			cfg.custom = true
-		}
-	})
-	var err error
-	if p.Activation, err = mlp.ParseActivation(*act); err != nil {
-		return cfg, fmt.Errorf("bad flag: %v", err)
-	}
-	// Validate checks the sizes, with scikit-learn's message.
-	if p.HiddenLayerSizes, err = cli.Ints(cfg.hidden, math.MinInt); err != nil {
-		return cfg, fmt.Errorf("-hidden: %v", err)
-	}
-	if err := p.Validate("MLPClassifier"); err != nil {
-		return cfg, fmt.Errorf("bad flag: %v", err)
-	}
-	// scikit-learn sets no upper limit; this command does, so that a typo
-	// is a message rather than an out-of-memory crash.
-	for _, h := range p.HiddenLayerSizes {
-		if h > 10000 {
-			return cfg, fmt.Errorf("-hidden: %d units in a layer is more than this command allows (10000)", h)
-		}
-	}
-	return cfg, nil
-}
 
 // run tells the body-metrics story, or fits the CSV file of cfg.
 func run(w io.Writer, cfg config) error {
@@ -149,6 +79,19 @@ func run(w io.Writer, cfg config) error {
 	return nil
 }
 
+// fittedJSON is what -json prints: the fitted attributes under
+// scikit-learn's names, and the training accuracy.
+type fittedJSON struct {
+	Loss       float64       `json:"loss"`
+	NIter      int           `json:"n_iter"`
+	Converged  bool          `json:"converged"`
+	Classes    []string      `json:"classes"`
+	Coefs      [][][]float64 `json:"coefs"`
+	Intercepts [][]float64   `json:"intercepts"`
+	TrainScore float64       `json:"train_score"`
+	LossCurve  []float64     `json:"loss_curve"`
+}
+
 // writeJSON prints the fitted model as one JSON object.
 func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []string) error {
 	coefs := make([][][]float64, len(c.Coefs))
@@ -160,15 +103,5 @@ func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []str
 	if curve == nil {
 		curve = []float64{}
 	}
-	enc := json.NewEncoder(w)
-	return enc.Encode(struct {
-		Loss       float64       `json:"loss"`
-		NIter      int           `json:"n_iter"`
-		Converged  bool          `json:"converged"`
-		Classes    []string      `json:"classes"`
-		Coefs      [][][]float64 `json:"coefs"`
-		Intercepts [][]float64   `json:"intercepts"`
-		TrainScore float64       `json:"train_score"`
-		LossCurve  []float64     `json:"loss_curve"`
-	}{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, intercepts, c.Score(X, y), curve})
+	return json.NewEncoder(w).Encode(fittedJSON{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, intercepts, c.Score(X, y), curve})
 }

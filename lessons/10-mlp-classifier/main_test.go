@@ -162,15 +162,7 @@ func TestJSON(t *testing.T) {
 	if err := run(&buf, cfg); err != nil {
 		t.Fatal(err)
 	}
-	var got struct {
-		Loss       float64       `json:"loss"`
-		NIter      int           `json:"n_iter"`
-		Converged  bool          `json:"converged"`
-		Classes    []string      `json:"classes"`
-		Coefs      [][][]float64 `json:"coefs"`
-		Intercepts [][]float64   `json:"intercepts"`
-		LossCurve  []float64     `json:"loss_curve"`
-	}
+	var got fittedJSON
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, buf.String())
 	}

@@ -20,18 +20,17 @@ var (
 )
 
 // questionParams are the question's MLPClassifier(hidden_layer_sizes=(3,),
-// activation='logistic', solver='adam', alpha=1e-4, learning_rate='constant').
-func questionParams(seed int64) mlp.Params {
-	p := mlp.DefaultParams()
-	p.HiddenLayerSizes, p.Activation, p.RandomState = []int{3}, nn.Sigmoid{}, seed
-	return p
+// activation='logistic', solver='adam', alpha=1e-4, learning_rate='constant'):
+// the other parameters, left zero, take scikit-learn's defaults.
+func questionParams(seed uint32) mlp.Params {
+	return mlp.Params{HiddenLayerSizes: []int{3}, Activation: nn.Sigmoid{}, RandomState: mlp.Seed(seed)}
 }
 
 // story prints the three steps of the answer.
 func story(w io.Writer, grid bool) error {
 	X, T := matrix.FromRows(bodyX), matrix.FromRows(testX)
 	fmt.Fprintln(w, "1. The same network, the same data, different random starting weights:")
-	for seed := int64(0); seed < 8; seed++ {
+	for seed := range uint32(8) {
 		c := mlp.NewClassifier[string](questionParams(seed))
 		if err := c.Fit(X, bodyY); err != nil {
 			return err
@@ -62,8 +61,7 @@ func story(w io.Writer, grid bool) error {
 	for h := 1; h <= 21; h++ {
 		hidden = append(hidden, []int{h})
 	}
-	base := mlp.DefaultParams()
-	base.RandomState = 1
+	base := mlp.Params{RandomState: mlp.Seed(1)}
 	cands := mlp.ParamGrid(base, mlp.ActivationAxis(nn.Identity{}, nn.Sigmoid{}, nn.Tanh{}, nn.ReLU{}),
 		mlp.SolverAxis("lbfgs", "sgd", "adam"), mlp.HiddenAxis(hidden...))
 	folds, err := mlp.StratifiedKFold(bodyY, 3)

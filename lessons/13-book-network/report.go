@@ -126,12 +126,10 @@ func writeWrong(path string, test *data.Set, pred []int, n int) (int, error) {
 // scaled images: relu, adam, batches of 200, as many hidden units as the
 // book's network, and prints its test accuracy and time.
 func compareMLP(w io.Writer, cfg config, train, test *data.Set) error {
-	p := mlp.DefaultParams()
-	p.HiddenLayerSizes = []int{cfg.hidden}
-	p.Activation, p.Solver, p.BatchSize = nn.ReLU{}, "adam", 200
-	p.MaxIter, p.RandomState = cfg.mlpIter, int64(cfg.seed)
+	p := mlp.Params{HiddenLayerSizes: []int{cfg.hidden}, Activation: nn.ReLU{}, Solver: "adam", BatchSize: 200,
+		MaxIter: cfg.mlpIter, RandomState: mlp.Seed(cfg.seed)}
 	fmt.Fprintf(w, "MLPClassifier(hidden_layer_sizes=%s, activation='relu', solver='adam', batch_size=200, max_iter=%d, random_state=%d)\n",
-		mlp.TupleString(p.HiddenLayerSizes), p.MaxIter, p.RandomState)
+		mlp.TupleString(p.HiddenLayerSizes), p.MaxIter, cfg.seed)
 	fmt.Fprintf(w, "on the same inputs, with biases, softmax outputs and cross-entropy:\n")
 	if cfg.progress != nil {
 		fmt.Fprintf(cfg.progress, "fitting MLPClassifier (at most %d epochs of %d images) …\n", p.MaxIter, train.Len())

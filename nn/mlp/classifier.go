@@ -15,8 +15,8 @@ import (
 // logistic output unit for Classes[1], more train one softmax unit per
 // class.
 //
-// Set the hyper-parameters in the embedded Params (NewClassifier starts
-// from DefaultParams), call Fit, then read the embedded Fitted state or
+// Set the hyper-parameters in the embedded Params (zero fields mean
+// scikit-learn's defaults), call Fit, then read the embedded Fitted state or
 // call Predict, PredictProba and Score. Once fitted, a Classifier may
 // predict and score from any number of goroutines at once; Fit and
 // PartialFit must not run meanwhile.
@@ -61,7 +61,7 @@ func (c *Classifier[L]) PartialFit(X *matrix.Matrix, y []L, classes []L) error {
 	if err := c.check(X, y); err != nil {
 		return err
 	}
-	if c.Solver == solverLBFGS {
+	if c.Params.withDefaults().Solver == solverLBFGS {
 		return fmt.Errorf("mlp: partial_fit is only available for stochastic optimizers. %s is not stochastic", c.Solver)
 	}
 	if classes != nil {

@@ -62,17 +62,20 @@ type task struct {
 }
 
 // source returns the random source for one call to Fit or PartialFit: a
-// fresh RandomState(seed), or one seeded from the clock when seed < 0.
-func source(seed int64) *nprand.RandomState {
-	if seed < 0 {
+// fresh RandomState(*seed), or one seeded from the clock when seed is nil.
+func source(seed *uint32) *nprand.RandomState {
+	if seed == nil {
 		return nprand.New(uint32(time.Now().UnixNano()))
 	}
-	return nprand.New(uint32(seed))
+	return nprand.New(*seed)
 }
 
 // train runs one Fit (incremental false) or one PartialFit call on the
-// inputs X and the encoded targets Y.
-func (tr *trainer) train(p *Params, X, Y *matrix.Matrix, incremental bool, tk task) error {
+// inputs X and the encoded targets Y, with the parameters p, zero fields
+// taken as scikit-learn's defaults.
+func (tr *trainer) train(params *Params, X, Y *matrix.Matrix, incremental bool, tk task) error {
+	q := params.withDefaults()
+	p := &q
 	rng := source(p.RandomState)
 	if tr.net == nil || !incremental {
 		tr.init(p, X.Cols, Y.Cols, tk, rng)
@@ -134,7 +137,7 @@ func optimizer(p *Params) (nn.Optimizer, nn.Schedule) {
 	if p.Solver == solverAdam {
 		return &nn.Adam{Beta1: p.Beta1, Beta2: p.Beta2, Epsilon: p.Epsilon}, nn.Constant(p.LearningRateInit)
 	}
-	opt := &nn.Momentum{Mu: p.Momentum, Nesterov: p.NesterovsMomentum}
+	opt := &nn.Momentum{Mu: p.Momentum, Nesterov: !p.ClassicalMomentum}
 	switch p.LearningRate {
 	case rateInvScaling:
 		return opt, &nn.InvScaling{Eta0: p.LearningRateInit, Power: p.PowerT}
@@ -185,7 +188,7 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 	if incremental {
 		cfg.MaxEpochs = 1
 	}
-	if p.Shuffle {
+	if !p.NoShuffle {
 		cfg.Shuffle = rng
 	}
 	f := tr.f

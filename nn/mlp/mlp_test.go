@@ -77,7 +77,7 @@ func TestSeedsMatchScikitLearn(t *testing.T) {
 
 func TestGridSearchMatchesScikitLearn(t *testing.T) {
 	base := DefaultParams()
-	base.RandomState = 1
+	base.RandomState = Seed(1)
 	cands := ParamGrid(base, ActivationAxis(nn.Identity{}, nn.Sigmoid{}, nn.Tanh{}, nn.ReLU{}),
 		SolverAxis("sgd", "adam"), HiddenAxis([]int{1}, []int{2}, []int{3}, []int{5}))
 	folds, err := StratifiedKFold(bodyY, 3)
@@ -149,19 +149,20 @@ func TestInvalidParams(t *testing.T) {
 		{func(p *Params) { p.Activation = nn.ReLU{AtZero: 0.5} }, "'activation'"},
 		{func(p *Params) { p.Solver = "rmsprop" }, "'solver'"},
 		{func(p *Params) { p.LearningRate = "cosine" }, "'learning_rate'"},
-		{func(p *Params) { p.Alpha = -1 }, "'alpha'"},
-		{func(p *Params) { p.MaxIter = 0 }, "'max_iter'"},
+		{func(p *Params) { p.Alpha = math.NaN() }, "'alpha'"},
+		{func(p *Params) { p.Alpha = math.Inf(1) }, "'alpha'"},
+		{func(p *Params) { p.MaxIter = -1 }, "'max_iter'"},
 		{func(p *Params) { p.HiddenLayerSizes = []int{3, 0} }, "'hidden_layer_sizes'"},
-		{func(p *Params) { p.HiddenLayerSizes = nil }, "'hidden_layer_sizes'"},
+		{func(p *Params) { p.HiddenLayerSizes = []int{} }, "'hidden_layer_sizes'"},
 		{func(p *Params) { p.ValidationFraction = 1 }, "'validation_fraction'"},
-		{func(p *Params) { p.EarlyStopping, p.ValidationFraction = true, 0 }, "'validation_fraction'"},
+		{func(p *Params) { p.EarlyStopping, p.ValidationFraction = true, -0.1 }, "'validation_fraction'"},
 		{func(p *Params) { p.Momentum = 1.5 }, "'momentum'"},
 		{func(p *Params) { p.Beta2 = 1 }, "'beta_2'"},
-		{func(p *Params) { p.Epsilon = 0 }, "'epsilon'"},
-		{func(p *Params) { p.LearningRateInit = 0 }, "'learning_rate_init'"},
+		{func(p *Params) { p.Epsilon = -1 }, "'epsilon'"},
+		{func(p *Params) { p.LearningRateInit = -1 }, "'learning_rate_init'"},
 		{func(p *Params) { p.BatchSize = -3 }, "'batch_size'"},
-		{func(p *Params) { p.NIterNoChange = 0 }, "'n_iter_no_change'"},
-		{func(p *Params) { p.MaxFun = 0 }, "'max_fun'"},
+		{func(p *Params) { p.NIterNoChange = -1 }, "'n_iter_no_change'"},
+		{func(p *Params) { p.MaxFun = -1 }, "'max_fun'"},
 	}
 	for _, tt := range tests {
 		p := DefaultParams()
@@ -187,7 +188,7 @@ func TestOneClassIsAnError(t *testing.T) {
 
 func TestIntegerLabels(t *testing.T) {
 	p := DefaultParams()
-	p.HiddenLayerSizes, p.RandomState = []int{3}, 0
+	p.HiddenLayerSizes, p.RandomState = []int{3}, Seed(0)
 	p.Activation = nn.Sigmoid{}
 	ci := NewClassifier[int](p)
 	y := make([]int, len(bodyY))
@@ -233,7 +234,7 @@ func TestGridSearchEmpty(t *testing.T) {
 // one-at-a-time ones, and `go test -race` must find no race.
 func TestPredictConcurrent(t *testing.T) {
 	p := DefaultParams()
-	p.HiddenLayerSizes, p.RandomState, p.MaxIter = []int{5}, 0, 30
+	p.HiddenLayerSizes, p.RandomState, p.MaxIter = []int{5}, Seed(0), 30
 	c := NewClassifier[string](p)
 	X := matrix.FromRows(irisX)
 	if err := c.Fit(X, irisY); err != nil {
@@ -269,5 +270,34 @@ func TestPredictConcurrent(t *testing.T) {
 		if e != "" {
 			t.Errorf("goroutine %d: %s", g, e)
 		}
+	}
+}
+
+// TestZeroParamsAreDefaults checks that the zero value of every field means
+// scikit-learn's default: a fit from Params with only the question's
+// settings equals a fit from DefaultParams with them, to the bit, and a
+// negative value asks for zero where scikit-learn accepts it.
+func TestZeroParamsAreDefaults(t *testing.T) {
+	short := NewClassifier[string](Params{HiddenLayerSizes: []int{3}, Activation: nn.Sigmoid{}, RandomState: Seed(0)})
+	p := DefaultParams()
+	p.HiddenLayerSizes, p.Activation, p.RandomState = []int{3}, nn.Sigmoid{}, Seed(0)
+	long := NewClassifier[string](p)
+	for _, c := range []*Classifier[string]{short, long} {
+		if err := c.Fit(matrix.FromRows(bodyX), bodyY); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if short.Loss != long.Loss || short.NIter != long.NIter || !slices.Equal(short.Coefs[0].Data, long.Coefs[0].Data) {
+		t.Errorf("zero Params: loss %v after %d epochs, DefaultParams: %v after %d", short.Loss, short.NIter, long.Loss, long.NIter)
+	}
+	want := Params{HiddenLayerSizes: []int{100}, Activation: nn.ReLU{}, Solver: "adam", Alpha: 1e-4,
+		LearningRate: "constant", LearningRateInit: 0.001, PowerT: 0.5, MaxIter: 200, Tol: 1e-4, Momentum: 0.9,
+		ValidationFraction: 0.1, Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-8, NIterNoChange: 10, MaxFun: 15000}
+	if got := DefaultParams(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("DefaultParams: got %+v, want %+v", got, want)
+	}
+	zero := Params{Alpha: -1, PowerT: -1, Tol: -1, Momentum: -1}.withDefaults()
+	if zero.Alpha != 0 || zero.PowerT != 0 || zero.Tol != 0 || zero.Momentum != 0 {
+		t.Errorf("negative values: got alpha %v, power_t %v, tol %v, momentum %v; want 0 each", zero.Alpha, zero.PowerT, zero.Tol, zero.Momentum)
 	}
 }

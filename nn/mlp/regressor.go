@@ -32,7 +32,7 @@ func (r *Regressor) Fit(X *matrix.Matrix, y []float64) error {
 // PartialFit runs one epoch over X and y, scikit-learn's partial_fit,
 // starting from the current weights (fresh ones on the first call).
 func (r *Regressor) PartialFit(X *matrix.Matrix, y []float64) error {
-	if r.Solver == solverLBFGS {
+	if r.Params.withDefaults().Solver == solverLBFGS {
 		return fmt.Errorf("mlp: partial_fit is only available for stochastic optimizers. %s is not stochastic", r.Solver)
 	}
 	return r.train(X, y, true)

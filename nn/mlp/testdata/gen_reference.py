@@ -64,26 +64,46 @@ GO_ACTIVATION = {"identity": "nn.Identity{}", "logistic": "nn.Sigmoid{}",
                  "tanh": "nn.Tanh{}", "relu": "nn.ReLU{}"}
 
 
+DEFAULTS = MLPClassifier().get_params()
+
+
+def gzero(v):
+    """Go value of a float parameter for which Params spells zero as -1."""
+    return "-1" if v == 0 else g(v)
+
+
+# scikit-learn's parameters in Go's spelling: name, Go field, Go value.
+GO_PARAMS = [
+    ("hidden_layer_sizes", "HiddenLayerSizes", lambda v: "[]int{%s}" % ", ".join(str(h) for h in v)),
+    ("activation", "Activation", lambda v: GO_ACTIVATION[v]),
+    ("solver", "Solver", lambda v: '"%s"' % v),
+    ("alpha", "Alpha", gzero),
+    ("batch_size", "BatchSize", str),
+    ("learning_rate", "LearningRate", lambda v: '"%s"' % v),
+    ("learning_rate_init", "LearningRateInit", g),
+    ("power_t", "PowerT", gzero),
+    ("max_iter", "MaxIter", str),
+    ("shuffle", "NoShuffle", lambda v: "true"),
+    ("random_state", "RandomState", lambda v: "Seed(%d)" % v),
+    ("tol", "Tol", gzero),
+    ("momentum", "Momentum", gzero),
+    ("nesterovs_momentum", "ClassicalMomentum", lambda v: "true"),
+    ("early_stopping", "EarlyStopping", lambda v: "true"),
+    ("validation_fraction", "ValidationFraction", g),
+    ("beta_1", "Beta1", g),
+    ("beta_2", "Beta2", g),
+    ("epsilon", "Epsilon", g),
+    ("n_iter_no_change", "NIterNoChange", str),
+    ("max_fun", "MaxFun", str),
+]
+
+
 def gparams(p):
-    hs = p["hidden_layer_sizes"]
-    bs = p["batch_size"]
-    return ((
-        "Params{HiddenLayerSizes: []int{%s}, Activation: %s, Solver: %r, "
-        "Alpha: %s, BatchSize: %d, LearningRate: %r, LearningRateInit: %s, "
-        "PowerT: %s, MaxIter: %d, Shuffle: %s, RandomState: %d, Tol: %s, "
-        "Momentum: %s, NesterovsMomentum: %s, EarlyStopping: %s, "
-        "ValidationFraction: %s, Beta1: %s, Beta2: %s, Epsilon: %s, "
-        "NIterNoChange: %d, MaxFun: %d}"
-    ) % (
-        ", ".join(str(h) for h in hs), GO_ACTIVATION[p["activation"]], p["solver"],
-        g(p["alpha"]), 0 if bs == "auto" else bs, p["learning_rate"],
-        g(p["learning_rate_init"]), g(p["power_t"]), p["max_iter"],
-        str(p["shuffle"]).lower(), p["random_state"], g(p["tol"]),
-        g(p["momentum"]), str(p["nesterovs_momentum"]).lower(),
-        str(p["early_stopping"]).lower(), g(p["validation_fraction"]),
-        g(p["beta_1"]), g(p["beta_2"]), g(p["epsilon"]),
-        p["n_iter_no_change"], p["max_fun"],
-    )).replace("'", '"')
+    """Go Params literal of the parameters that differ from the defaults:
+    Params' zero fields are scikit-learn's defaults."""
+    return "Params{%s}" % ", ".join(
+        "%s: %s" % (field, val(p[name]))
+        for name, field, val in GO_PARAMS if p[name] != DEFAULTS[name])
 
 
 CASES = [
