@@ -3,34 +3,33 @@ package matrix
 import (
 	"fmt"
 	"math"
+
+	"nnscratch/matrix/internal/kernel"
 )
 
 // ExpInto sets dst[i] = math.Exp(x[i]) for every i, bit for bit: on amd64
-// with AVX it evaluates four lanes at a time with the very operations, in
-// the same order and with the same rounding, as the assembly behind
-// math.Exp (its fused multiply-add variant where math.Exp uses that one),
-// and hands any group of four that math.Exp would treat specially
-// (infinite or NaN input, overflow, a subnormal or zero result) and the last
-// len(x)%4 elements to math.Exp itself. Elsewhere it is a math.Exp loop.
-// dst may be x itself but must not otherwise overlap it. It allocates
-// nothing and panics with an error wrapping ErrShape if the lengths differ.
+// with AVX the kernel evaluates four lanes at a time with the very
+// operations, in the same order and with the same rounding, as the assembly
+// behind math.Exp, and leaves to math.Exp any group of four it would treat
+// specially (infinite or NaN input, overflow, a subnormal or zero result)
+// and the last len(x)%4 elements. Elsewhere it is this math.Exp loop. dst
+// may be x itself but must not otherwise overlap it. It allocates nothing
+// and panics with an error wrapping ErrShape if the lengths differ.
 func ExpInto(dst, x []float64) {
 	checkLen("ExpInto", dst, x)
-	i := expBlocks(dst, x)
-	for ; i < len(x); i++ {
+	for i := kernel.Exp(dst, x); i < len(x); i++ {
 		dst[i] = math.Exp(x[i])
 	}
 }
 
 // SigmoidInto sets dst[i] = 1/(1+math.Exp(-x[i])) for every i, bit for bit,
-// the logistic function written as the lessons write it, four lanes at a
-// time as in ExpInto. dst may be x itself but must not otherwise overlap it.
-// It allocates nothing and panics with an error wrapping ErrShape if the
+// the logistic function σ(x) as the lessons write it, four lanes at a time
+// as in ExpInto. dst may be x itself but must not otherwise overlap it. It
+// allocates nothing and panics with an error wrapping ErrShape if the
 // lengths differ.
 func SigmoidInto(dst, x []float64) {
 	checkLen("SigmoidInto", dst, x)
-	i := sigmoidBlocks(dst, x)
-	for ; i < len(x); i++ {
+	for i := kernel.Sigmoid(dst, x); i < len(x); i++ {
 		dst[i] = 1 / (1 + math.Exp(-x[i]))
 	}
 }

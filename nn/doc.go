@@ -55,9 +55,9 @@
 // GradCheck compares any model's analytic gradients with finite
 // differences. Save and Load keep a network in a JSON file, exactly.
 //
-// # scikit-learn's estimator
+// # scikit-learn's estimators
 //
-// MLPClassifier and MLPRegressor (aliases of package nn/mlp's types) are
-// scikit-learn 1.2's estimators, reproduced: the same parameters and
-// defaults, and for the same random_state the same numbers.
+// Package nn/mlp builds scikit-learn 1.2's MLPClassifier and MLPRegressor
+// on this engine: the same parameters and defaults, and for the same
+// random_state the same numbers. It imports nn; nn imports nothing of it.
 package nn

@@ -69,8 +69,8 @@ func (l *Layer) FanOut() int { return l.W.Cols }
 // unless x has FanIn columns. It allocates only when x has more rows than
 // any earlier batch.
 func (l *Layer) Forward(x *matrix.Matrix) *matrix.Matrix {
-	l.Z = fit(l.Z, x.Rows, l.W.Cols)
-	l.A = fit(l.A, x.Rows, l.W.Cols)
+	l.Z = resized(l.Z, x.Rows, l.W.Cols)
+	l.A = resized(l.A, x.Rows, l.W.Cols)
 	matrix.MulInto(l.Z, x, l.W)
 	if l.B != nil {
 		matrix.AddRowVectorInto(l.Z, l.Z, l.B)
@@ -100,9 +100,9 @@ func (l *Layer) ensureGrads() {
 	}
 }
 
-// fit returns m reshaped to r×c, reusing its storage when it is large
-// enough and allocating otherwise.
-func fit(m *matrix.Matrix, r, c int) *matrix.Matrix {
+// resized returns the buffer m reshaped to r×c, reusing its storage when
+// it is large enough and allocating otherwise.
+func resized(m *matrix.Matrix, r, c int) *matrix.Matrix {
 	if m == nil {
 		return matrix.New(r, c)
 	}

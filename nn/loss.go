@@ -222,15 +222,34 @@ func ChainRuleDelta(dst, z, a, y *matrix.Matrix, f Activation, loss Loss) {
 	f.Backward(dst, z, a, dst)
 }
 
+// A MatchedLoss is a loss with an output activation it is matched with
+// (the canonical pairs of the textbooks: LogLoss with Sigmoid, CrossEntropy
+// with Softmax), whose f′ cancels against the loss's gradient so that
+//
+//	δ_out = (a − y)/n      (a − y for a Sum loss)
+//
+// Matches reports whether f is that activation. OutputDelta takes the
+// simplification when it does. A type that embeds LogLoss or CrossEntropy
+// keeps the pairing (package nn/mlp's losses do).
+type MatchedLoss interface {
+	Loss
+	Matches(f Activation) bool
+}
+
+// Matches reports whether f is Sigmoid.
+func (LogLoss) Matches(f Activation) bool {
+	_, ok := f.(Sigmoid)
+	return ok
+}
+
+// Matches reports whether f is Softmax.
+func (CrossEntropy) Matches(f Activation) bool {
+	_, ok := f.(Softmax)
+	return ok
+}
+
 // canonical reports whether the pair's δ_out is (a − y) times 1/n or 1.
 func canonical(f Activation, loss Loss) bool {
-	switch loss.(type) {
-	case LogLoss:
-		_, ok := f.(Sigmoid)
-		return ok
-	case CrossEntropy:
-		_, ok := f.(Softmax)
-		return ok
-	}
-	return false
+	m, ok := loss.(MatchedLoss)
+	return ok && m.Matches(f)
 }

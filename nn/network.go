@@ -40,6 +40,13 @@ func NewNetwork(layers ...*Layer) *Network {
 // New([]int{2, 3, 1}, true, Sigmoid{}, Sigmoid{}) is the forum's 2-3-1
 // network. Fill the weights with an Initializer or by hand. It panics if
 // there are fewer than two sizes.
+//
+// New takes no initializer because the lessons start networks in several
+// ways: from given weights, from draws in a source program's own order, or
+// from zero, which is right for a network without hidden layers (the delta
+// rule's single neuron). Zero is wrong for hidden layers, whose units would
+// stay identical, so Train refuses such a network with an error naming the
+// initializers (ErrIdenticalUnits) rather than training it silently.
 func New(sizes []int, bias bool, hidden, output Activation) *Network {
 	if len(sizes) < 2 {
 		panic(fmt.Sprintf("nn: New: %d layer sizes, want at least 2", len(sizes)))
@@ -82,8 +89,28 @@ func (n *Network) Forward(x *matrix.Matrix) *matrix.Matrix {
 // Output returns the output of the last Forward (the last layer's A).
 func (n *Network) Output() *matrix.Matrix { return n.Layers[len(n.Layers)-1].A }
 
-// Predict returns a copy of Forward(x), safe to keep.
-func (n *Network) Predict(x *matrix.Matrix) *matrix.Matrix { return n.Forward(x).Clone() }
+// Predict returns the network's output for the batch x (rows = samples) in
+// a new matrix: the values Forward returns, computed in matrices of its
+// own. It only reads the network, so any number of goroutines may call
+// Predict on one network at once, as long as nothing trains or changes it
+// meanwhile (Forward, Backward, Step and Train write the layers' buffers
+// and weights). It panics with an error wrapping matrix.ErrShape if x has
+// the wrong number of columns. It allocates the activations of every layer.
+func (n *Network) Predict(x *matrix.Matrix) *matrix.Matrix {
+	if in := n.Layers[0].FanIn(); x.Cols != in {
+		panic(fmt.Errorf("nn: Predict on %dx%d inputs, the network has %d inputs: %w", x.Rows, x.Cols, in, matrix.ErrShape))
+	}
+	a := x
+	for _, l := range n.Layers {
+		z := matrix.Mul(a, l.W)
+		if l.B != nil {
+			matrix.AddRowVectorInto(z, z, l.B)
+		}
+		l.Act.Forward(z, z)
+		a = z
+	}
+	return a
+}
 
 // Backward back-propagates the error of the last Forward against targets y
 // and fills every layer's Delta, GradW and GradB without changing any
@@ -102,7 +129,7 @@ func (n *Network) Backward(y *matrix.Matrix, loss Loss) {
 	}
 	L := len(n.Layers) - 1
 	out := n.Layers[L]
-	out.Delta = fit(out.Delta, out.A.Rows, out.A.Cols)
+	out.Delta = resized(out.Delta, out.A.Rows, out.A.Cols)
 	OutputDelta(out.Delta, out.Z, out.A, y, out.Act, loss)
 	for l := L; l >= 0; l-- {
 		layer := n.Layers[l]
@@ -112,7 +139,7 @@ func (n *Network) Backward(y *matrix.Matrix, loss Loss) {
 		}
 		prev := n.Layers[l-1]
 		layer.gradients(prev.A)
-		prev.Delta = fit(prev.Delta, prev.A.Rows, prev.A.Cols)
+		prev.Delta = resized(prev.Delta, prev.A.Rows, prev.A.Cols)
 		matrix.MulTransBInto(prev.Delta, layer.Delta, layer.W)
 		prev.Act.Backward(prev.Delta, prev.Z, prev.A, prev.Delta)
 	}
@@ -126,9 +153,11 @@ func (n *Network) Penalty(alpha float64, samples int) float64 {
 	}
 	s := 0.0
 	for _, l := range n.Layers {
+		ss := 0.0 // ‖W_l‖², summed alone as numpy's per-layer dot product is
 		for _, w := range l.W.Data {
-			s += w * w
+			ss += w * w
 		}
+		s += ss
 	}
 	return 0.5 * alpha * s / float64(samples)
 }
@@ -142,6 +171,18 @@ func (n *Network) AddPenaltyGrad(alpha float64, samples int) {
 	for _, l := range n.Layers {
 		matrix.AddScaledInto(l.GradW, l.GradW, alpha/float64(samples), l.W)
 	}
+}
+
+// Gradient returns the objective on the batch (x, y), the loss plus the L2
+// term α/(2n)·Σ‖W‖², and fills every layer's GradW and GradB with its
+// gradient: Forward, Backward and AddPenaltyGrad, without changing a
+// weight. Step is Gradient and one optimiser update. In steady state it
+// allocates nothing.
+func (n *Network) Gradient(x, y *matrix.Matrix, loss Loss, alpha float64) float64 {
+	e := loss.Value(n.Forward(x), y) + n.Penalty(alpha, x.Rows)
+	n.Backward(y, loss)
+	n.AddPenaltyGrad(alpha, x.Rows)
+	return e
 }
 
 // Objective returns the loss of the network on (x, y) plus the L2 term

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"nnscratch/matrix"
 )
@@ -15,9 +16,7 @@ import (
 // nothing. It panics with an error wrapping matrix.ErrShape on a shape
 // mismatch.
 func (n *Network) Step(x, y *matrix.Matrix, loss Loss, alpha float64, opt Optimizer, eta float64) float64 {
-	e := loss.Value(n.Forward(x), y) + n.Penalty(alpha, x.Rows)
-	n.Backward(y, loss)
-	n.AddPenaltyGrad(alpha, x.Rows)
+	e := n.Gradient(x, y, loss, alpha)
 	opt.Step(n.Params(), eta)
 	return e
 }
@@ -26,6 +25,53 @@ func (n *Network) Step(x, y *matrix.Matrix, loss Loss, alpha float64, opt Optimi
 // one, drawing as np.random.shuffle does.
 type Shuffler interface {
 	Shuffle(x []int)
+}
+
+// ErrIdenticalUnits is wrapped by the error Train returns for a network
+// whose hidden units are all alike, such as New's before an Initializer
+// has filled it: units that start equal receive equal gradients and stay
+// equal, so the layer works as one unit. (From all-zero weights a tanh
+// or ReLU layer is worse off still: its outputs stay 0, so a softmax
+// classifier of Iris's three even classes stays at loss ln 3 and 33%
+// accuracy.)
+var ErrIdenticalUnits = errors.New("nn: identical hidden units")
+
+// identicalUnits returns the number (from 1) of the first hidden layer
+// whose units are identical, or 0 if there is none. The units of layer l
+// (not the last, with at least two units) are identical when every unit
+// has the same incoming weights (the columns of W_l), the same bias and the
+// same outgoing weights (the rows of W_{l+1}).
+func (n *Network) identicalUnits() int {
+	for i, l := range n.Layers[:len(n.Layers)-1] {
+		if l.FanOut() < 2 {
+			continue
+		}
+		same := true
+		for r := range l.W.Rows {
+			same = same && allEqual(l.W.Row(r))
+		}
+		if l.B != nil {
+			same = same && allEqual(l.B.Data)
+		}
+		next := n.Layers[i+1].W
+		for r := 1; same && r < next.Rows; r++ {
+			same = slices.Equal(next.Row(r), next.Row(0))
+		}
+		if same {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// allEqual reports whether every value of v equals the first.
+func allEqual(v []float64) bool {
+	for _, x := range v {
+		if x != v[0] {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrStop is the sentinel a TrainConfig.Callback returns to end training
@@ -152,8 +198,10 @@ func (e *DivergedError) Error() string {
 // reports why and when it stopped. Each epoch is one pass over the data in
 // batches of cfg.BatchSize, each batch one Step.
 //
-// It returns an error if cfg lacks Loss, Schedule or MaxEpochs, if x and y
-// do not fit the network (wrapping matrix.ErrShape), if the loss becomes
+// It returns an error if cfg lacks Loss, Schedule or MaxEpochs, if the
+// hidden units are identical, as when no Initializer has filled the
+// weights (wrapping ErrIdenticalUnits), if x and y do not fit the network
+// (wrapping matrix.ErrShape), if the loss becomes
 // NaN or infinite (a *DivergedError), or if the callback fails; the Result
 // then describes the epochs completed. Batches are gathered into buffers
 // allocated once per call, so an epoch allocates nothing (with History
@@ -264,6 +312,11 @@ func (cfg *TrainConfig) check(n *Network, s Samples) error {
 		return fmt.Errorf("nn: Train: samples have %d columns, the network %d inputs: %w", in, n.Layers[0].FanIn(), matrix.ErrShape)
 	case out != n.Layers[len(n.Layers)-1].FanOut():
 		return fmt.Errorf("nn: Train: targets have %d columns, the network %d outputs: %w", out, n.Layers[len(n.Layers)-1].FanOut(), matrix.ErrShape)
+	}
+	if l := n.identicalUnits(); l > 0 {
+		return fmt.Errorf("nn: Train: the %d units of hidden layer %d are identical (the same weights in and out, as when every weight is 0), "+
+			"and gradient descent keeps them so; fill the weights with an Initializer first, such as nn.Glorot{}, nn.He{}, nn.ScaledNormal{} or nn.NumpyUniform{}: %w",
+			n.Layers[l-1].FanOut(), l, ErrIdenticalUnits)
 	}
 	return nil
 }

@@ -118,11 +118,45 @@ func TestTrainMiniBatchShuffle(t *testing.T) {
 	}
 }
 
+// xorNet returns a 2-2-1 sigmoid network with the forum's uniform weights.
+func xorNet() *Network {
+	net := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+	NumpyUniform{}.Initialize(net, nprand.New(1))
+	return net
+}
+
+// TestIdenticalUnits checks that Train refuses a network whose hidden units
+// are alike, naming the initializers, and trains one whose units differ
+// only in their outgoing weights, or that has no hidden layer.
+func TestIdenticalUnits(t *testing.T) {
+	x, y := xorData()
+	cfg := TrainConfig{Loss: LogLoss{}, Schedule: Constant(0.5), MaxEpochs: 2}
+	zero := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+	_, err := zero.Train(x, y, cfg)
+	if !errors.Is(err, ErrIdenticalUnits) || !strings.Contains(err.Error(), "nn.Glorot{}") || !strings.Contains(err.Error(), "hidden layer 1") {
+		t.Errorf("zero weights: got error %v, want ErrIdenticalUnits naming hidden layer 1 and the initializers", err)
+	}
+	deep := New([]int{2, 3, 2, 1}, true, Tanh{}, Sigmoid{})
+	deep.Layers[0].W.Data[0] = 1 // layer 1 differs; layer 2 is still all zero
+	if _, err := deep.Train(x, y, cfg); !errors.Is(err, ErrIdenticalUnits) || !strings.Contains(err.Error(), "hidden layer 2") {
+		t.Errorf("zero second layer: got error %v, want one naming hidden layer 2", err)
+	}
+	out := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+	out.Layers[1].W.Data[0] = 0.5 // the units' outgoing weights differ
+	if _, err := out.Train(x, y, cfg); err != nil {
+		t.Errorf("units differing in outgoing weights: got error %v, want none", err)
+	}
+	single := New([]int{2, 1}, true, Identity{}, Sigmoid{})
+	if _, err := single.Train(x, y, cfg); err != nil {
+		t.Errorf("a single zero neuron: got error %v, want none", err)
+	}
+}
+
 func TestTrainStopping(t *testing.T) {
 	x, y := xorData()
 	t.Run("no improvement", func(t *testing.T) {
-		net := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
-		// Zero weights and a zero rate: the loss never moves.
+		net := xorNet()
+		// A zero rate: the loss never moves.
 		res, err := net.Train(x, y, TrainConfig{Loss: LogLoss{}, Schedule: Constant(0), MaxEpochs: 100, Tol: 1e-4, NoChange: 10})
 		if err != nil {
 			t.Fatal(err)
@@ -134,7 +168,7 @@ func TestTrainStopping(t *testing.T) {
 		}
 	})
 	t.Run("adaptive lowers the rate", func(t *testing.T) {
-		net := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+		net := xorNet()
 		sched := &Adaptive{Eta0: 1e-3}
 		var rates []float64
 		res, err := net.Train(x, y, TrainConfig{Loss: LogLoss{}, Schedule: sched, MaxEpochs: 1000, Tol: 1, NoChange: 1,
@@ -155,7 +189,7 @@ func TestTrainStopping(t *testing.T) {
 		}
 	})
 	t.Run("callback sentinel", func(t *testing.T) {
-		net := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+		net := xorNet()
 		res, err := net.Train(x, y, TrainConfig{Loss: LogLoss{}, Schedule: Constant(0.1), MaxEpochs: 100,
 			Callback: func(e Epoch) error {
 				if e.N == 7 {
@@ -168,7 +202,7 @@ func TestTrainStopping(t *testing.T) {
 		}
 	})
 	t.Run("callback error", func(t *testing.T) {
-		net := New([]int{2, 2, 1}, true, Sigmoid{}, Sigmoid{})
+		net := xorNet()
 		boom := errors.New("boom")
 		_, err := net.Train(x, y, TrainConfig{Loss: LogLoss{}, Schedule: Constant(0.1), MaxEpochs: 100,
 			Callback: func(e Epoch) error { return boom }})

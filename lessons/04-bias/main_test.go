@@ -283,7 +283,7 @@ func TestStepAllocations(t *testing.T) {
 				}
 			})
 		}
-		if few, many := allocs(10), allocs(2000); many != few {
+		if few, many := allocs(10), allocs(2000); many != few && !lessontest.RaceEnabled {
 			t.Errorf("%s: train allocates %v times for 2000 iterations and %v for 10: the step allocates", v.name, many, few)
 		}
 	}

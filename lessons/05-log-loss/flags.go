@@ -21,7 +21,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
 	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
 	loss := fs.String("loss", "both", "loss to train on: sse, log or both")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the SSE curves to this `file` (.png or .jpg; empty for none)")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the SSE curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
+	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` steps of the table's first run, as numpy prints them (0 … 1000)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: log-loss [flags]\n\nTabulates iterations to the error goal for squared error and log-loss.\n\n")
 		fs.PrintDefaults()
@@ -36,11 +37,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
 		return cfg, err
 	}
+	cfg.plot = cli.Figure(fs, "plot", "trace")
 	switch {
+	case cfg.trace < 0 || cfg.trace > 1000:
+		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
 	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1:
-		return cfg, fmt.Errorf("-max-iter must be at least 1, got %d", cfg.maxIter)
+	case cfg.maxIter < 1 || cfg.maxIter > 100_000_000:
+		return cfg, fmt.Errorf("-max-iter must be in 1 … 100000000, got %d", cfg.maxIter)
 	}
 	switch *scale {
 	case "raw":

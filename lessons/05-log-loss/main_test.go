@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"math"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -82,7 +85,7 @@ var numpyRuns = []struct {
 
 // defaultTable is the default run's table, with the curves for the plot,
 // trained once for all tests.
-var defaultTable = sync.OnceValue(func() []*cell { return trainAll(defaultConfig()) })
+var defaultTable = sync.OnceValue(func() []*cell { return trainAll(defaultConfig(), nil) })
 
 // trainCase returns the default table's run for one cell.
 func trainCase(t *testing.T, loss string, standardised bool, alpha float64) outcome {
@@ -200,7 +203,8 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-alphas", "0.1,0.2,0.3", "-loss", "log", "-scale", "raw"}, Want: ""},
 		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
 		{Args: []string{"-goal", "0"}, Want: "-goal must be a positive number"},
-		{Args: []string{"-max-iter", "-5"}, Want: "-max-iter must be at least 1"},
+		{Args: []string{"-max-iter", "-5"}, Want: "-max-iter must be in 1 … 100000000, got -5"},
+		{Args: []string{"-trace", "-1"}, Want: "-trace must be in 0 … 1000, got -1"},
 		{Args: []string{"-scale", "unit"}, Want: `-scale must be raw, standard or both, got "unit"`},
 		{Args: []string{"-loss", "mse"}, Want: `-loss must be sse, log or both, got "mse"`},
 		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
@@ -209,19 +213,23 @@ func TestFlags(t *testing.T) {
 }
 
 // TestStepAllocations checks that the training loop, with its per-iteration
-// SSE and log-loss, allocates nothing per iteration.
+// SSE and log-loss, allocates nothing per iteration. The race detector
+// changes allocation counts, so under -race the counts are not compared.
 func TestStepAllocations(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
 	x, y := data.EpochsQuestionIris()
-	for _, l := range []nn.Loss{nn.HalfSSE{}, nn.LogLoss{Sum: true}} {
+	for _, l := range []string{"sse", "log"} {
 		allocs := func(n int) float64 {
 			return testing.AllocsPerRun(3, func() {
-				if _, err := train(x, y, 1, l, 0.5, 1e-300, n, 0); err != nil {
+				if _, err := train(x, y, 1, l, 0.5, 1e-300, n, 0, nil); err != nil {
 					t.Fatal(err)
 				}
 			})
 		}
-		if few, many := allocs(10), allocs(2000); many != few {
-			t.Errorf("%s: train allocates %v times for 2000 iterations and %v for 10", l.Name(), many, few)
+		if few, many := allocs(10), allocs(2000); many != few && !lessontest.RaceEnabled {
+			t.Errorf("%s: train allocates %v times for 2000 iterations and %v for 10", l, many, few)
 		}
 	}
 }
@@ -235,5 +243,109 @@ func TestDefaultPlotDropped(t *testing.T) {
 	}
 	if cfg.plot != "" {
 		t.Errorf("plot = %q with -alphas 0.1,0.2, want none", cfg.plot)
+	}
+}
+
+// traceArgs is the README's -trace example: one step of the answer's
+// log-loss run on raw inputs.
+var traceArgs = []string{"-loss", "log", "-scale", "raw", "-alphas", "0.05", "-max-iter", "1", "-trace", "1"}
+
+// TestTrace guards the -trace output of the README's example and checks
+// that the README quotes its excerpt: the output error and delta, which is
+// the error itself on log-loss.
+func TestTrace(t *testing.T) {
+	cfg, err := parseFlags(traceArgs, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "trace", buf.Bytes())
+	out := buf.String()
+	from, to := strings.Index(out, "layer_2_error ="), strings.Index(out, "layer_1_error =")
+	if from < 0 || to < from {
+		t.Fatalf("trace lacks layer_2_error or layer_1_error:\n%s", out)
+	}
+	golden.InREADME(t, "README.md", out[from:to])
+}
+
+// TestDivergedPrintsNothing checks that a run that diverges reports it
+// before printing any of the table.
+func TestDivergedPrintsNothing(t *testing.T) {
+	cfg, err := parseFlags([]string{"-alphas", "1e308", "-max-iter", "10"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = run(&buf, cfg)
+	if err == nil || !strings.Contains(err.Error(), "log-loss, raw inputs, α 1e+308: diverged at iteration 2") {
+		t.Errorf("got error %v, want log-loss, raw inputs, α 1e+308: diverged at iteration 2", err)
+	}
+	if buf.Len() > 0 {
+		t.Errorf("a diverging run printed\n%s", buf.String())
+	}
+}
+
+// TestExperimentKeepsFigure checks that an experiment draws no picture
+// unless asked, so that it never overwrites the README's figure.
+func TestExperimentKeepsFigure(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "log-loss.png"},
+		{[]string{"-trace", "1"}, "log-loss.png"},
+		{[]string{"-seed", "7"}, ""},
+		{[]string{"-seed", "7", "-plot", "/tmp/x.png"}, "/tmp/x.png"},
+	} {
+		cfg, err := parseFlags(tt.args, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.plot != tt.want {
+			t.Errorf("%q: plot %q, want %q", tt.args, cfg.plot, tt.want)
+		}
+	}
+}
+
+// TestBracketing runs testdata/bracketing.py, which backs the README's
+// word on lesson 06's count: in numpy, the same chaotic run (squared error,
+// raw inputs, α 0.5) stops at another iteration when only the rounding of
+// err·a(1 − a) changes; both counts stay of the same size.
+func TestBracketing(t *testing.T) {
+	out, err := exec.Command("/usr/bin/python3", "testdata/bracketing.py").CombinedOutput()
+	if err != nil {
+		t.Skipf("numpy not available: %v: %s", err, out)
+	}
+	var grouped, leftToRight int
+	if _, err := fmt.Sscanf(string(out), "err * (a*(1-a)): %d\n(err*a)*(1-a): %d", &grouped, &leftToRight); err != nil {
+		t.Fatalf("cannot read %q: %v", out, err)
+	}
+	if grouped == leftToRight || grouped < 1000 || grouped > 9999 || leftToRight < 1000 || leftToRight > 9999 {
+		t.Errorf("numpy counts %d (grouped) and %d (left to right), want two different counts in 1000 … 9999", grouped, leftToRight)
+	}
+}
+
+// TestTraceNumpy checks the -trace output against numpy's: testdata/trace.py
+// is the question's code with a print line after each of its lines.
+func TestTraceNumpy(t *testing.T) {
+	want, err := exec.Command("/usr/bin/python3", "testdata/trace.py").CombinedOutput()
+	if err != nil {
+		t.Skipf("numpy not available: %v: %s", err, want)
+	}
+	cfg, err := parseFlags(traceArgs, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	got, _, _ := strings.Cut(buf.String(), "Iterations until")
+	if got != string(want) {
+		line, g, w := golden.FirstDiff(got, string(want))
+		t.Errorf("trace differs from numpy's at line %d:\ngot  %q\nwant %q", line, g, w)
 	}
 }

@@ -10,7 +10,8 @@
 //	go run ./lessons/06-optimizers -time -plot ""
 //	go run ./lessons/06-optimizers -seed 7 -mu 0.5 -adam-rates 0.001,0.01
 //
-// With g = ∂E/∂W, one iteration of each rule is
+// With g = ∂E/∂W, one iteration of each rule is (rules.go, in matrix
+// operations; nn.Train runs the rest of the step)
 //
 //	gradient descent  W ← W − η·g
 //	momentum          v ← μ·v − η·g;  W ← W + v
@@ -20,15 +21,11 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn"
-	"nnscratch/nn/plot"
 )
 
 // questionRate is the learning rate of the question's script (alpha = 0.5).
@@ -46,6 +43,7 @@ type config struct {
 	time      bool      // also measure and print wall times
 	reps      int       // timing repetitions (the fastest is printed)
 	plot      string    // PNG or JPEG file for the loss curves; "" = none
+	trace     int       // print the first trace steps of each rule at its first rate on Iris, raw inputs
 }
 
 func defaultConfig() config {
@@ -59,82 +57,17 @@ func defaultConfig() config {
 	}
 }
 
-// optimisers returns the four rules, each with the rates swept for it.
+// optimisers returns the four rules (rules.go), each with the rates swept for it.
 func optimisers(cfg config) []optimiser {
 	return []optimiser{
-		{"gradient descent", cfg.gdRates, func() nn.Optimizer { return nn.GD{} }},
-		{"momentum", cfg.momRates, func() nn.Optimizer { return &nn.Momentum{Mu: cfg.mu} }},
-		{"Nesterov", cfg.momRates, func() nn.Optimizer { return &nn.Momentum{Mu: cfg.mu, Nesterov: true} }},
-		{"Adam", cfg.adamRates, func() nn.Optimizer { return &nn.Adam{} }},
+		{"gradient descent", cfg.gdRates, func() nn.Optimizer { return gradientDescent{} }},
+		{"momentum", cfg.momRates, func() nn.Optimizer { return &momentum{mu: cfg.mu} }},
+		{"Nesterov", cfg.momRates, func() nn.Optimizer { return &nesterov{mu: cfg.mu} }},
+		{"Adam", cfg.adamRates, func() nn.Optimizer { return &adam{} }},
 	}
 }
 
 func main() { cli.Main("optimizers", parseFlags, run) }
-
-// parseFlags turns the command line into a config, checking every value.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	cfg := defaultConfig()
-	fs := flag.NewFlagSet("optimizers", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the starting weights (0 … 2³²−1)")
-	fs.Float64Var(&cfg.mu, "mu", cfg.mu, "momentum coefficient μ for momentum and Nesterov, in [0, 1)")
-	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the summed squared error Σ(a − y)² is below this")
-	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after `n` iterations")
-	gd := fs.String("gd-rates", joinFloats(cfg.gdRates), "comma-separated learning rates η for gradient descent")
-	mom := fs.String("momentum-rates", joinFloats(cfg.momRates), "comma-separated learning rates η for momentum and Nesterov")
-	adam := fs.String("adam-rates", joinFloats(cfg.adamRates), "comma-separated learning rates η for Adam")
-	fs.BoolVar(&cfg.time, "time", false, "also time each optimiser at its best rate (varies from run to run)")
-	fs.IntVar(&cfg.reps, "reps", cfg.reps, "with -time, time each run `n` times and print the fastest")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the loss curves to this `file` (.png or .jpg; empty for none)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: optimizers [flags]\n\nRaces gradient descent, momentum, Nesterov and Adam on the question's 2-3-1 network.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
-	}
-	for _, l := range []struct {
-		name string
-		s    string
-		dst  *[]float64
-	}{{"-gd-rates", *gd, &cfg.gdRates}, {"-momentum-rates", *mom, &cfg.momRates}, {"-adam-rates", *adam, &cfg.adamRates}} {
-		v, err := cli.PositiveFloats(l.s)
-		if err != nil {
-			return cfg, fmt.Errorf("%s: %v", l.name, err)
-		}
-		*l.dst = v
-	}
-	var err error
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
-	switch {
-	case !(cfg.mu >= 0 && cfg.mu < 1):
-		return cfg, fmt.Errorf("-mu must be in [0, 1), got %g", cfg.mu)
-	case !(cfg.goal > 0) || cfg.goal > 1e300:
-		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1 || cfg.maxIter > 100_000_000:
-		return cfg, fmt.Errorf("-max-iter must be in 1 … 100000000, got %d", cfg.maxIter)
-	case cfg.reps < 1 || cfg.reps > 1000:
-		return cfg, fmt.Errorf("-reps must be in 1 … 1000, got %d", cfg.reps)
-	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
-	}
-	return cfg, nil
-}
-
-// joinFloats writes a list of rates as cli.PositiveFloats reads it, for the
-// flag defaults.
-func joinFloats(v []float64) string {
-	s := make([]string, len(v))
-	for i, f := range v {
-		s[i] = strconv.FormatFloat(f, 'g', -1, 64)
-	}
-	return strings.Join(s, ",")
-}
 
 // study is everything the lesson computes before it prints.
 type study struct {
@@ -159,7 +92,12 @@ func newStudy(cfg config) *study {
 // run sweeps every optimiser's rates on every problem, prints the iteration
 // counts and the best rate of each, and writes the Iris loss curves to
 // cfg.plot. With cfg.time it times each best run afresh, one at a time.
-func run(w io.Writer, cfg config) error { return report(w, cfg, newStudy(cfg)) }
+func run(w io.Writer, cfg config) error {
+	if cfg.trace > 0 {
+		traceRules(w, cfg)
+	}
+	return report(w, cfg, newStudy(cfg))
+}
 
 // report prints the study and writes its plot.
 func report(w io.Writer, cfg config, s *study) error {

@@ -241,6 +241,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-goal", "0"}, Want: "-goal must be a positive number"},
 		{Args: []string{"-max-iter", "0"}, Want: "-max-iter must be in 1 … 100000000"},
 		{Args: []string{"-reps", "0"}, Want: "-reps must be in 1 … 1000"},
+		{Args: []string{"-trace", "1001"}, Want: "-trace must be in 0 … 1000, got 1001"},
 		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
 		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},

@@ -2,11 +2,14 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"math"
 	"runtime"
 	"sync"
 	"time"
 
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
@@ -143,4 +146,22 @@ func sweep(cfg config, ps []problem, opts []optimiser) [][][]run1 {
 	close(ch)
 	wg.Wait()
 	return out
+}
+
+// traceRules prints, for each rule at its first rate on Iris with raw
+// inputs, every quantity of its first cfg.trace steps (see traced).
+func traceRules(w io.Writer, cfg config) {
+	p := problems()[0]
+	for _, o := range optimisers(cfg) {
+		fmt.Fprintf(w, "== trace: %s, η=%g, %s ==\n", o.name, o.rates[0], p.name)
+		net := newNet(cfg.seed)
+		_, err := net.Train(p.x, p.y, nn.TrainConfig{
+			Loss: nn.HalfSSE{}, Schedule: nn.Constant(o.rates[0]), MaxEpochs: cfg.trace,
+			Optimizer: &traced{rule: o.make(), net: net, t: trace.New(w, cfg.trace)},
+		})
+		if err != nil {
+			fmt.Fprintf(w, "stopped: %v\n", err)
+		}
+		fmt.Fprintln(w)
+	}
 }

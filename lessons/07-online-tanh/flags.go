@@ -24,10 +24,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.Float64Var(&cfg.answerScale, "answer-scale", cfg.answerScale, "the answer's initial weight scale")
 	fs.IntVar(&cfg.seeds, "seeds", cfg.seeds, "seeds 1 … `n` in the sweep (0 skips it)")
 	fs.IntVar(&cfg.long, "long", cfg.long, "steps per run in the sweep")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write accuracy against step to this `file` (.png or .jpg; empty for none)")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write accuracy against step to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
+	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` steps of the first run, as numpy prints them (0 … 1000)")
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
+	cfg.plot = cli.Figure(fs, "plot", "trace")
 	positive := func(v float64) bool { return v > 0 && v <= 100 }
 	var err error
 	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
@@ -50,6 +52,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-answer-scale must be in (0, 100], got %v", cfg.answerScale)
 	case cfg.seeds < 0 || cfg.seeds > 1000:
 		return cfg, fmt.Errorf("-seeds must be in 0 … 1000, got %d", cfg.seeds)
+	case cfg.trace < 0 || cfg.trace > 1000:
+		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
 	case cfg.long < 1 || cfg.long > 1_000_000:
 		return cfg, fmt.Errorf("-long must be in 1 … 1000000, got %d", cfg.long)
 	}

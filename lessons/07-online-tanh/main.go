@@ -6,8 +6,10 @@
 //
 //	go run ./lessons/07-online-tanh
 //	go run ./lessons/07-online-tanh -seed 7 -answer-rate 0.3 -seeds 50
+//	go run ./lessons/07-online-tanh -trace 1 -steps 1 -seeds 0
 //
-// One step of the question's loop, for a row (x, t) drawn by randint(0, 4):
+// One step of the question's loop (step.go, which the default run executes),
+// for a row (x, t) drawn by randint(0, 4), with x a column:
 //
 //	h = tanh(W1·x + b1)            a = tanh(W2·h + b2)
 //	δ2 = (a − t)·(1 − a²)          δ1 = W2ᵀ·δ2 ⊙ (1 − h²)
@@ -17,9 +19,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/nn/plot"
 )
 
@@ -35,6 +37,7 @@ type config struct {
 	seeds       int     // seeds 1 … seeds in the sweep
 	long        int     // steps per run in the sweep
 	plot        string  // PNG or JPEG of accuracy against step; "" = none
+	trace       int     // print every quantity of the first trace steps of the first run
 }
 
 func defaultConfig() config {
@@ -50,109 +53,68 @@ func run(w io.Writer, cfg config) error {
 	question := setting{"question", cfg.scale, cfg.rate}
 	answer := setting{"answer", cfg.answerScale, cfg.answerRate}
 	settings := []setting{question, {"rate only", cfg.scale, cfg.answerRate}, {"scale only", cfg.answerScale, cfg.rate}, answer}
-	fmt.Fprintf(w, "Layer sizes [2 %d 1], tanh on the hidden and the output layer; weights randn(out, in)·scale,\n", cfg.hidden)
-	fmt.Fprintf(w, "biases randn(out), np.random.seed(%d); each step trains on one row drawn by randint(0, 4).\n", cfg.seed)
-	fmt.Fprintf(w, "accuracy = 1 − mean over the 4 patterns of |output − target|, measured before each step.\n")
+	printSetup(w, cfg)
 
-	logged := map[string]trace{}
+	tr := trace.New(w, cfg.trace) // the first run's first steps
+	logged := map[string]history{}
 	for _, r := range []struct {
 		t task
 		s setting
 	}{{or, question}, {xor, answer}} {
-		tr := online(r.t, r.s, cfg.hidden, cfg.seed, cfg.steps, cfg.testfreq, false)
-		logged[r.t.name+r.s.name] = tr
-		fmt.Fprintf(w, "\n%s, %v, a line every %d steps:\n", r.t.name, r.s, cfg.testfreq)
-		for _, p := range tr.printed {
-			fmt.Fprintf(w, "Epoch %d, Inputs %s, Outputs %s, Targets %s\n", p.step, intArray(r.t.x.Row(p.row)),
-				numpyArray(p.output), intArray(r.t.y.Row(p.row)))
-		}
-		fmt.Fprintf(w, "after %d steps: outputs %s, accuracy %.4f, first ≥ %g at %s\n", cfg.steps,
-			outputs(tr, r.t), tr.acc[cfg.steps], goal, stepOrNever(tr.first()))
+		h := online(r.t, r.s, cfg.hidden, cfg.seed, cfg.steps, cfg.testfreq, questionLoop, tr)
+		tr = nil
+		logged[r.t.name+r.s.name] = h
+		printLogged(w, cfg, r.t, r.s, h)
 	}
 
 	q := logged["ORquestion"]
-	fmt.Fprintf(w, "\nWhat \"epoch\" counts: the loop's counter counts samples. %d \"epochs\" = %d samples = %d epochs of all 4.\n",
-		cfg.steps, cfg.steps, cfg.steps/4)
-	fmt.Fprintf(w, "  random draws (OR run above) used the rows %d, %d, %d and %d times: accuracy %.4f\n",
-		q.counts[0], q.counts[1], q.counts[2], q.counts[3], q.acc[cfg.steps])
+	var acc []float64
 	if cfg.steps >= 4 {
-		acc, err := epochs(or, question, cfg.hidden, cfg.seed, cfg.steps/4)
-		if err != nil {
+		var err error
+		if acc, err = epochs(or, question, cfg.hidden, cfg.seed, cfg.steps/4); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  %d real epochs (nn.Train, batch size 1, shuffled), same start: each row %d times: accuracy %.4f\n",
-			cfg.steps/4, cfg.steps/4, acc[len(acc)-1])
 	}
-	extra := online(or, question, cfg.hidden, cfg.seed, cfg.steps, cfg.testfreq, true)
+	printEpochs(w, cfg, q, acc)
+	a := online(or, question, cfg.hidden, cfg.seed, cfg.steps, cfg.testfreq, answerLoop, nil)
 	fmt.Fprintf(w, "\nThe forward pass inside backprop: backpropagate_error calls forward_propagate first, so\n")
 	fmt.Fprintf(w, "adding a forward pass to every step changes nothing: same weights to the last bit: %v\n",
-		sameWeights(q, extra))
+		sameWeights(q.net, a.net))
 
 	fmt.Fprintf(w, "\nSeed %d, accuracy after 1000 and %d steps and the first step with accuracy ≥ %g:\n", cfg.seed, cfg.steps, goal)
 	var curves []plot.Series
 	for _, t := range []task{or, xor} {
 		for _, s := range settings {
-			tr := online(t, s, cfg.hidden, cfg.seed, cfg.steps, cfg.steps+1, false)
-			fmt.Fprintf(w, "  %-4s %-36v %s  %.4f  %s\n", t.name, s, at(tr, 1000), tr.acc[cfg.steps], stepOrNever(tr.first()))
+			h := online(t, s, cfg.hidden, cfg.seed, cfg.steps, cfg.steps+1, questionLoop, nil)
+			fmt.Fprintf(w, "  %-4s %-36v %s  %.4f  %s\n", t.name, s, at(h, 1000), h.acc[cfg.steps], stepOrNever(h.first()))
 			if s == question || s == answer { // the plot's font is ASCII: x for ×
 				name := fmt.Sprintf("%s, %s (weights x%g, rate %g)", t.name, s.name, s.scale, s.rate)
-				curves = append(curves, plot.Series{Name: name, Y: tr.acc})
+				curves = append(curves, plot.Series{Name: name, Y: h.acc})
 			}
 		}
 	}
 	if cfg.seeds > 0 {
-		marks := []int{1000, 2000, cfg.long}
-		fmt.Fprintf(w, "\nSeeds 1 … %d, %d steps each: how many reach accuracy ≥ %g within %d, %d and %d steps,\n", cfg.seeds, cfg.long, goal, marks[0], marks[1], marks[2])
-		fmt.Fprintf(w, "the median first step (never = more than half never did), the median mean |error| at the end:\n")
-		for _, tl := range sweep([]task{or, xor}, settings, cfg.hidden, cfg.seeds, cfg.long, marks) {
-			fmt.Fprintf(w, "  %-4s %-36v %3d %3d %3d   %6s   %.5f\n", tl.t.name, tl.s, tl.by[0], tl.by[1], tl.by[2],
-				stepOrNever(tl.medianFirst), tl.medianLastErr)
-		}
+		marks := sweepMarks(cfg.long)
+		printSweep(w, cfg, marks, sweep([]task{or, xor}, settings, cfg.hidden, cfg.seeds, cfg.long, marks))
 	}
 	if cfg.plot == "" {
 		return nil
 	}
-	chart := plot.LineChart{
-		Title:  fmt.Sprintf("Online tanh network: accuracy by step (seed %d)", cfg.seed),
-		XLabel: "step (one sample each)", YLabel: "1 - mean |error|", Series: curves,
-	}
-	if err := plot.Save(cfg.plot, chart.Render()); err != nil {
+	if err := writePlot(cfg, curves); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
 	return nil
 }
 
-// outputs lists the network's four outputs at the end of tr.
-func outputs(tr trace, t task) string {
-	out := tr.net.Forward(t.x)
-	return fmt.Sprintf("%.4f %.4f %.4f %.4f", out.Data[0], out.Data[1], out.Data[2], out.Data[3])
-}
-
-// at formats the accuracy before step s, or "-" if the run was shorter.
-func at(tr trace, s int) string {
-	if s >= len(tr.acc) {
-		return "     -"
-	}
-	return fmt.Sprintf("%.4f", tr.acc[s])
-}
-
-func stepOrNever(s int) string {
-	if s < 0 {
-		return "never"
-	}
-	return fmt.Sprint(s)
-}
-
-// sameWeights reports whether two runs ended with bit-identical parameters.
-func sameWeights(a, b trace) bool {
-	pa, pb := a.net.Params(), b.net.Params()
-	for i := range pa {
-		for j, v := range pa[i].Value.Data {
-			if math.Float64bits(v) != math.Float64bits(pb[i].Value.Data[j]) {
-				return false
-			}
+// sweepMarks returns the step counts the sweep tallies: 1000 and 2000 when
+// the runs are longer, and the runs' length.
+func sweepMarks(long int) []int {
+	var marks []int
+	for _, m := range []int{1000, 2000} {
+		if m < long {
+			marks = append(marks, m)
 		}
 	}
-	return true
+	return append(marks, long)
 }

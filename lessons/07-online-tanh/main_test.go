@@ -83,7 +83,7 @@ var numpyPrinted = []struct {
 // relative 1e-9 (numpy's dot and tanh may round differently in the last bit).
 func TestNumpyReference(t *testing.T) {
 	for _, want := range numpyPrinted {
-		tr := online(want.task, setting{"", want.scale, want.rate}, 3, 32, 2000, 100, false)
+		tr := online(want.task, setting{"", want.scale, want.rate}, 3, 32, 2000, 100, questionLoop, nil)
 		got := tr.printed[want.step/100]
 		if got.step != want.step || got.row != want.row {
 			t.Errorf("%s ×%g: printed step %d row %d, want step %d row %d", want.task.name, want.scale, got.step, got.row, want.step, want.row)
@@ -127,10 +127,10 @@ func TestNumpyArray(t *testing.T) {
 func TestAnswerSettings(t *testing.T) {
 	cfg := defaultConfig()
 	q, a := setting{"question", 1, 0.1}, setting{"answer", 2, 0.2}
-	if f := online(xor, a, cfg.hidden, cfg.seed, 2000, 1<<30, false).first(); f < 0 || f > 2000 {
+	if f := online(xor, a, cfg.hidden, cfg.seed, 2000, 1<<30, questionLoop, nil).first(); f < 0 || f > 2000 {
 		t.Errorf("seed %d, XOR, answer's setting: first step ≥ 0.98 is %d, want 0 … 2000", cfg.seed, f)
 	}
-	if f := online(xor, q, cfg.hidden, cfg.seed, 2000, 1<<30, false).first(); f >= 0 {
+	if f := online(xor, q, cfg.hidden, cfg.seed, 2000, 1<<30, questionLoop, nil).first(); f >= 0 {
 		t.Errorf("seed %d, XOR, question's setting: first step ≥ 0.98 is %d, want never within 2000", cfg.seed, f)
 	}
 	tl := sweep([]task{xor}, []setting{q, {"rate only", 1, 0.2}, a}, cfg.hidden, 20, 2000, []int{2000})
@@ -150,21 +150,29 @@ func TestAnswerSettings(t *testing.T) {
 // with seed 1 the answer's setting leaves XOR's (1, 0) output at tanh's −1,
 // where 1 − a² is too small for the error to move it.
 func TestStuckAtMinusOne(t *testing.T) {
-	tr := online(xor, setting{"answer", 2, 0.2}, 3, 1, 2000, 1<<30, false)
-	out := tr.net.Forward(xor.x).Data[1]
+	tr := online(xor, setting{"answer", 2, 0.2}, 3, 1, 2000, 1<<30, questionLoop, nil)
+	xs, _ := xor.columns()
+	out := tr.net.probe().forward(xs[1]).Data[0]
 	if !(out < -0.999) {
 		t.Errorf("seed 1, XOR, answer's setting: output for (1, 0) after 2000 steps is %.6f, want below −0.999", out)
 	}
 }
 
-// TestForwardInsideBackprop checks that an extra forward pass per step
-// leaves the training unchanged, bit for bit.
+// TestForwardInsideBackprop checks the lesson's forward-pass check both
+// ways: the answer's loop (a forward pass every step, then the backward
+// pass on its outputs) ends with the question's weights, bit for bit; the
+// loop the answer feared (a backward pass on the outputs of the last printed
+// forward pass) does not, so the check can fail.
 func TestForwardInsideBackprop(t *testing.T) {
 	for _, tk := range []task{or, xor} {
-		a := online(tk, setting{"", 1, 0.1}, 3, 5, 500, 100, false)
-		b := online(tk, setting{"", 1, 0.1}, 3, 5, 500, 100, true)
-		if !sameWeights(a, b) {
-			t.Errorf("%s: an extra forward pass per step changed the trained weights", tk.name)
+		q := online(tk, setting{"", 1, 0.1}, 3, 5, 500, 100, questionLoop, nil)
+		a := online(tk, setting{"", 1, 0.1}, 3, 5, 500, 100, answerLoop, nil)
+		s := online(tk, setting{"", 1, 0.1}, 3, 5, 500, 100, staleLoop, nil)
+		if !sameWeights(q.net, a.net) {
+			t.Errorf("%s: the answer's loop ends with other weights than the question's", tk.name)
+		}
+		if sameWeights(q.net, s.net) {
+			t.Errorf("%s: a backward pass on stale outputs ends with the question's weights", tk.name)
 		}
 	}
 }
@@ -172,7 +180,7 @@ func TestForwardInsideBackprop(t *testing.T) {
 // TestEpochs checks what the lesson says about epochs: the random draws
 // cover steps samples in all, and nn.Train runs steps/4 real epochs.
 func TestEpochs(t *testing.T) {
-	tr := online(or, setting{"", 1, 0.1}, 3, 32, 2000, 100, false)
+	tr := online(or, setting{"", 1, 0.1}, 3, 32, 2000, 100, questionLoop, nil)
 	if n := tr.counts[0] + tr.counts[1] + tr.counts[2] + tr.counts[3]; n != 2000 {
 		t.Errorf("rows drawn: got %d, want 2000", n)
 	}
@@ -215,7 +223,74 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-answer-scale", "1000"}, Want: "-answer-scale must be in (0, 100]"},
 		{Args: []string{"-seeds", "-1"}, Want: "-seeds must be in 0 … 1000"},
 		{Args: []string{"-long", "0"}, Want: "-long must be in 1 … 1000000"},
+		{Args: []string{"-trace", "-1"}, Want: "-trace must be in 0 … 1000, got -1"},
 		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
+}
+
+// traceArgs is the README's -trace example: the first step of the
+// question's OR run, and nothing else that takes time.
+var traceArgs = []string{"-trace", "1", "-steps", "1", "-seeds", "0"}
+
+// TestTrace guards the -trace output of the README's example and checks
+// that the README quotes its excerpt, the output's delta and the hidden
+// deltas.
+func TestTrace(t *testing.T) {
+	cfg, err := parseFlags(traceArgs, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "trace", buf.Bytes())
+	out := buf.String()
+	from := strings.Index(out, "network[1]['outputs'] =\n")
+	to := strings.Index(out, "learning_rate *")
+	if from < 0 || to < from {
+		t.Fatalf("trace lacks the output or the updates:\n%s", out)
+	}
+	golden.InREADME(t, "README.md", out[from:to])
+}
+
+// TestShortSweep checks that a sweep shorter than 2000 steps tallies only
+// the step counts it ran.
+func TestShortSweep(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.long, cfg.seeds, cfg.steps, cfg.plot = 500, 2, 10, ""
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "within 500 steps,\n") || strings.Contains(out, "within 1000") {
+		t.Errorf("-long 500 sweep header is wrong:\n%s", out)
+	}
+	if got := sweepMarks(1500); len(got) != 2 || got[0] != 1000 || got[1] != 1500 {
+		t.Errorf("sweepMarks(1500) = %v, want [1000 1500]", got)
+	}
+}
+
+// TestExperimentKeepsFigure checks that an experiment draws no picture
+// unless asked, so that it never overwrites the README's figure.
+func TestExperimentKeepsFigure(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "online-tanh.png"},
+		{[]string{"-trace", "1"}, "online-tanh.png"},
+		{[]string{"-seed", "7"}, ""},
+		{[]string{"-seed", "7", "-plot", "/tmp/x.png"}, "/tmp/x.png"},
+	} {
+		cfg, err := parseFlags(tt.args, io.Discard)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.plot != tt.want {
+			t.Errorf("%q: plot %q, want %q", tt.args, cfg.plot, tt.want)
+		}
+	}
 }

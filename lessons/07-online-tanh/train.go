@@ -5,9 +5,9 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/nprand"
@@ -42,37 +42,42 @@ func (s setting) String() string {
 		", rate " + strconv.FormatFloat(s.rate, 'g', -1, 64) + ")"
 }
 
-// newNetwork draws the question's starting network from rng: for each layer
-// np.random.randn(out, in)·scale, then np.random.randn(out) for the biases,
-// tanh on every layer. numpy's W is out×in; nn's is in×out, so the draws
-// are transposed into place.
-func newNetwork(sizes []int, scale float64, rng *nprand.RandomState) *nn.Network {
-	var layers []*nn.Layer
-	for l := 1; l < len(sizes); l++ {
-		in, out := sizes[l-1], sizes[l]
-		draws := make([]float64, out*in)
-		rng.Randn(draws)
-		w := matrix.New(in, out)
-		for r := range out {
-			for c := range in {
-				w.Data[c*out+r] = draws[r*in+c] * scale
-			}
-		}
-		b := matrix.New(1, out)
-		rng.Randn(b.Data)
-		layers = append(layers, nn.NewLayer(w, b, nn.Tanh{}))
+// engine returns the network as nn holds it, a copy: each layer's weights
+// transposed into nn's in×out orientation, its biases as a row.
+func (n *network) engine() *nn.Network {
+	layer := func(w, b *matrix.Matrix) *nn.Layer {
+		return nn.NewLayer(matrix.Transpose(w), matrix.FromSlice(1, b.Rows, append([]float64(nil), b.Data...)), nn.Tanh{})
 	}
-	return nn.NewNetwork(layers...)
+	return nn.NewNetwork(layer(n.w1, n.b1), layer(n.w2, n.b2))
 }
 
-// accuracy is 1 − mean over the four patterns of |output − target|.
-func accuracy(net *nn.Network, t task) float64 {
-	out := net.Forward(t.x)
+// probe returns a network that shares n's weights and biases but has
+// forward buffers of its own, so that measuring never disturbs the outputs
+// a step leaves behind.
+func (n *network) probe() *network {
+	p := *n
+	p.z1, p.h = matrix.New(n.h.Rows, 1), matrix.New(n.h.Rows, 1)
+	p.z2, p.a = matrix.New(1, 1), matrix.New(1, 1)
+	return &p
+}
+
+// accuracy is 1 − mean over the four patterns of |output − target|, with
+// n a probe.
+func accuracy(n *network, xs, ys *[4]*matrix.Matrix) float64 {
 	s := 0.0
-	for i, v := range out.Data {
-		s += math.Abs(v - t.y.Data[i])
+	for i := range xs {
+		s += math.Abs(n.forward(xs[i]).Data[0] - ys[i].Data[0])
 	}
-	return 1 - s/float64(len(out.Data))
+	return 1 - s/4
+}
+
+// columns returns the task's four rows as columns, and their targets.
+func (t task) columns() (xs, ys [4]*matrix.Matrix) {
+	for i := range xs {
+		xs[i] = matrix.FromSlice(2, 1, t.x.Row(i))
+		ys[i] = matrix.FromSlice(1, 1, t.y.Row(i))
+	}
+	return xs, ys
 }
 
 // A sample is one line the question's loop prints.
@@ -81,16 +86,16 @@ type sample struct {
 	output    float64
 }
 
-// A trace is what one online run leaves behind.
-type trace struct {
+// A history is what one online run leaves behind.
+type history struct {
 	acc     []float64 // acc[s]: accuracy before step s (s = 0 … steps)
 	printed []sample  // the samples of the steps s with s % testfreq == 0
 	counts  [4]int    // how often each row was drawn
-	net     *nn.Network
+	net     *network
 }
 
 // first returns the first step at which the accuracy reached goal, or −1.
-func (tr trace) first() int {
+func (tr history) first() int {
 	for s, a := range tr.acc {
 		if a >= goal {
 			return s
@@ -99,37 +104,60 @@ func (tr trace) first() int {
 	return -1
 }
 
+// A loop is a way of writing the training loop around the step.
+type loop int
+
+const (
+	// questionLoop is the question's: a forward pass on the drawn row only
+	// when printing, then backpropagate_error (which runs its own forward
+	// pass) and adjust_weights.
+	questionLoop loop = iota
+	// answerLoop is the answer's first "fix": a forward pass on the drawn
+	// row at every step, then the backward pass and the update on the
+	// outputs it left.
+	answerLoop
+	// staleLoop is the bug the answer feared: a forward pass only when
+	// printing, and the backward pass on whatever outputs the last forward
+	// pass left.
+	staleLoop
+)
+
 // online runs the question's training loop: np.random.seed(seed), the
 // starting network, then steps times a row i = randint(0, 4), a printed
 // forward pass when the step is a multiple of testfreq, and one update on
-// row i (nn's Step: forward pass, δ = (a − y)·(1 − a²) back through the
-// layers, W −= rate·∂E/∂W). With extraForward it also runs a forward pass
-// on row i every step, as the answer's first "fix" did. Cost: about
-// steps·(H + 1)·10 multiply-adds for H hidden units.
-func online(t task, s setting, hidden int, seed uint32, steps, testfreq int, extraForward bool) trace {
+// row i, written as l says. It prints the first steps to tr. Cost: about
+// steps·(H + 1)·50 multiply-adds for H hidden units, the accuracy included.
+func online(t task, s setting, hidden int, seed uint32, steps, testfreq int, l loop, tr *trace.Trace) history {
 	rng := nprand.New(seed)
-	net := newNetwork([]int{2, hidden, 1}, s.scale, rng)
-	var xs, ys [4]*matrix.Matrix
-	for i := range xs {
-		xs[i] = matrix.FromSlice(1, 2, t.x.Row(i))
-		ys[i] = matrix.FromSlice(1, 1, t.y.Row(i))
-	}
-	tr := trace{acc: make([]float64, 0, steps+1), net: net}
+	net := newNetwork(hidden, s.scale, rng)
+	xs, ys := t.columns()
+	probe := net.probe()
+	h := history{acc: make([]float64, 0, steps+1), net: net}
 	for step := 0; ; step++ {
-		tr.acc = append(tr.acc, accuracy(net, t))
+		h.acc = append(h.acc, accuracy(probe, &xs, &ys))
 		if step == steps {
 			break
 		}
 		i := int(rng.Randint(0, 4))
-		tr.counts[i]++
-		if step%testfreq == 0 {
-			tr.printed = append(tr.printed, sample{step, i, net.Forward(xs[i]).Data[0]})
-		} else if extraForward {
-			net.Forward(xs[i])
+		h.counts[i]++
+		tr.Step(step)
+		if step == 0 {
+			net.printStart(tr)
 		}
-		net.Step(xs[i], ys[i], nn.HalfSSE{}, 0, nn.GD{}, s.rate)
+		if step%testfreq == 0 || l == answerLoop {
+			out := net.forward(xs[i]).Data[0]
+			if step%testfreq == 0 {
+				h.printed = append(h.printed, sample{step, i, out})
+			}
+		}
+		if l == questionLoop {
+			net.backpropagate(xs[i], ys[i], s.rate)
+		} else {
+			net.backward(xs[i], ys[i], s.rate)
+		}
+		net.print(tr, xs[i], ys[i], s.rate)
 	}
-	return tr
+	return h
 }
 
 // epochs trains the same starting network (same seed, same draws) the usual
@@ -138,13 +166,18 @@ func online(t task, s setting, hidden int, seed uint32, steps, testfreq int, ext
 // epoch.
 func epochs(t task, s setting, hidden int, seed uint32, n int) ([]float64, error) {
 	rng := nprand.New(seed)
-	net := newNetwork([]int{2, hidden, 1}, s.scale, rng)
+	net := newNetwork(hidden, s.scale, rng).engine()
 	var acc []float64
 	_, err := net.Train(t.x, t.y, nn.TrainConfig{
 		Loss: nn.HalfSSE{}, Schedule: nn.Constant(s.rate), MaxEpochs: n,
 		BatchSize: 1, Shuffle: rng,
 		Callback: func(e nn.Epoch) error {
-			acc = append(acc, accuracy(e.Net, t))
+			out := e.Net.Forward(t.x)
+			s := 0.0
+			for i, v := range out.Data {
+				s += math.Abs(v - t.y.Data[i])
+			}
+			acc = append(acc, 1-s/float64(len(out.Data)))
 			return nil
 		},
 	})
@@ -179,7 +212,7 @@ func sweep(tasks []task, settings []setting, hidden, seeds, long int, marks []in
 			defer wg.Done()
 			for j := range jobs {
 				tl := &out[j.k]
-				tr := online(tl.t, tl.s, hidden, uint32(j.seed), long, long+1, false)
+				tr := online(tl.t, tl.s, hidden, uint32(j.seed), long, long+1, questionLoop, nil)
 				tl.firsts[j.seed-1] = tr.first()
 				tl.lastErr[j.seed-1] = 1 - tr.acc[long]
 			}
@@ -219,26 +252,4 @@ func sweep(tasks []task, settings []setting, hidden, seeds, long int, marks []in
 		tl.medianLastErr = e[(len(e)-1)/2]
 	}
 	return out
-}
-
-// numpyArray formats a one-element float array as numpy before 1.14 printed
-// it with suppress=True, as the question's output shows: eight decimals,
-// trailing zeros dropped, a space where a minus sign would go.
-// numpyArray(0.72563824) is "[ 0.72563824]", numpyArray(-0.004097) "[-0.004097]".
-func numpyArray(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 8, 64)
-	s = strings.TrimRight(s, "0")
-	if !strings.HasPrefix(s, "-") {
-		s = " " + s
-	}
-	return "[" + s + "]"
-}
-
-// intArray formats an array of whole numbers as numpy prints an int array: [0 1].
-func intArray(v []float64) string {
-	parts := make([]string, len(v))
-	for i, x := range v {
-		parts[i] = strconv.FormatFloat(x, 'f', 0, 64)
-	}
-	return "[" + strings.Join(parts, " ") + "]"
 }

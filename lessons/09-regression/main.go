@@ -6,8 +6,11 @@
 //
 //	go run ./lessons/09-regression
 //	go run ./lessons/09-regression -seed 3 -rate 0.05 -epochs 5000
+//	go run ./lessons/09-regression -trace 1
 //
-// Gradient descent on E = ½(out − t)² for h = f(w1·x + b1), out = w2·h + b2:
+// Gradient descent on E = ½(out − t)² for h = f(w1·x + b1), out = w2·h + b2,
+// as network.step in step.go writes it (the question's rule, askerRun, is
+// beside it):
 //
 //	δ_out = out − t       δ_h = δ_out·w2·f′(w1·x + b1)
 //	w2 −= η·δ_out·h       w1 −= η·δ_h·x       (and b −= η·δ)
@@ -16,11 +19,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn"
-	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -30,6 +30,7 @@ type config struct {
 	rate        float64 // gradient-descent learning rate
 	epochs      int     // gradient-descent epochs
 	plot        string  // PNG or JPEG of the fitted lines; "" = none
+	trace       int     // print every quantity of the first trace steps of the first runs
 }
 
 func defaultConfig() config {
@@ -42,6 +43,11 @@ func main() { cli.Main("regression", parseFlags, run) }
 func run(w io.Writer, cfg config) error {
 	xs, ys := data(10)
 	w1, w2 := startWeights(cfg.seed)
+	if cfg.trace > 0 {
+		if err := traceRuns(w, cfg, w1, w2); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(w, "Targets y = (1.2x + 1)/10 for x = 1 … 9: %s\n", list(ys, "%.2f"))
 	fmt.Fprintf(w, "A sigmoid's output stays below 1, so the targets for x = 8 and 9 are out of its reach.\n")
 	fmt.Fprintf(w, "Starting weights (uniform in [−1, 1), np.random.seed(%d)): w1 = %.6f, w2 = %.6f\n", cfg.seed, w1, w2)
@@ -76,60 +82,45 @@ func run(w io.Writer, cfg config) error {
 	}
 
 	x, y, xScaled := column(xs, 1), column(ys, 1), column(xs, 10)
-	raw, scaled := newNet(w1, w2, nn.Sigmoid{}), newNet(w1, w2, nn.Sigmoid{})
-	rawFirst, err := fit(raw, x, y, cfg.rate, cfg.epochs)
+	raw, scaled := newNet(w1, w2, sigmoid, sigmoidSlope), newNet(w1, w2, sigmoid, sigmoidSlope)
+	rawFirst, err := fit(raw, x, y, cfg.rate, cfg.epochs, nil)
 	if err != nil {
 		return err
 	}
-	scaledFirst, err := fit(scaled, xScaled, y, cfg.rate, cfg.epochs)
+	scaledFirst, err := fit(scaled, xScaled, y, cfg.rate, cfg.epochs, nil)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n2. Saturation: σ′(z) at the hidden unit's net input z = w1·x + b1 for x = 1 and x = 9\n")
-	for _, c := range []struct {
-		name   string
-		w1, b1 float64
-		div    float64
-	}{
-		{"w1 = 1, b1 = 0, inputs 1 … 9", 1, 0, 1},
-		{"w1 = 1, b1 = 0, inputs 0.1 … 0.9", 1, 0, 10},
-		{"start, inputs 1 … 9", w1, 0, 1},
-		{"start, inputs 0.1 … 0.9", w1, 0, 10},
-		{"trained (3), inputs 1 … 9", raw.Layers[0].W.Data[0], raw.Layers[0].B.Data[0], 1},
-		{"trained (3), inputs 0.1 … 0.9", scaled.Layers[0].W.Data[0], scaled.Layers[0].B.Data[0], 10},
-	} {
-		z1, z9 := c.w1*1/c.div+c.b1, c.w1*9/c.div+c.b1
-		fmt.Fprintf(w, "   %-33s z = %7.4f → σ′ = %.3e   z = %7.4f → σ′ = %.3e\n", c.name, z1, sigmoidPrime(z1), z9, sigmoidPrime(z9))
-	}
+	printSaturation(w, w1, raw, scaled)
 
 	fmt.Fprintf(w, "\n3. Gradient descent done right (rate %g, %d epochs, one sample at a time, from the same start),\n", cfg.rate, cfg.epochs)
 	fmt.Fprintf(w, "   sigmoid hidden unit, identity output, biases; first epoch with every |error| < %g:\n", closeEnough)
 	for _, c := range []struct {
 		name  string
-		net   *nn.Network
+		net   *network
 		div   float64
 		first int
 	}{{"inputs 1 … 9", raw, 1, rawFirst}, {"inputs 0.1 … 0.9", scaled, 10, scaledFirst}} {
-		pred := c.net.Predict(column(xs, c.div))
-		pw1, pb1, pw2, pb2 := params(c.net)
+		pred := c.net.predict(column(xs, c.div))
+		pw1, pb1, pw2, pb2 := c.net.params()
 		fmt.Fprintf(w, "   %-17s w1 = %.4f b1 = %.4f w2 = %.4f b2 = %.4f   max |error| %.2e, < %g from epoch %s\n",
 			c.name, pw1, pb1, pw2, pb2, maxAbsError(pred, y), closeEnough, epochOrNever(c.first))
 	}
-	pred := scaled.Predict(xScaled)
+	pred := scaled.predict(xScaled)
 	fmt.Fprintf(w, "   x   target  prediction  (inputs 0.1 … 0.9)\n")
 	for i, xv := range xs {
 		fmt.Fprintf(w, "   %.0f   %.4f  %.4f\n", xv, ys[i], pred.Data[i])
 	}
 
 	fmt.Fprintf(w, "\n4. The line exactly: identity hidden and output units, inputs 1 … 9, rate %g:\n", linearRate)
-	lin := newNet(w1, w2, nn.Identity{})
-	if _, err := fit(lin, x, y, linearRate, cfg.epochs); err != nil {
+	lin := newNet(w1, w2, identity, identitySlope)
+	if _, err := fit(lin, x, y, linearRate, cfg.epochs, nil); err != nil {
 		return err
 	}
-	lw1, lb1, lw2, lb2 := params(lin)
+	lw1, lb1, lw2, lb2 := lin.params()
 	fmt.Fprintf(w, "   w1 = %.6f b1 = %.6f w2 = %.6f b2 = %.6f\n", lw1, lb1, lw2, lb2)
 	fmt.Fprintf(w, "   slope w2·w1 = %.9f (exact 0.12), offset w2·b1 + b2 = %.9f (exact 0.1), max |error| < 1e-12: %v\n",
-		lw2*lw1, lw2*lb1+lb2, maxAbsError(lin.Predict(x), y) < 1e-12)
+		lw2*lw1, lw2*lb1+lb2, maxAbsError(lin.predict(x), y) < 1e-12)
 
 	if cfg.plot == "" {
 		return nil
@@ -144,34 +135,3 @@ func run(w io.Writer, cfg config) error {
 // linearRate is the rate of the linear network: with inputs up to 9 the
 // step must be small, η·x²·(w1² + w2²) well below 2.
 const linearRate = 0.005
-
-// writePlot draws the targets, the question's rule's outputs and the
-// gradient-descent fit against x.
-func writePlot(path string, xs, ys, asker, fitted []float64) error {
-	chart := plot.LineChart{
-		Title:  "1-1-1 network fitting y = (1.2x + 1)/10",
-		XLabel: "x", YLabel: "y", Markers: true,
-		Series: []plot.Series{
-			{Name: "target", X: xs, Y: ys},
-			{Name: "the question's rule (/10, inputs 1..9)", X: xs, Y: asker},
-			{Name: "gradient descent, inputs 0.1..0.9, identity output", X: xs, Y: fitted},
-		},
-	}
-	return plot.Save(path, chart.Render())
-}
-
-func epochOrNever(n int) string {
-	if n < 0 {
-		return "never"
-	}
-	return fmt.Sprint(n)
-}
-
-// list formats the values with the given verb, separated by spaces.
-func list(v []float64, verb string) string {
-	parts := make([]string, len(v))
-	for i, x := range v {
-		parts[i] = fmt.Sprintf(verb, x)
-	}
-	return strings.Join(parts, " ")
-}

@@ -10,7 +10,6 @@ import (
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
-	"nnscratch/nn"
 )
 
 // defaultOutput runs the lesson once with its default flags (without the
@@ -39,11 +38,11 @@ func TestExactLinearFit(t *testing.T) {
 	xs, ys := data(10)
 	for seed := uint32(0); seed < 5; seed++ {
 		w1, w2 := startWeights(seed)
-		net := newNet(w1, w2, nn.Identity{})
-		if _, err := fit(net, column(xs, 1), column(ys, 1), linearRate, 20000); err != nil {
+		net := newNet(w1, w2, identity, identitySlope)
+		if _, err := fit(net, column(xs, 1), column(ys, 1), linearRate, 20000, nil); err != nil {
 			t.Fatal(err)
 		}
-		pw1, pb1, pw2, pb2 := params(net)
+		pw1, pb1, pw2, pb2 := net.params()
 		if got := pw2 * pw1; math.Abs(got-0.12) > 1e-9 {
 			t.Errorf("seed %d: slope w2·w1 got %.12f, want 0.12", seed, got)
 		}
@@ -128,8 +127,8 @@ func TestScalingHelps(t *testing.T) {
 		w1, w2 := startWeights(seed)
 		var first [2]int
 		for i, div := range []float64{1, 10} {
-			net := newNet(w1, w2, nn.Sigmoid{})
-			f, err := fit(net, column(xs, div), y, 0.1, 3000)
+			net := newNet(w1, w2, sigmoid, sigmoidSlope)
+			f, err := fit(net, column(xs, div), y, 0.1, 3000, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -166,7 +165,62 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-rate", "0"}, Want: "-rate must be in (0, 10]"},
 		{Args: []string{"-rate", "NaN"}, Want: "-rate must be in (0, 10]"},
 		{Args: []string{"-epochs", "0"}, Want: "-epochs must be in 1 … 10000000"},
+		{Args: []string{"-trace", "1001"}, Want: "-trace must be in 0 … 1000, got 1001"},
 		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
+}
+
+// traceArgs is the README's -trace example.
+var traceArgs = []string{"-trace", "2", "-asker-epochs", "1", "-epochs", "1"}
+
+// TestTrace guards the -trace output of the README's example and checks
+// that the README quotes the question's rule's first step.
+func TestTrace(t *testing.T) {
+	cfg, err := parseFlags(traceArgs, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.plot = ""
+	var buf bytes.Buffer
+	if err := run(&buf, cfg); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "trace", buf.Bytes())
+	out := buf.String()
+	from, to := strings.Index(out, "--- step 0 ---"), strings.Index(out, "--- step 1 ---")
+	if from < 0 || to < from {
+		t.Fatalf("trace lacks steps 0 and 1:\n%s", out)
+	}
+	golden.InREADME(t, "README.md", out[from:to])
+}
+
+// TestSlipsMatter checks that the question's rule differs from gradient
+// descent in the lines the README names: on one sample with output too
+// high, gradient descent lowers w2 (h > 0) while the question's rule moves
+// it by a step with the sign of the error times w2.
+func TestSlipsMatter(t *testing.T) {
+	r := askerRun{w1: 0.5, w2: 0.5}
+	r.step(1, 0.01) // out ≈ 0.56 > 0.01: e_out < 0, so Δw2 = e_out·σ′(e_out)·w2 < 0
+	n := newNet(0.5, 0.5, sigmoid, sigmoidSlope)
+	n.step(column([]float64{1}, 1), column([]float64{0.01}, 1), 1)
+	if !(r.w2 < 0.5) || !(n.w2.Data[0] < 0.5) {
+		t.Errorf("w2 after one step on a too-high output: question's rule %v, gradient descent %v, want both below 0.5", r.w2, n.w2.Data[0])
+	}
+	r2 := askerRun{w1: 0.5, w2: -0.5}
+	r2.step(1, 0.99) // e_out > 0 and w2 < 0: the question's e_h = σ′(e_out)·w2 < 0 whatever e_out
+	r3 := askerRun{w1: 0.5, w2: -0.5}
+	r3.step(1, 0.01)
+	if (r2.w1 < 0.5) != (r3.w1 < 0.5) {
+		t.Errorf("the question's rule moved w1 to %v and %v for errors of opposite sign, want the same direction (the lost sign)", r2.w1, r3.w1)
+	}
+}
+
+// TestStepAllocations checks that a gradient-descent step allocates nothing.
+func TestStepAllocations(t *testing.T) {
+	n := newNet(0.5, 0.5, sigmoid, sigmoidSlope)
+	x, y := column([]float64{0.3}, 1), column([]float64{0.4}, 1)
+	if a := testing.AllocsPerRun(100, func() { n.step(x, y, 0.1) }); a != 0 {
+		t.Errorf("a step allocates %v times, want 0", a)
+	}
 }

@@ -19,15 +19,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
-	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 )
 
@@ -55,9 +54,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.json, "json", false, "print the fitted model as one JSON object")
 	fs.BoolVar(&cfg.grid, "grid", true, "run the grid search in the story")
 	fs.StringVar(&cfg.hidden, "hidden", "100", "hidden_layer_sizes, comma-separated `sizes`")
-	act := fs.String("activation", string(p.Activation), "activation: identity, logistic, tanh or relu")
-	solver := fs.String("solver", string(p.Solver), "solver: adam, sgd or lbfgs")
-	sched := fs.String("learning-rate", string(p.LearningRate), "learning_rate schedule: constant, invscaling or adaptive")
+	act := fs.String("activation", mlp.ActivationName(p.Activation), "activation: identity, logistic, tanh or relu")
+	fs.StringVar(&p.Solver, "solver", p.Solver, "solver: adam, sgd or lbfgs")
+	fs.StringVar(&p.LearningRate, "learning-rate", p.LearningRate, "learning_rate schedule: constant, invscaling or adaptive")
 	fs.Float64Var(&p.Alpha, "alpha", p.Alpha, "alpha, the L2 penalty")
 	fs.IntVar(&p.BatchSize, "batch-size", 0, "batch_size (0 = auto, min(200, n))")
 	fs.Float64Var(&p.LearningRateInit, "learning-rate-init", p.LearningRateInit, "learning_rate_init")
@@ -78,6 +77,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
+	if err := cli.Finite(fs); err != nil {
+		return cfg, err
+	}
+	if cfg.target != "" && cfg.csv == "" {
+		return cfg, fmt.Errorf("-target needs -csv")
+	}
 	// Any estimator flag means "fit with these parameters" rather than the
 	// story, whose runs use the question's fixed settings.
 	fs.Visit(func(f *flag.Flag) {
@@ -85,9 +90,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			cfg.custom = true
 		}
 	})
-	p.Activation, p.Solver, p.LearningRate = mlp.Activation(*act), mlp.Solver(*solver), mlp.Schedule(*sched)
-	// Validate checks the sizes, with scikit-learn's message.
 	var err error
+	if p.Activation, err = mlp.ParseActivation(*act); err != nil {
+		return cfg, fmt.Errorf("bad flag: %v", err)
+	}
+	// Validate checks the sizes, with scikit-learn's message.
 	if p.HiddenLayerSizes, err = cli.Ints(cfg.hidden, math.MinInt); err != nil {
 		return cfg, fmt.Errorf("-hidden: %v", err)
 	}
@@ -112,20 +119,20 @@ func run(w io.Writer, cfg config) error {
 	X, y := matrix.FromRows(bodyX), bodyY
 	name := "body metrics"
 	if cfg.csv != "" {
-		f, err := os.Open(cfg.csv)
-		if err != nil {
+		var err error
+		if X, y, err = readTable(cfg.csv, cfg.target, cfg.params); err != nil {
 			return err
 		}
-		defer f.Close()
-		t, err := data.ReadCSV(f, cfg.csv, cfg.target)
-		if err != nil {
-			return err
-		}
-		X, y, name = matrix.FromSlice(t.Rows, t.Cols, t.X), t.Labels, cfg.csv
+		name = cfg.csv
 	}
 	c := mlp.NewClassifier[string](cfg.params)
-	if err := c.Fit(X, y); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	if err := c.Fit(X, y); errors.Is(err, mlp.ErrNonFinite) {
+		return fmt.Errorf("%s: training diverged; try a smaller -alpha or -learning-rate-init (%w)", name, err)
+	} else if err != nil {
+		return cli.BadInput(fmt.Errorf("%s: %w", name, err))
+	}
+	if err := checkLoss(name, c.Loss); err != nil {
+		return err
 	}
 	if cfg.json {
 		return writeJSON(w, c, X, y)
@@ -145,8 +152,9 @@ func run(w io.Writer, cfg config) error {
 // writeJSON prints the fitted model as one JSON object.
 func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []string) error {
 	coefs := make([][][]float64, len(c.Coefs))
+	intercepts := make([][]float64, len(c.Intercepts))
 	for i, m := range c.Coefs {
-		coefs[i] = m.Rows2D()
+		coefs[i], intercepts[i] = m.Rows2D(), c.Intercepts[i].Data
 	}
 	curve := c.LossCurve
 	if curve == nil {
@@ -162,5 +170,5 @@ func writeJSON(w io.Writer, c *mlp.Classifier[string], X *matrix.Matrix, y []str
 		Intercepts [][]float64   `json:"intercepts"`
 		TrainScore float64       `json:"train_score"`
 		LossCurve  []float64     `json:"loss_curve"`
-	}{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, c.Intercepts, c.Score(X, y), curve})
+	}{c.Loss, c.NIter, c.Converged(), c.Classes, coefs, intercepts, c.Score(X, y), curve})
 }

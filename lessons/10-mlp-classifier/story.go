@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 	"nnscratch/nn/mlp"
 )
 
@@ -22,7 +23,7 @@ var (
 // activation='logistic', solver='adam', alpha=1e-4, learning_rate='constant').
 func questionParams(seed int64) mlp.Params {
 	p := mlp.DefaultParams()
-	p.HiddenLayerSizes, p.Activation, p.RandomState = []int{3}, mlp.Logistic, seed
+	p.HiddenLayerSizes, p.Activation, p.RandomState = []int{3}, nn.Sigmoid{}, seed
 	return p
 }
 
@@ -63,8 +64,8 @@ func story(w io.Writer, grid bool) error {
 	}
 	base := mlp.DefaultParams()
 	base.RandomState = 1
-	cands := mlp.ParamGrid(base, mlp.ActivationAxis(mlp.Identity, mlp.Logistic, mlp.Tanh, mlp.Relu),
-		mlp.SolverAxis(mlp.LBFGS, mlp.SGD, mlp.Adam), mlp.HiddenAxis(hidden...))
+	cands := mlp.ParamGrid(base, mlp.ActivationAxis(nn.Identity{}, nn.Sigmoid{}, nn.Tanh{}, nn.ReLU{}),
+		mlp.SolverAxis("lbfgs", "sgd", "adam"), mlp.HiddenAxis(hidden...))
 	folds, err := mlp.StratifiedKFold(bodyY, 3)
 	if err != nil {
 		return err

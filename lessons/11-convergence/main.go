@@ -109,6 +109,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-powers: %v", err)
 	}
 	if cfg.plot != "" {
+		cfg.plot = cli.FilePrefix(cfg.plot, "convergence") // -plot /tmp writes /tmp/convergence-fit.png
 		if err := plot.CheckPath(cfg.plot + "-fit.png"); err != nil {
 			return cfg, fmt.Errorf("-plot: %v", err)
 		}

@@ -31,6 +31,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.out, "out", cfg.out, "`directory` for the charts (empty for none)")
 	fs.StringVar(&cfg.tune, "tune", "", "sweep one `parameter`: lr, batch, hidden, momentum or l2")
 	values := fs.String("values", "", "comma-separated values for -tune (default: the homework's kind of range)")
+	limit := cli.AddDataLimit(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: minibatch-images [flags]\n\nTrains a 784-h-1 ReLU/sigmoid network on Fashion-MNIST T-shirts/tops against shirts.\n\n")
 		fs.PrintDefaults()
@@ -41,14 +42,14 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	switch {
 	case cfg.data == "":
 		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got an empty string")
-	case h.hidden < 1 || h.hidden > 10000:
-		return cfg, fmt.Errorf("-hidden must be in 1 … 10000, got %d", h.hidden)
+	case h.hidden < 1 || h.hidden > maxHidden:
+		return cfg, fmt.Errorf("-hidden must be in 1 … %d, got %d", maxHidden, h.hidden)
 	case !(h.lr > 0) || math.IsInf(h.lr, 0):
 		return cfg, fmt.Errorf("-lr must be a positive number, got %g", h.lr)
 	case !(h.momentum >= 0 && h.momentum < 1):
 		return cfg, fmt.Errorf("-momentum must be in [0, 1), got %g", h.momentum)
-	case h.batch < 1 || h.batch > 60000:
-		return cfg, fmt.Errorf("-batch must be in 1 … 60000, got %d", h.batch)
+	case h.batch < 1 || h.batch > maxBatch:
+		return cfg, fmt.Errorf("-batch must be in 1 … %d, got %d", maxBatch, h.batch)
 	case h.epochs < 1:
 		return cfg, fmt.Errorf("-epochs must be at least 1, got %d", h.epochs)
 	case !(h.l2 >= 0) || math.IsInf(h.l2, 0):
@@ -58,6 +59,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	var err error
 	if h.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	if cfg.limits, err = limit.Limits(); err != nil {
 		return cfg, err
 	}
 	if cfg.out != "" {
@@ -82,6 +86,34 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-values for -tune %s: %v", cfg.tune, err)
 	}
 	return cfg, nil
+}
+
+// checkSizes checks, once the images' size is known, that the run's largest
+// matrices fit the lessons' budget (cli.MaxFloats): the first weight matrix
+// and a mini-batch, for every value a sweep tries.
+func checkSizes(cfg config, inputs int) error {
+	hs := []hyper{cfg.h}
+	if cfg.tune != "" {
+		s, values := sweeps[cfg.tune], cfg.values
+		if values == nil {
+			values = s.defaults
+		}
+		hs = hs[:0]
+		for _, v := range values {
+			h := cfg.h
+			s.set(&h, v)
+			hs = append(hs, h)
+		}
+	}
+	for _, h := range hs {
+		if err := cli.CheckFloats(fmt.Sprintf("the first weight matrix (%d pixels × %d hidden units)", inputs, h.hidden), inputs, h.hidden); err != nil {
+			return err
+		}
+		if err := cli.CheckFloats(fmt.Sprintf("a mini-batch (%d images × %d pixels)", h.batch, inputs), h.batch, inputs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parseValues parses a comma-separated list of numbers, each checked by

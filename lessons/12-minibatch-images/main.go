@@ -28,11 +28,12 @@ import (
 
 // config holds the lesson's settings, one per flag.
 type config struct {
-	data   string    // "embedded", "full", or a directory of IDX files
-	h      hyper     // the network and its training
-	out    string    // directory for the charts; "" writes none
-	tune   string    // "" (one run) or the parameter to sweep
-	values []float64 // the sweep's values; nil means the default list
+	data   string      // "embedded", "full", or a directory of IDX files
+	limits data.Limits // the budget of each file read for -data
+	h      hyper       // the network and its training
+	out    string      // directory for the charts; "" writes none
+	tune   string      // "" (one run) or the parameter to sweep
+	values []float64   // the sweep's values; nil means the default list
 
 	progress io.Writer // where progress lines go (os.Stderr); nil for none
 }
@@ -48,8 +49,8 @@ func defaultConfig() config {
 func main() { cli.Main("minibatch-images", parseFlags, run) }
 
 // loadData returns the two-class set cfg.data names and a sentence saying
-// which it is.
-func loadData(which string) (train, test *data.Set, source string, err error) {
+// which it is, reading files within the budget lim. Its errors are bad input.
+func loadData(which string, lim data.Limits) (train, test *data.Set, source string, err error) {
 	switch which {
 	case "embedded":
 		train, test = data.EmbeddedFashionPair()
@@ -57,9 +58,9 @@ func loadData(which string) (train, test *data.Set, source string, err error) {
 	case "full":
 		which = data.FashionDir
 	}
-	train, test, source, err = data.FashionPair(which)
+	train, test, source, err = lim.FashionPair(which)
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("-data %s: %w", which, err)
+		return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", which, err))
 	}
 	return train, test, source, nil
 }
@@ -67,8 +68,11 @@ func loadData(which string) (train, test *data.Set, source string, err error) {
 // run trains once (printing a row per epoch and drawing the objective and
 // error-rate charts) or, with cfg.tune, runs a sweep.
 func run(w io.Writer, cfg config) error {
-	train, test, source, err := loadData(cfg.data)
+	train, test, source, err := loadData(cfg.data, cfg.limits)
 	if err != nil {
+		return err
+	}
+	if err := checkSizes(cfg, train.Images.Size()); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "data: %s (T-shirt/top = 0, Shirt = 1; pixels scaled to [0, 1] per batch)\n", source)
@@ -91,10 +95,9 @@ func run(w io.Writer, cfg config) error {
 	}
 	last := r.final()
 	if last.diverged {
-		fmt.Fprintf(w, "\nthe objective is no longer finite after epoch %d: η = %g is too large\n", last.epoch, h.lr)
-	} else {
-		fmt.Fprintf(w, "\ntest accuracy after %d epochs: %.2f%%\n", last.epoch, 100*(1-last.testErr))
+		return fmt.Errorf("the objective is no longer finite after epoch %d: η = %g is too large", last.epoch, h.lr)
 	}
+	fmt.Fprintf(w, "\ntest accuracy after %d epochs: %.2f%%\n", last.epoch, 100*(1-last.testErr))
 	if cfg.progress != nil {
 		fmt.Fprintf(cfg.progress, "trained %d epochs in %.1f s (%.2f s per epoch, evaluation excluded)\n",
 			last.epoch, r.seconds, r.seconds/float64(max(last.epoch, 1)))

@@ -437,7 +437,7 @@ func TestFlags(t *testing.T) {
 // naming the flag and the file.
 func TestDataErrors(t *testing.T) {
 	dir := t.TempDir()
-	_, _, _, err := loadData(dir)
+	_, _, _, err := loadData(dir, data.Limits{})
 	if err == nil || !strings.Contains(err.Error(), "-data "+dir) || !strings.Contains(err.Error(), data.TrainImagesFile) {
 		t.Errorf("loadData(%q): got error %v, want one naming -data %s and %s", dir, err, dir, data.TrainImagesFile)
 	}
@@ -451,7 +451,7 @@ func TestFullPair(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data.FashionDir, data.TrainImagesFile+".gz")); err != nil {
 		t.Skip("full Fashion-MNIST not installed")
 	}
-	train, test, source, err := loadData("full")
+	train, test, source, err := loadData("full", data.Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}

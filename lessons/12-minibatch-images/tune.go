@@ -23,11 +23,21 @@ type sweep struct {
 	valid    func(v float64) string
 }
 
-func positiveInt(v float64) string {
-	if v < 1 || v != math.Trunc(v) || v > 1e6 {
-		return "want a whole number from 1 to 1000000"
+// The bounds of -hidden and -batch, which -tune hidden and -tune batch
+// respect too.
+const (
+	maxHidden = 10000
+	maxBatch  = 60000
+)
+
+// wholeUpTo returns a check that a value is a whole number from 1 to hi.
+func wholeUpTo(hi int) func(v float64) string {
+	return func(v float64) string {
+		if v < 1 || v != math.Trunc(v) || v > float64(hi) {
+			return fmt.Sprintf("want a whole number from 1 to %d", hi)
+		}
+		return ""
 	}
-	return ""
 }
 
 // sweeps holds the homework's five sweeps, over ranges of its kind written
@@ -44,10 +54,10 @@ var sweeps = map[string]sweep{
 		}},
 	"batch": {"batch", "mini-batch size", "the mini-batch size", "batch-test-accuracy.jpg",
 		[]float64{10, 50, 100, 500, 1000},
-		func(h *hyper, v float64) { h.batch = int(v) }, positiveInt},
+		func(h *hyper, v float64) { h.batch = int(v) }, wholeUpTo(maxBatch)},
 	"hidden": {"hidden", "hidden units", "the number of hidden units", "hidden-units-test-accuracy.jpg",
 		[]float64{10, 50, 100, 500, 1000},
-		func(h *hyper, v float64) { h.hidden = int(v) }, positiveInt},
+		func(h *hyper, v float64) { h.hidden = int(v) }, wholeUpTo(maxHidden)},
 	"momentum": {"μ", "momentum", "the momentum μ", "momentum-test-accuracy.jpg",
 		[]float64{0, 0.6, 0.7, 0.8, 0.9},
 		func(h *hyper, v float64) { h.momentum = v },

@@ -165,8 +165,17 @@ func (p *progress) tick() {
 	}
 	p.last = time.Now()
 	elapsed := p.last.Sub(p.start)
-	remaining := time.Duration(float64(elapsed) * float64(p.total-p.done) / float64(p.done))
+	remaining := elapsed.Seconds() * float64(p.total-p.done) / float64(p.done)
 	fmt.Fprintf(p.w, "epoch %d/%d: %3.0f%% of the epoch, elapsed %s, remaining about %s\n",
 		(p.done-1)/p.perEpoch+1, p.total/p.perEpoch, 100*float64((p.done-1)%p.perEpoch+1)/float64(p.perEpoch),
-		elapsed.Round(time.Second), remaining.Round(time.Second))
+		elapsed.Round(time.Second), seconds(remaining))
+}
+
+// seconds formats a time in seconds as a time.Duration does, rounded to the
+// second, or in hours when it is too long for a Duration (292 years).
+func seconds(s float64) string {
+	if s < 1e9 {
+		return time.Duration(s * float64(time.Second)).Round(time.Second).String()
+	}
+	return fmt.Sprintf("%.3g h", s/3600)
 }

@@ -31,19 +31,20 @@ import (
 
 // config holds the lesson's settings, one per flag.
 type config struct {
-	data     string  // "embedded", "full" or a directory of MNIST-format files
-	classes  string  // class names of a -data directory: "fashion" or "digits"
-	hidden   int     // hidden units
-	lr       float64 // learning rate
-	epochs   int     // passes over the training images
-	initOut  bool    // weights from N(0, fan_out^−½) instead of N(0, fan_in^−½)
-	gradient bool    // true-gradient update instead of the book's
-	seed     uint32  // seed of the weights (and of MLPClassifier's random_state)
-	trainN   int     // use only the first trainN training images; 0 = all
-	testN    int     // use only the first testN test images; 0 = all
-	wrong    int     // misclassified images in the picture
-	picture  string  // PNG or JPEG file for them; "" = none
-	mlpIter  int     // MLPClassifier's max_iter; 0 = skip the comparison
+	data     string      // "embedded", "full" or a directory of MNIST-format files
+	limits   data.Limits // the budget of each file read for -data
+	classes  string      // class names of a -data directory: "fashion" or "digits"
+	hidden   int         // hidden units
+	lr       float64     // learning rate
+	epochs   int         // passes over the training images
+	initOut  bool        // weights from N(0, fan_out^−½) instead of N(0, fan_in^−½)
+	gradient bool        // true-gradient update instead of the book's
+	seed     uint32      // seed of the weights (and of MLPClassifier's random_state)
+	trainN   int         // use only the first trainN training images; 0 = all
+	testN    int         // use only the first testN test images; 0 = all
+	wrong    int         // misclassified images in the picture
+	picture  string      // PNG or JPEG file for them; "" = none
+	mlpIter  int         // MLPClassifier's max_iter; 0 = skip the comparison
 	progress io.Writer
 	times    bool // print how long each part took
 }
@@ -79,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.picture, "picture", cfg.picture, "write the misclassified images to this `file` (.png or .jpg; empty for none)")
 	fs.IntVar(&cfg.mlpIter, "mlp-iter", cfg.mlpIter, "MLPClassifier's max_iter (0 skips the comparison)")
 	fs.BoolVar(&cfg.times, "times", cfg.times, "print how long training took")
+	limit := cli.AddDataLimit(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: book-network [flags]\n\nTrains the book's 784-100-10 sigmoid network one image at a time on Fashion-MNIST.\n\n")
 		fs.PrintDefaults()
@@ -95,8 +97,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-hidden must be in 1 … 10000, got %d", cfg.hidden)
 	case !(cfg.lr > 0 && cfg.lr <= 100):
 		return cfg, fmt.Errorf("-lr must be in (0, 100], got %g", cfg.lr)
-	case cfg.epochs < 1:
-		return cfg, fmt.Errorf("-epochs must be at least 1, got %d", cfg.epochs)
+	case cfg.epochs < 1 || cfg.epochs > maxEpochs:
+		return cfg, fmt.Errorf("-epochs must be in 1 … %d, got %d", maxEpochs, cfg.epochs)
 	case *initFlag != "in" && *initFlag != "out":
 		return cfg, fmt.Errorf("-init must be in or out, got %q", *initFlag)
 	case *rule != "book" && *rule != "gradient":
@@ -115,6 +117,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
 		return cfg, err
 	}
+	if cfg.limits, err = limit.Limits(); err != nil {
+		return cfg, err
+	}
 	if cfg.picture != "" {
 		if err := plot.CheckPath(cfg.picture); err != nil {
 			return cfg, fmt.Errorf("-picture: %v", err)
@@ -122,6 +127,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	return cfg, nil
 }
+
+// maxEpochs bounds -epochs: a million passes over even the embedded subset
+// would take months.
+const maxEpochs = 1000000
 
 // isDir reports whether path names a directory.
 func isDir(path string) bool {
@@ -137,6 +146,9 @@ func run(w io.Writer, cfg config) error {
 		return err
 	}
 	inputs, classes := train.Images.Size(), len(train.Classes)
+	if err := checkSizes(cfg, train, test); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "data: %s\n", source)
 	rule, initDesc := "the book's update (hidden error e_h = e·W2ᵀ)", "N(0, fan_in^-1/2)"
 	if cfg.gradient {
@@ -179,28 +191,49 @@ func run(w io.Writer, cfg config) error {
 }
 
 // load returns the training and test sets cfg asks for and a sentence
-// saying what they are.
+// saying what they are. Its errors are bad input.
 func load(cfg config) (train, test *data.Set, source string, err error) {
+	lim := cfg.limits
 	switch {
 	case cfg.data == "embedded":
 		train, test = data.EmbeddedFashion10()
 		source = fmt.Sprintf("embedded subset of Fashion-MNIST: %d train / %d test", train.Len(), test.Len())
 	case cfg.data == "full":
-		train, test, source, err = data.Fashion10(data.FashionDir)
+		train, test, source, err = lim.Fashion10(data.FashionDir)
 	case cfg.classes == "fashion":
-		train, test, source, err = data.Fashion10(cfg.data)
+		train, test, source, err = lim.Fashion10(cfg.data)
 	default:
-		train, test, err = data.LoadDir(cfg.data, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
+		train, test, err = lim.LoadDir(cfg.data, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
 		if err == nil {
 			source = fmt.Sprintf("digits from %s: %d train / %d test", cfg.data, train.Len(), test.Len())
 		}
 	}
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", cfg.data, err))
 	}
 	train, test = first(train, cfg.trainN), first(test, cfg.testN)
 	if cfg.trainN > 0 || cfg.testN > 0 {
 		source += fmt.Sprintf(", using the first %d / %d", train.Len(), test.Len())
 	}
 	return train, test, source, nil
+}
+
+// checkSizes checks that the run's largest matrices fit the lessons' budget
+// (cli.MaxFloats) before any is allocated: the first weight matrix, the
+// pictures' pixels, and the training images as float64 for MLPClassifier.
+func checkSizes(cfg config, train, test *data.Set) error {
+	inputs := train.Images.Size()
+	if err := cli.CheckFloats(fmt.Sprintf("the first weight matrix (%d pixels × -hidden %d)", inputs, cfg.hidden), inputs, cfg.hidden); err != nil {
+		return err
+	}
+	if cfg.picture != "" {
+		n := min(cfg.wrong, test.Len())
+		if err := cli.CheckFloats(fmt.Sprintf("the picture (-wrong %d images of %d pixels)", n, inputs), n, inputs); err != nil {
+			return err
+		}
+	}
+	if cfg.mlpIter > 0 {
+		return cli.CheckFloats(fmt.Sprintf("MLPClassifier's training matrix (%d images × %d pixels)", train.Len(), inputs), train.Len(), inputs)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 	"nnscratch/nn/plot"
@@ -127,7 +128,7 @@ func writeWrong(path string, test *data.Set, pred []int, n int) (int, error) {
 func compareMLP(w io.Writer, cfg config, train, test *data.Set) error {
 	p := mlp.DefaultParams()
 	p.HiddenLayerSizes = []int{cfg.hidden}
-	p.Activation, p.Solver, p.BatchSize = mlp.Relu, mlp.Adam, 200
+	p.Activation, p.Solver, p.BatchSize = nn.ReLU{}, "adam", 200
 	p.MaxIter, p.RandomState = cfg.mlpIter, int64(cfg.seed)
 	fmt.Fprintf(w, "MLPClassifier(hidden_layer_sizes=%s, activation='relu', solver='adam', batch_size=200, max_iter=%d, random_state=%d)\n",
 		mlp.TupleString(p.HiddenLayerSizes), p.MaxIter, p.RandomState)

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"time"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
@@ -13,13 +14,17 @@ import (
 )
 
 // loadFashion returns the Fashion-MNIST sets cfg.data names and a sentence
-// saying which they are.
+// saying which they are. Its errors are bad input.
 func loadFashion(cfg config) (train, test *data.Set, source string, err error) {
 	if cfg.data == "embedded" {
 		train, test = data.EmbeddedFashion10()
 		return train, test, fmt.Sprintf("embedded subset of Fashion-MNIST: %d train / %d test", train.Len(), test.Len()), nil
 	}
-	return data.Fashion10(cfg.data)
+	train, test, source, err = cfg.limits.Fashion10(cfg.data)
+	if err != nil {
+		return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", cfg.data, err))
+	}
+	return train, test, source, nil
 }
 
 // runFashion trains scikit-learn's MLPClassifier(hidden_layer_sizes=(100,),
@@ -35,24 +40,31 @@ func runFashion(w io.Writer, cfg config) error {
 	if err != nil {
 		return err
 	}
+	in, out := train.Images.Size(), len(train.Classes)
+	N := train.Len()
+	bs := min(cfg.batch, N)
+	if err := cli.CheckFloats(fmt.Sprintf("a mini-batch (%d images × %d pixels)", bs, in), bs, in); err != nil {
+		return err
+	}
+	if err := cli.CheckFloats(fmt.Sprintf("the first weight matrix (%d pixels × 100)", in), in, 100); err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "%s\n", source)
-	fmt.Fprintf(w, "784-100-10, relu + softmax, Adam (η 0.001), L2 α 1e-4, batch %d, %d epochs, seed %d\n\n",
-		cfg.batch, cfg.epochs, cfg.seed)
+	fmt.Fprintf(w, "%d-100-%d, relu + softmax, Adam (η 0.001), L2 α 1e-4, batch %d, %d epochs, seed %d\n\n",
+		in, out, cfg.batch, cfg.epochs, cfg.seed)
 	if cfg.progress != nil {
 		fmt.Fprintf(cfg.progress, "speed: training on %d cores (GOMAXPROCS %d)\n", runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	}
 
 	src := nprand.New(cfg.seed)
-	net := nn.New([]int{784, 100, 10}, true, nn.ReLU{}, nn.Softmax{})
+	net := nn.New([]int{in, 100, out}, true, nn.ReLU{}, nn.Softmax{})
 	nn.Glorot{}.Initialize(net, src)
 	opt := &nn.Adam{}
 	loss := nn.CrossEntropy{}
 	const alpha, eta = 1e-4, 0.001
 
-	N := train.Len()
-	bs := min(cfg.batch, N)
 	order := src.Permutation(N)
-	xbuf, ybuf := make([]float64, bs*784), make([]float64, bs*10)
+	xbuf, ybuf := make([]float64, bs*in), make([]float64, bs*out)
 	var xb, yb matrix.Matrix
 	var fit time.Duration
 	for epoch := 1; epoch <= cfg.epochs; epoch++ {
@@ -62,8 +74,8 @@ func runFashion(w io.Writer, cfg config) error {
 		for lo := 0; lo < N; lo += bs {
 			idx := order[lo:min(N, lo+bs)]
 			n := len(idx)
-			xb = matrix.Matrix{Rows: n, Cols: 784, Data: xbuf[:n*784]}
-			yb = matrix.Matrix{Rows: n, Cols: 10, Data: ybuf[:n*10]}
+			xb = matrix.Matrix{Rows: n, Cols: in, Data: xbuf[:n*in]}
+			yb = matrix.Matrix{Rows: n, Cols: out, Data: ybuf[:n*out]}
 			train.Images.ScaleInto(xb.Data, idx, 0, 1)
 			train.OneHotInto(yb.Data, idx, 0, 1)
 			total += net.Step(&xb, &yb, loss, alpha, opt, eta) * float64(n)
@@ -91,7 +103,8 @@ func accuracy(net *nn.Network, test *data.Set, xbuf []float64, bs int) float64 {
 		for i := lo; i < min(N, lo+bs); i++ {
 			idx = append(idx, i)
 		}
-		x := matrix.Matrix{Rows: len(idx), Cols: 784, Data: xbuf[:len(idx)*784]}
+		in := test.Images.Size()
+		x := matrix.Matrix{Rows: len(idx), Cols: in, Data: xbuf[:len(idx)*in]}
 		test.Images.ScaleInto(x.Data, idx, 0, 1)
 		out := net.Forward(&x)
 		for k, i := range idx {

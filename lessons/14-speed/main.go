@@ -37,6 +37,7 @@ type config struct {
 	steps    int           // steps per learning rate of the sweep
 	fashion  bool          // train 784-100-10 on Fashion-MNIST instead
 	data     string        // Fashion-MNIST directory, or "embedded"
+	limits   data.Limits   // the budget of each file read for -data
 	epochs   int           // epochs of the Fashion-MNIST run
 	batch    int           // mini-batch size of the Fashion-MNIST run
 	seed     uint32        // seed of the weights and the shuffling
@@ -69,6 +70,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.epochs, "epochs", cfg.epochs, "epochs of the -fashion run")
 	fs.IntVar(&cfg.batch, "batch", cfg.batch, "mini-batch size of the -fashion run")
 	seed := fs.Int64("seed", int64(cfg.seed), "seed of the -fashion run's weights and shuffling (0 … 2³²−1)")
+	limit := cli.AddDataLimit(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: speed [flags]\n\nTimes matrix kernels and training steps; with -fashion, trains on Fashion-MNIST.\n\n")
 		fs.PrintDefaults()
@@ -78,6 +80,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	var err error
 	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+		return cfg, err
+	}
+	if cfg.limits, err = limit.Limits(); err != nil {
 		return cfg, err
 	}
 	switch {

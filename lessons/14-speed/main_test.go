@@ -160,7 +160,7 @@ func TestExitCode(t *testing.T) {
 		want string
 	}{
 		{[]string{"-reps", "0"}, 2, "-reps must be in"},
-		{[]string{"-fashion", "-data", "/nonexistent-dir"}, 1, "/nonexistent-dir"},
+		{[]string{"-fashion", "-data", "/nonexistent-dir"}, 2, "/nonexistent-dir"},
 	}
 	for _, tt := range tests {
 		cmd := exec.Command(os.Args[0], tt.args...)

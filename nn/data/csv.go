@@ -26,6 +26,11 @@ type Table struct {
 	Lines      []int     // Lines[i] is the line of the file where row i starts
 }
 
+// ReadCSV reads a CSV table with the default budget; see Limits.ReadCSV.
+func ReadCSV(r io.Reader, name, target string) (*Table, error) {
+	return Limits{}.ReadCSV(r, name, target)
+}
+
 // ReadCSV reads a CSV table with a header row from r. The column named
 // target is the label column ("" means the last column); every other column
 // must hold a finite number in every row. Fields may have spaces around
@@ -36,11 +41,16 @@ type Table struct {
 //
 //	iris.csv:17: column "petal_length": "abc" is not a number
 //
+// Fields quoted in messages are cut to their first 40 bytes.
+//
 // It is an error for the file to be empty, to have no data rows, to repeat
-// or leave empty a column name, to lack the target column, or to have a row
-// with a different number of fields than the header.
-func ReadCSV(r io.Reader, name, target string) (*Table, error) {
-	cr := csv.NewReader(r)
+// or leave empty a column name, to lack the target column, to have a row
+// with a different number of fields than the header, or to hold more than
+// l.MaxBytes of text (the error wraps ErrBudget; reading stops there, and
+// the numbers read take at most 4·MaxBytes as float64).
+func (l Limits) ReadCSV(r io.Reader, name, target string) (*Table, error) {
+	br := &budgetReader{r: r, max: l.max()}
+	cr := csv.NewReader(br)
 	cr.FieldsPerRecord = -1 // ragged rows are reported below, with the line
 	cr.TrimLeadingSpace = true
 	cr.ReuseRecord = true
@@ -50,7 +60,7 @@ func ReadCSV(r io.Reader, name, target string) (*Table, error) {
 		return nil, fmt.Errorf("%s: empty file, want a header row", name)
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, l.csvError(name, br, err)
 	}
 	line, _ := cr.FieldPos(0)
 	cols := make([]string, len(header))
@@ -64,7 +74,7 @@ func ReadCSV(r io.Reader, name, target string) (*Table, error) {
 			return nil, fmt.Errorf("%s:%d: column %d has no name", name, line, j+1)
 		}
 		if seen[h] {
-			return nil, fmt.Errorf("%s:%d: column %q appears twice", name, line, h)
+			return nil, fmt.Errorf("%s:%d: column %s appears twice", name, line, quote(h))
 		}
 		seen[h] = true
 		cols[j] = h
@@ -78,7 +88,7 @@ func ReadCSV(r io.Reader, name, target string) (*Table, error) {
 			}
 		}
 		if ti < 0 {
-			return nil, fmt.Errorf("%s:%d: no target column %q (columns: %s)", name, line, target, strings.Join(cols, ", "))
+			return nil, fmt.Errorf("%s:%d: no target column %s (columns: %s)", name, line, quote(target), columnList(cols))
 		}
 	}
 	t := &Table{Name: name, Target: cols[ti], Cols: len(cols) - 1}
@@ -90,7 +100,7 @@ func ReadCSV(r io.Reader, name, target string) (*Table, error) {
 			break
 		}
 		if err != nil {
-			return nil, csvError(name, err)
+			return nil, l.csvError(name, br, err)
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) != len(cols) {
@@ -99,12 +109,12 @@ func ReadCSV(r io.Reader, name, target string) (*Table, error) {
 		for j, f := range rec {
 			f = strings.TrimSpace(f)
 			if j == ti {
-				t.Labels = append(t.Labels, f)
+				t.Labels = append(t.Labels, strings.Clone(f)) // not the whole record's string
 				continue
 			}
 			v, err := strconv.ParseFloat(f, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, fmt.Errorf("%s:%d: column %q: %q is not a number", name, line, cols[j], f)
+				return nil, fmt.Errorf("%s:%d: column %s: %s is not a number", name, line, quote(cols[j]), quote(f))
 			}
 			t.X = append(t.X, v)
 		}
@@ -117,7 +127,10 @@ func ReadCSV(r io.Reader, name, target string) (*Table, error) {
 	return t, nil
 }
 
-func csvError(name string, err error) error {
+func (l Limits) csvError(name string, br *budgetReader, err error) error {
+	if errors.Is(err, ErrBudget) {
+		return l.budgetError(name, fmt.Sprintf("more than %d bytes of text", br.n))
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
@@ -177,9 +190,27 @@ func (t *Table) TargetValues() ([]float64, error) {
 			if i < len(t.Lines) {
 				line = t.Lines[i]
 			}
-			return nil, fmt.Errorf("%s:%d: column %q: %q is not a number", t.Name, line, t.Target, l)
+			return nil, fmt.Errorf("%s:%d: column %s: %s is not a number", t.Name, line, quote(t.Target), quote(l))
 		}
 		out[i] = v
 	}
 	return out, nil
+}
+
+// columnList joins the column names for a message: the first ten of them,
+// each cut to 40 bytes, and a count of the rest.
+func columnList(cols []string) string {
+	const show = 10
+	short := make([]string, min(len(cols), show))
+	for i := range short {
+		c, whole := cut(cols[i])
+		if !whole {
+			c += "…"
+		}
+		short[i] = c
+	}
+	if len(cols) <= show {
+		return strings.Join(short, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(short, ", "), len(cols)-show)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"strings"
 )
 
 // FashionDir is where Debian's dataset-fashion-mnist package installs the
@@ -58,8 +59,17 @@ const (
 // in this package (2,000 train / 500 test, 2 MB): the first 1,000 training
 // and first 250 test images of each of the two classes, in file order.
 // Pixels are bytes; scale them per batch with Images.ScaleInto.
+//
+// A directory whose training or test set holds neither class is an error; so is
+// one that LoadDir refuses, such as a file decoding to more than
+// DefaultMaxBytes (Limits.FashionPair takes another budget).
 func FashionPair(dir string) (train, test *Set, source string, err error) {
-	return fashion(dir, "pair", []byte{TShirt, Shirt})
+	return Limits{}.FashionPair(dir)
+}
+
+// FashionPair is the package-level FashionPair reading dir with the budget l.
+func (l Limits) FashionPair(dir string) (train, test *Set, source string, err error) {
+	return l.fashion(dir, "pair", []byte{TShirt, Shirt})
 }
 
 // Fashion10 returns the ten-class Fashion-MNIST problem and a sentence saying
@@ -68,7 +78,12 @@ func FashionPair(dir string) (train, test *Set, source string, err error) {
 // the embedded subset has 3,000 train / 1,000 test (3 MB): the first 300
 // training and first 100 test images of each class, in file order.
 func Fashion10(dir string) (train, test *Set, source string, err error) {
-	return fashion(dir, "ten", nil)
+	return Limits{}.Fashion10(dir)
+}
+
+// Fashion10 is the package-level Fashion10 reading dir with the budget l.
+func (l Limits) Fashion10(dir string) (train, test *Set, source string, err error) {
+	return l.fashion(dir, "ten", nil)
 }
 
 // EmbeddedFashionPair returns the embedded two-class subset (2,000 train /
@@ -97,15 +112,15 @@ func mustEmbedded(sub string, keep []byte) (train, test *Set) {
 	return train, test
 }
 
-func fashion(dir, sub string, keep []byte) (train, test *Set, source string, err error) {
+func (l Limits) fashion(dir, sub string, keep []byte) (train, test *Set, source string, err error) {
 	var what string
 	switch {
 	case dir != "":
 		what = "Fashion-MNIST from " + dir
-		train, test, err = LoadDir(dir, FashionClasses())
+		train, test, err = l.LoadDir(dir, FashionClasses())
 	case hasIDX(os.DirFS(fashionDir), "."):
 		what = "full Fashion-MNIST from " + fashionDir
-		train, test, err = LoadDir(fashionDir, FashionClasses())
+		train, test, err = l.LoadDir(fashionDir, FashionClasses())
 	default:
 		what = "embedded subset of Fashion-MNIST"
 		train, test = mustEmbedded(sub, nil)
@@ -115,6 +130,14 @@ func fashion(dir, sub string, keep []byte) (train, test *Set, source string, err
 	}
 	if keep != nil {
 		train, test = train.Filter(keep...), test.Filter(keep...)
+		for _, s := range []struct {
+			set  *Set
+			what string
+		}{{train, "training"}, {test, "test"}} {
+			if s.set.Len() == 0 {
+				return nil, nil, "", fmt.Errorf("%s: the %s set holds no images of the classes %s", what, s.what, strings.Join(train.Classes, ", "))
+			}
+		}
 	}
 	return train, test, fmt.Sprintf("%s: %d train / %d test", what, train.Len(), test.Len()), nil
 }

@@ -84,19 +84,27 @@ func (m *Images) ScaleInto(dst []float64, idx []int, lo, hi float64) {
 	}
 }
 
+// ReadImages reads an IDX image file with the default budget; see
+// Limits.ReadImages.
+func ReadImages(r io.Reader, name string) (*Images, error) {
+	return Limits{}.ReadImages(r, name)
+}
+
 // ReadImages reads an IDX image file (magic 0x00000803: unsigned bytes,
 // dimensions N, rows, cols) from r, gzipped or not; a gzip stream is
 // recognised by its magic bytes 0x1f 0x8b. name is used in error messages
 // only.
 //
-// The header is checked against the bytes that actually follow it: a file
-// whose header promises more (or fewer) pixels than it holds is an error
-// that says both numbers. The pixel buffer grows as the data arrives, so a
-// lying header cannot make ReadImages allocate more than about twice the
-// bytes really present. The price is a doubling buffer: reading the 47 MB of
-// the Fashion-MNIST training images allocates about 94 MB in all, at most
-// 70 MB of it live at once, and keeps 47 MB.
-func ReadImages(r io.Reader, name string) (*Images, error) {
+// A header that promises more than l.MaxBytes of pixels is refused before
+// anything is allocated, with an error wrapping ErrBudget. Otherwise the
+// header is checked against the bytes that actually follow it: a file whose
+// header promises more (or fewer) pixels than it holds is an error that says
+// both numbers. The pixel buffer grows as the data arrives, so a lying
+// header cannot make ReadImages allocate more than about twice the bytes
+// really present. The price is a doubling buffer: reading the 47 MB of the
+// Fashion-MNIST training images allocates about 94 MB in all, at most 70 MB
+// of it live at once, and keeps 47 MB.
+func (l Limits) ReadImages(r io.Reader, name string) (*Images, error) {
 	src, err := maybeGunzip(r, name)
 	if err != nil {
 		return nil, err
@@ -114,27 +122,36 @@ func ReadImages(r io.Reader, name string) (*Images, error) {
 	if rows == 0 || cols == 0 {
 		return nil, fmt.Errorf("%s: header says images of %dx%d, which hold no pixels", name, rows, cols)
 	}
-	want := uint64(rows) * uint64(cols)
-	if want > math.MaxInt/uint64(max(n, 1)) {
-		return nil, fmt.Errorf("%s: header says %d images of %dx%d, too many pixels to address", name, n, rows, cols)
+	// rows·cols < 2⁶⁴; the product with n is checked without overflowing.
+	size, budget := uint64(rows)*uint64(cols), uint64(l.max())
+	if size > budget || uint64(n) > budget/size {
+		return nil, l.budgetError(name, fmt.Sprintf("header says %d images of %dx%d, %.4g bytes of pixels",
+			n, rows, cols, float64(n)*float64(size)))
 	}
-	want *= uint64(n)
-	pix, got, err := readExactly(src, int(want))
+	want := uint64(n) * size
+	pix, got, err := readExactly(src, int(want), l.max())
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading pixels: %w", name, err)
 	}
 	if got != int64(want) {
-		return nil, fmt.Errorf("%s: header says %d images of %dx%d (%d bytes of pixels) but file holds %d bytes of pixels",
-			name, n, rows, cols, want, got)
+		return nil, fmt.Errorf("%s: header says %d images of %dx%d (%d bytes of pixels) but file holds %s bytes of pixels",
+			name, n, rows, cols, want, countString(got, l.max()))
 	}
 	return &Images{N: int(n), Channels: 1, Rows: int(rows), Cols: int(cols), Pixels: pix}, nil
 }
 
+// ReadLabels reads an IDX label file with the default budget; see
+// Limits.ReadLabels.
+func ReadLabels(r io.Reader, name string) ([]byte, error) {
+	return Limits{}.ReadLabels(r, name)
+}
+
 // ReadLabels reads an IDX label file (magic 0x00000801: unsigned bytes, one
 // dimension N) from r, gzipped or not, and returns its N labels. Like
-// ReadImages it checks the header against the bytes present and names the
-// file in its errors; it does not check the label values (LoadDir does).
-func ReadLabels(r io.Reader, name string) ([]byte, error) {
+// ReadImages it refuses a header promising more than l.MaxBytes, checks the
+// header against the bytes present and names the file in its errors; it
+// does not check the label values (LoadDir does).
+func (l Limits) ReadLabels(r io.Reader, name string) ([]byte, error) {
 	src, err := maybeGunzip(r, name)
 	if err != nil {
 		return nil, err
@@ -147,37 +164,45 @@ func ReadLabels(r io.Reader, name string) ([]byte, error) {
 		return nil, err
 	}
 	n := binary.BigEndian.Uint32(hdr[4:])
-	if uint64(n) > math.MaxInt {
-		return nil, fmt.Errorf("%s: header says %d labels, too many to address", name, n)
+	if int64(n) > l.max() {
+		return nil, l.budgetError(name, fmt.Sprintf("header says %d labels", n))
 	}
-	labels, got, err := readExactly(src, int(n))
+	labels, got, err := readExactly(src, int(n), l.max())
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading labels: %w", name, err)
 	}
 	if got != int64(n) {
-		return nil, fmt.Errorf("%s: header says %d labels but file holds %d", name, n, got)
+		return nil, fmt.Errorf("%s: header says %d labels but file holds %s", name, n, countString(got, l.max()))
 	}
 	return labels, nil
 }
 
-// LoadImages reads the IDX image file at path (see ReadImages).
-func LoadImages(path string) (*Images, error) {
+// LoadImages reads the IDX image file at path with the default budget (see
+// Limits.ReadImages).
+func LoadImages(path string) (*Images, error) { return Limits{}.LoadImages(path) }
+
+// LoadImages reads the IDX image file at path (see Limits.ReadImages).
+func (l Limits) LoadImages(path string) (*Images, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadImages(f, path)
+	return l.ReadImages(f, path)
 }
 
-// LoadLabels reads the IDX label file at path (see ReadLabels).
-func LoadLabels(path string) ([]byte, error) {
+// LoadLabels reads the IDX label file at path with the default budget (see
+// Limits.ReadLabels).
+func LoadLabels(path string) ([]byte, error) { return Limits{}.LoadLabels(path) }
+
+// LoadLabels reads the IDX label file at path (see Limits.ReadLabels).
+func (l Limits) LoadLabels(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return ReadLabels(f, path)
+	return l.ReadLabels(f, path)
 }
 
 // WriteImagesIDX writes m to w as an uncompressed IDX image file (wrap w in a
@@ -230,10 +255,13 @@ func maybeGunzip(r io.Reader, name string) (io.Reader, error) {
 	magic, _ := br.Peek(2)
 	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
+		if err == io.ErrUnexpectedEOF {
+			err = errGzipTruncated
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		return zr, nil
+		return gunzip{zr}, nil
 	}
 	return br, nil
 }
@@ -265,9 +293,10 @@ func checkMagic(name string, b []byte, want uint32, kind string) error {
 
 // readExactly reads up to want bytes from r into a buffer that grows as data
 // arrives (so a lying header cannot cause a large allocation), then counts
-// any bytes left over. It returns the data and the total number of bytes r
-// held, which equals want exactly when the length was right.
-func readExactly(r io.Reader, want int) ([]byte, int64, error) {
+// any bytes left over, up to limit in all. It returns the data and the
+// number of bytes r held, which equals want exactly when the length was
+// right and exceeds limit when r held more than limit.
+func readExactly(r io.Reader, want int, limit int64) ([]byte, int64, error) {
 	buf := make([]byte, 0, min(want, 64<<10))
 	for len(buf) < want {
 		if len(buf) == cap(buf) {
@@ -284,9 +313,20 @@ func readExactly(r io.Reader, want int) ([]byte, int64, error) {
 			return nil, 0, err
 		}
 	}
-	extra, err := io.Copy(io.Discard, r)
-	if err != nil {
+	// Count what follows, but stop past the budget: a bomb that holds
+	// gigabytes after the promised pixels is not decompressed to the end.
+	extra, err := io.CopyN(io.Discard, r, max(limit-int64(want), 0)+1)
+	if err != nil && err != io.EOF {
 		return nil, 0, err
 	}
-	return buf, int64(len(buf)) + extra, nil
+	return buf, int64(want) + extra, nil
+}
+
+// countString formats a byte count readExactly returned: the number, or
+// "more than limit" when counting stopped at the budget.
+func countString(got, limit int64) string {
+	if got > limit {
+		return fmt.Sprintf("more than %d", limit)
+	}
+	return fmt.Sprintf("%d", got)
 }

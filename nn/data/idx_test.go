@@ -120,7 +120,8 @@ func TestReadImagesErrors(t *testing.T) {
 			"header says 60000 images of 28x28 (47040000 bytes of pixels) but file holds 1234 bytes of pixels"},
 		{"trailing", append(append([]byte(nil), valid...), 1, 2, 3), "header says 2 images of 2x2 (8 bytes of pixels) but file holds 11 bytes"},
 		{"gzip truncated", gzipBytes(t, valid)[:20], "train-images-idx3-ubyte.gz: "},
-		{"huge", header(img, math.MaxUint32, math.MaxUint32, math.MaxUint32), "too many pixels to address"},
+		{"huge", header(img, math.MaxUint32, math.MaxUint32, math.MaxUint32), "header says 4294967295 images of 4294967295x4294967295, 7.923e+28 bytes of pixels: more than the budget of 256 MiB"},
+		{"bomb", header(img, 5000, 1000, 1000), "header says 5000 images of 1000x1000, 5e+09 bytes of pixels: more than the budget of 256 MiB"},
 	}
 	for _, tt := range tests {
 		_, err := ReadImages(bytes.NewReader(tt.file), "train-images-idx3-ubyte.gz")

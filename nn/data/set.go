@@ -158,64 +158,87 @@ const (
 	TestLabelsFile  = "t10k-labels-idx1-ubyte"
 )
 
+// LoadDir reads an MNIST-style directory with the default budget; see
+// Limits.LoadDir.
+func LoadDir(dir string, classes []string) (train, test *Set, err error) {
+	return Limits{}.LoadDir(dir, classes)
+}
+
+// ReadDirFS reads an MNIST-style directory in the file system fsys, such as
+// an embed.FS, with the default budget; see Limits.LoadDir.
+func ReadDirFS(fsys fs.FS, dir string, classes []string) (train, test *Set, err error) {
+	return Limits{}.ReadDirFS(fsys, dir, classes)
+}
+
 // LoadDir reads the four standard MNIST / Fashion-MNIST files from dir
 // (TrainImagesFile, TrainLabelsFile, TestImagesFile, TestLabelsFile, each
 // either plain or with ".gz"; the plain file wins if both exist) and returns
 // the training and test sets, labelled with the names in classes. Errors name
-// the file: a missing file, a bad header, a length that disagrees with the
-// header, a label count that differs from the image count, or a label not
-// below len(classes). Memory: one byte per pixel, 55 MB for the full 70,000
-// images of Fashion-MNIST.
-func LoadDir(dir string, classes []string) (train, test *Set, err error) {
-	return loadDirFS(os.DirFS(dir), ".", func(f string) string { return filepath.Join(dir, f) }, classes)
+// the file: a missing file, a bad header, a file over the budget l.MaxBytes
+// (wrapping ErrBudget), a length that disagrees with the header, a label
+// count that differs from the image count, a label not below len(classes),
+// a set with no images, or test images whose size differs from the training
+// images'. Memory: one byte per pixel, 55 MB for the full 70,000 images of
+// Fashion-MNIST.
+func (l Limits) LoadDir(dir string, classes []string) (train, test *Set, err error) {
+	return l.loadDirFS(os.DirFS(dir), ".", func(f string) string { return filepath.Join(dir, f) }, classes)
 }
 
 // ReadDirFS is LoadDir reading from dir in the file system fsys, such as an
 // embed.FS.
-func ReadDirFS(fsys fs.FS, dir string, classes []string) (train, test *Set, err error) {
-	return loadDirFS(fsys, dir, func(f string) string { return path.Join(dir, f) }, classes)
+func (l Limits) ReadDirFS(fsys fs.FS, dir string, classes []string) (train, test *Set, err error) {
+	return l.loadDirFS(fsys, dir, func(f string) string { return path.Join(dir, f) }, classes)
 }
 
-func loadDirFS(fsys fs.FS, dir string, display func(string) string, classes []string) (train, test *Set, err error) {
-	train, err = loadPair(fsys, dir, display, TrainImagesFile, TrainLabelsFile, classes)
+func (l Limits) loadDirFS(fsys fs.FS, dir string, display func(string) string, classes []string) (train, test *Set, err error) {
+	train, trainName, err := l.loadPair(fsys, dir, display, TrainImagesFile, TrainLabelsFile, classes)
 	if err != nil {
 		return nil, nil, err
 	}
-	test, err = loadPair(fsys, dir, display, TestImagesFile, TestLabelsFile, classes)
+	test, testName, err := l.loadPair(fsys, dir, display, TestImagesFile, TestLabelsFile, classes)
 	if err != nil {
 		return nil, nil, err
+	}
+	if a, b := train.Images, test.Images; a.Rows != b.Rows || a.Cols != b.Cols {
+		return nil, nil, fmt.Errorf("%s holds images of %dx%d but %s holds %dx%d: training and test images must be the same size",
+			testName, b.Rows, b.Cols, trainName, a.Rows, a.Cols)
 	}
 	return train, test, nil
 }
 
-func loadPair(fsys fs.FS, dir string, display func(string) string, imagesFile, labelsFile string, classes []string) (*Set, error) {
+// loadPair reads one images file and its labels file and returns them as a
+// set, with the name of the images file.
+func (l Limits) loadPair(fsys fs.FS, dir string, display func(string) string, imagesFile, labelsFile string, classes []string) (*Set, string, error) {
 	f, name, err := openIDX(fsys, dir, display, imagesFile)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	images, err := ReadImages(f, name)
+	images, err := l.ReadImages(f, name)
 	f.Close()
 	if err != nil {
-		return nil, err
+		return nil, "", err
+	}
+	if images.N == 0 {
+		return nil, "", fmt.Errorf("%s: holds no images", name)
 	}
 	f, lname, err := openIDX(fsys, dir, display, labelsFile)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	labels, err := ReadLabels(f, lname)
+	labels, err := l.ReadLabels(f, lname)
 	f.Close()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if len(labels) != images.N {
-		return nil, fmt.Errorf("%s: %d labels, but %s holds %d images", lname, len(labels), name, images.N)
+		return nil, "", fmt.Errorf("%s: %d labels, but %s holds %d images", lname, len(labels), name, images.N)
 	}
-	for i, l := range labels {
-		if int(l) >= len(classes) {
-			return nil, fmt.Errorf("%s: label %d of image %d is not a class (want 0 to %d)", lname, l, i, len(classes)-1)
+	for i, c := range labels {
+		if int(c) >= len(classes) {
+			return nil, "", fmt.Errorf("%s: label %d of image %d is not a class (want 0 to %d)", lname, c, i, len(classes)-1)
 		}
 	}
-	return &Set{Images: images, Labels: labels, Classes: append([]string(nil), classes...)}, nil
+	return &Set{Images: images, Labels: labels, Classes: append([]string(nil), classes...)}, name, nil
 }
 
 // openIDX opens base or base.gz in dir, preferring the plain file.

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 )
 
 // Classifier is scikit-learn's MLPClassifier for labels of any ordered type
@@ -16,8 +17,9 @@ import (
 //
 // Set the hyper-parameters in the embedded Params (NewClassifier starts
 // from DefaultParams), call Fit, then read the embedded Fitted state or
-// call Predict, PredictProba and Score. A Classifier is not safe for
-// concurrent use.
+// call Predict, PredictProba and Score. Once fitted, a Classifier may
+// predict and score from any number of goroutines at once; Fit and
+// PartialFit must not run meanwhile.
 type Classifier[L cmp.Ordered] struct {
 	Params
 	Fitted
@@ -59,7 +61,7 @@ func (c *Classifier[L]) PartialFit(X *matrix.Matrix, y []L, classes []L) error {
 	if err := c.check(X, y); err != nil {
 		return err
 	}
-	if c.Solver == LBFGS {
+	if c.Solver == solverLBFGS {
 		return fmt.Errorf("mlp: partial_fit is only available for stochastic optimizers. %s is not stochastic", c.Solver)
 	}
 	if classes != nil {
@@ -94,9 +96,13 @@ func (c *Classifier[L]) check(X *matrix.Matrix, y []L) error {
 
 func (c *Classifier[L]) train(X *matrix.Matrix, y []L, incremental bool) error {
 	k := len(c.Classes)
-	cols, out := k, Softmax
+	var cols int
+	var out nn.Activation
+	var loss nn.Loss
 	if k == 2 {
-		cols, out = 1, Logistic
+		cols, out, loss = 1, nn.Sigmoid{}, &binaryLogLoss{}
+	} else {
+		cols, out, loss = k, nn.Softmax{}, &logLoss{}
 	}
 	Y := matrix.New(len(y), cols)
 	code := make([]int, len(y))
@@ -109,7 +115,7 @@ func (c *Classifier[L]) train(X *matrix.Matrix, y []L, incremental bool) error {
 			Y.Data[i*k+j] = 1
 		}
 	}
-	tk := task{est: "MLPClassifier", out: out, score: func(pred *matrix.Matrix, rows []int) float64 {
+	tk := task{est: "MLPClassifier", out: out, loss: loss, score: func(pred *matrix.Matrix, rows []int) float64 {
 		hit := 0
 		for r, i := range rows {
 			if c.label(pred, r) == y[i] {
@@ -135,14 +141,7 @@ func (c *Classifier[L]) label(out *matrix.Matrix, r int) L {
 		}
 		return c.Classes[0]
 	}
-	row := out.Row(r)
-	best := 0
-	for j, v := range row {
-		if v > row[best] {
-			best = j
-		}
-	}
-	return c.Classes[best]
+	return c.Classes[nn.Argmax(out.Row(r))]
 }
 
 // Predict returns the predicted class of every row of X. It panics if the
@@ -191,7 +190,7 @@ func (c *Classifier[L]) forward(X *matrix.Matrix) *matrix.Matrix {
 	if c.tr.net == nil {
 		panic("mlp: Classifier used before Fit")
 	}
-	return c.tr.net.predict(X)
+	return c.tr.net.Predict(X)
 }
 
 // checkXY reports an empty X or a target count that differs from X's rows.

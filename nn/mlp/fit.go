@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 	"nnscratch/nn/nprand"
 )
 
@@ -20,11 +21,11 @@ type Fitted struct {
 	BestValidationScore float64          // best_validation_score_: NaN (None) without early stopping
 	T                   int              // t_: training samples seen
 	Coefs               []*matrix.Matrix // coefs_: Coefs[i] is the fan_in×fan_out weight matrix of layer i
-	Intercepts          [][]float64      // intercepts_: Intercepts[i] has fan_out biases
+	Intercepts          []*matrix.Matrix // intercepts_: Intercepts[i] is the 1×fan_out bias row of layer i
 	NIter               int              // n_iter_: epochs run (LBFGS iterations)
 	NLayers             int              // n_layers_: input, hidden and output layers
 	NOutputs            int              // n_outputs_: output units
-	OutActivation       Activation       // out_activation_: Logistic, Softmax or Identity
+	OutActivation       nn.Activation    // out_activation_: nn.Sigmoid{} ('logistic'), nn.Softmax{} or nn.Identity{}
 	NFeatures           int              // n_features_in_
 	// ConvergenceWarning is scikit-learn's ConvergenceWarning text when
 	// training stopped at max_iter without converging, and "" otherwise.
@@ -35,23 +36,27 @@ type Fitted struct {
 // no convergence warning).
 func (f *Fitted) Converged() bool { return f.ConvergenceWarning == "" }
 
-// trainer is the machinery behind Fitted: the network, the optimiser and
-// the stopping-rule counters kept between PartialFit calls.
+// trainer is the machinery behind Fitted: the nn network whose layers hold
+// Coefs and Intercepts, scikit-learn's loss, and what PartialFit calls
+// carry over: the optimiser, the schedule and the stopping rule's count.
 type trainer struct {
 	f         *Fitted
-	net       *network
-	opt       optimizer
+	net       *nn.Network
+	loss      nn.Loss
+	opt       nn.Optimizer
+	sched     *resumed
 	noImprove int
 }
 
 // ErrNonFinite is returned when training produced infinite or NaN weights.
 var ErrNonFinite = errors.New("mlp: Solver produced non-finite parameter weights. The input data may contain large values and need to be preprocessed")
 
-// task tells the trainer what the estimator adds: how to split off a
-// validation set and how to score it.
+// task tells the trainer what the estimator adds: its output layer, how to
+// split off a validation set and how to score it.
 type task struct {
 	est      string                                        // "MLPClassifier" or "MLPRegressor"
-	out      Activation                                    // output activation
+	out      nn.Activation                                 // output activation
+	loss     nn.Loss                                       // scikit-learn's loss for out
 	stratify []int                                         // class of each row when the split is stratified
 	score    func(pred *matrix.Matrix, rows []int) float64 // validation score of rows' predictions
 }
@@ -70,35 +75,26 @@ func source(seed int64) *nprand.RandomState {
 func (tr *trainer) train(p *Params, X, Y *matrix.Matrix, incremental bool, tk task) error {
 	rng := source(p.RandomState)
 	if tr.net == nil || !incremental {
-		units := append(append([]int{X.Cols}, p.HiddenLayerSizes...), Y.Cols)
-		tr.net = newNetwork(units, p.Activation, tk.out, p.Alpha, rng)
-		*tr.f = Fitted{Coefs: tr.net.coefs, Intercepts: tr.net.ints, NLayers: len(units),
-			NOutputs: Y.Cols, OutActivation: tk.out, NFeatures: X.Cols,
-			BestLoss: math.Inf(1), BestValidationScore: math.NaN()}
-		if p.EarlyStopping && p.Solver != LBFGS {
-			tr.f.BestLoss, tr.f.BestValidationScore = math.NaN(), math.Inf(-1)
-			tr.f.ValidationScores = []float64{}
-		}
-		if p.Solver != LBFGS {
-			tr.f.LossCurve = []float64{}
-		}
-		tr.opt = nil
+		tr.init(p, X.Cols, Y.Cols, tk, rng)
 	} else if X.Cols != tr.f.NFeatures {
 		return fmt.Errorf("mlp: X has %d features, but %s was fitted with %d", X.Cols, tk.est, tr.f.NFeatures)
 	}
-	tr.net.alpha = p.Alpha
 	tr.f.ConvergenceWarning = ""
 	var err error
-	if p.Solver == LBFGS {
+	if p.Solver == solverLBFGS {
 		err = tr.trainLBFGS(p, X, Y)
 	} else {
 		err = tr.trainStochastic(p, X, Y, incremental, tk, rng)
 	}
+	var div *nn.DivergedError
+	if errors.As(err, &div) {
+		return fmt.Errorf("%w (%v)", ErrNonFinite, err)
+	}
 	if err != nil {
 		return err
 	}
-	for _, w := range tr.net.params() {
-		for _, v := range w {
+	for _, p := range tr.net.Params() {
+		for _, v := range p.Value.Data {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return ErrNonFinite
 			}
@@ -107,41 +103,72 @@ func (tr *trainer) train(p *Params, X, Y *matrix.Matrix, incremental bool, tk ta
 	return nil
 }
 
-// params returns the coefficient data followed by the intercepts, the
-// order of scikit-learn's coefs_ + intercepts_.
-func (n *network) params() [][]float64 {
-	ps := make([][]float64, 0, 2*len(n.coefs))
-	for _, w := range n.coefs {
-		ps = append(ps, w.Data)
+// init builds the network, scikit-learn's sizes (inputs, hidden layers,
+// outputs) with biases, and draws its weights as scikit-learn does:
+// Glorot-uniform, layer by layer, the weights row by row and then the
+// intercepts (nn.Glorot). It resets Fitted and the carried-over state.
+func (tr *trainer) init(p *Params, in, out int, tk task, rng *nprand.RandomState) {
+	sizes := append(append([]int{in}, p.HiddenLayerSizes...), out)
+	tr.net = nn.New(sizes, true, p.Activation, tk.out)
+	nn.Glorot{}.Initialize(tr.net, rng)
+	*tr.f = Fitted{NLayers: len(sizes), NOutputs: out, OutActivation: tk.out, NFeatures: in,
+		BestLoss: math.Inf(1), BestValidationScore: math.NaN()}
+	for _, l := range tr.net.Layers {
+		tr.f.Coefs = append(tr.f.Coefs, l.W)
+		tr.f.Intercepts = append(tr.f.Intercepts, l.B)
 	}
-	return append(ps, n.ints...)
-}
-
-func (n *network) grads() [][]float64 {
-	gs := make([][]float64, 0, 2*len(n.gCoefs))
-	for _, w := range n.gCoefs {
-		gs = append(gs, w.Data)
-	}
-	return append(gs, n.gInts...)
-}
-
-// trainStochastic runs epochs of mini-batch SGD or Adam with scikit-learn's
-// stopping rule: stop (or, for the Adaptive schedule, divide η by 5) after
-// NIterNoChange+1 epochs in a row that fail to lower the training loss by
-// Tol, or with early stopping to raise the validation score by Tol.
-func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental bool, tk task, rng *nprand.RandomState) error {
-	net := tr.net
-	if tr.opt == nil {
-		if p.Solver == SGD {
-			tr.opt = newSGD(p, net.params())
-		} else {
-			tr.opt = newAdam(p, net.params())
+	if p.Solver != solverLBFGS {
+		tr.f.LossCurve = []float64{}
+		if p.EarlyStopping {
+			tr.f.BestLoss, tr.f.BestValidationScore = math.NaN(), math.Inf(-1)
+			tr.f.ValidationScores = []float64{}
 		}
+	}
+	tr.loss, tr.opt, tr.sched, tr.noImprove = tk.loss, nil, nil, 0
+}
+
+// optimizer returns the nn optimiser and learning-rate schedule of the
+// solver: "sgd" is nn.Momentum with the schedule learning_rate names,
+// "adam" is nn.Adam at the constant rate learning_rate_init.
+func optimizer(p *Params) (nn.Optimizer, nn.Schedule) {
+	if p.Solver == solverAdam {
+		return &nn.Adam{Beta1: p.Beta1, Beta2: p.Beta2, Epsilon: p.Epsilon}, nn.Constant(p.LearningRateInit)
+	}
+	opt := &nn.Momentum{Mu: p.Momentum, Nesterov: p.NesterovsMomentum}
+	switch p.LearningRate {
+	case rateInvScaling:
+		return opt, &nn.InvScaling{Eta0: p.LearningRateInit, Power: p.PowerT}
+	case rateAdaptive:
+		return opt, &nn.Adaptive{Eta0: p.LearningRateInit}
+	}
+	return opt, nn.Constant(p.LearningRateInit)
+}
+
+// resumed hands its schedule scikit-learn's t_, the samples seen since the
+// network was initialised, where nn.Train counts the samples of one call:
+// PartialFit's calls go on where the last one stopped.
+type resumed struct {
+	nn.Schedule
+	before int // samples seen in earlier calls
+}
+
+// EpochEnd passes on t plus the samples of earlier calls.
+func (s *resumed) EpochEnd(t int) { s.Schedule.EpochEnd(s.before + t) }
+
+// trainStochastic runs epochs of mini-batch SGD or Adam through nn.Train,
+// with scikit-learn's stopping rule in its callback: stop (or, under the
+// adaptive schedule, divide η by 5) after NIterNoChange+1 epochs in a row
+// that fail to lower the training loss by Tol, or with early stopping to
+// raise the validation score by Tol.
+func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental bool, tk task, rng *nprand.RandomState) error {
+	if tr.opt == nil {
+		opt, sched := optimizer(p)
+		tr.opt, tr.sched = opt, &resumed{Schedule: sched}
 	}
 	early := p.EarlyStopping && !incremental
 	var Xv *matrix.Matrix
 	var valRows []int
-	var best *network
+	var best *nn.Network
 	if early {
 		trainRows, testRows, err := validationSplit(X.Rows, p.ValidationFraction, tk.stratify, rng)
 		if err != nil {
@@ -149,90 +176,74 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 		}
 		X, Y, Xv, valRows = rowsOf(X, trainRows), rowsOf(Y, trainRows), rowsOf(X, testRows), testRows
 	}
-	n := X.Rows
 	bs := p.BatchSize
 	if bs == 0 {
-		bs = min(200, n)
+		bs = 200
 	}
-	bs = min(bs, n)
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
+	cfg := nn.TrainConfig{Loss: tr.loss, Schedule: tr.sched, Optimizer: tr.opt,
+		MaxEpochs: p.MaxIter, BatchSize: min(bs, X.Rows), Alpha: p.Alpha}
+	if incremental {
+		cfg.MaxEpochs = 1
 	}
-	params, grads := net.params(), net.grads()
-	for it := 0; it < p.MaxIter; it++ {
-		if p.Shuffle {
-			rng.Shuffle(idx)
-		}
-		var acc float64
-		for start := 0; start < n; start += bs {
-			end := min(start+bs, n)
-			loss := net.backprop(X, Y, idx[start:end])
-			acc += loss * float64(end-start)
-			tr.opt.update(params, grads)
-		}
-		tr.f.NIter++
-		tr.f.Loss = acc / float64(n)
-		tr.f.T += n
-		tr.f.LossCurve = append(tr.f.LossCurve, tr.f.Loss)
+	if p.Shuffle {
+		cfg.Shuffle = rng
+	}
+	f := tr.f
+	tr.sched.before = f.T
+	cfg.Callback = func(e nn.Epoch) error {
+		f.NIter++
+		f.T += X.Rows
+		f.Loss = e.Loss
+		f.LossCurve = append(f.LossCurve, e.Loss)
 		if early {
-			s := tk.score(net.predict(Xv), valRows)
-			tr.f.ValidationScores = append(tr.f.ValidationScores, s)
-			if s < tr.f.BestValidationScore+p.Tol {
-				tr.noImprove++
-			} else {
-				tr.noImprove = 0
-			}
-			if s > tr.f.BestValidationScore {
-				tr.f.BestValidationScore = s
-				best = net.clone()
+			s := tk.score(tr.net.Predict(Xv), valRows)
+			f.ValidationScores = append(f.ValidationScores, s)
+			tr.count(s < f.BestValidationScore+p.Tol)
+			if s > f.BestValidationScore {
+				f.BestValidationScore = s
+				best = tr.net.Clone()
 			}
 		} else {
-			if tr.f.Loss > tr.f.BestLoss-p.Tol {
-				tr.noImprove++
-			} else {
-				tr.noImprove = 0
-			}
-			if tr.f.Loss < tr.f.BestLoss {
-				tr.f.BestLoss = tr.f.Loss
-			}
+			tr.count(f.Loss > f.BestLoss-p.Tol)
+			f.BestLoss = min(f.BestLoss, f.Loss)
 		}
-		tr.opt.iterationEnds(tr.f.T)
 		if tr.noImprove > p.NIterNoChange {
-			if tr.opt.triggerStopping() {
-				break
+			if tr.sched.Stalled() {
+				return nn.ErrStop
 			}
 			tr.noImprove = 0
 		}
-		if incremental {
-			break
+		if !incremental && f.NIter == p.MaxIter {
+			f.ConvergenceWarning = fmt.Sprintf("Stochastic Optimizer: Maximum iterations (%d) reached and the optimization hasn't converged yet.", p.MaxIter)
 		}
-		if tr.f.NIter == p.MaxIter {
-			tr.f.ConvergenceWarning = fmt.Sprintf("Stochastic Optimizer: Maximum iterations (%d) reached and the optimization hasn't converged yet.", p.MaxIter)
-		}
+		return nil
 	}
-	if early && best != nil {
-		for i, w := range best.coefs {
-			net.coefs[i].Copy(w)
-			copy(net.ints[i], best.ints[i])
+	if _, err := tr.net.Train(X, Y, cfg); err != nil {
+		return err
+	}
+	if best != nil {
+		for i, l := range best.Layers {
+			f.Coefs[i].Copy(l.W)
+			f.Intercepts[i].Copy(l.B)
 		}
 	}
 	return nil
 }
 
-// clone copies the weights of n (not its buffers).
-func (n *network) clone() *network {
-	c := &network{}
-	for i, w := range n.coefs {
-		c.coefs = append(c.coefs, w.Clone())
-		c.ints = append(c.ints, append([]float64(nil), n.ints[i]...))
+// count updates the stopping rule's count of epochs without improvement.
+func (tr *trainer) count(stalled bool) {
+	if stalled {
+		tr.noImprove++
+	} else {
+		tr.noImprove = 0
 	}
-	return c
 }
 
 // rowsOf returns a new matrix of the rows idx of m, in that order.
 func rowsOf(m *matrix.Matrix, idx []int) *matrix.Matrix {
 	out := matrix.New(len(idx), m.Cols)
-	gather(out, m, idx)
+	for r, i := range idx {
+		copy(out.Row(r), m.Row(i))
+	}
 	return out
 }

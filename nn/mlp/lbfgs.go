@@ -223,16 +223,25 @@ func axpy(y []float64, a float64, x []float64) {
 
 // trainLBFGS fits the network on the whole of X at once with L-BFGS,
 // MaxIter iterations and MaxFun loss evaluations at most, to a gradient of
-// at most Tol in every component.
+// at most Tol in every component. The optimiser sees the parameters as one
+// vector packed in scikit-learn's order, every layer's weights (row by
+// row) and then every layer's intercepts; nn's Gradient gives the loss and
+// its gradient at each point.
 func (tr *trainer) trainLBFGS(p *Params, X, Y *matrix.Matrix) error {
 	net := tr.net
-	params := net.params()
+	var params, grads [][]float64
+	for _, l := range net.Layers {
+		params, grads = append(params, l.W.Data), append(grads, l.GradW.Data)
+	}
+	for _, l := range net.Layers {
+		params, grads = append(params, l.B.Data), append(grads, l.GradB.Data)
+	}
 	x := pack(params)
 	fg := func(v, g []float64) float64 {
 		unpack(params, v)
-		loss := net.backprop(X, Y, nil)
+		loss := net.Gradient(X, Y, tr.loss, p.Alpha)
 		off := 0
-		for _, gr := range net.grads() {
+		for _, gr := range grads {
 			off += copy(g[off:], gr)
 		}
 		return loss
@@ -248,6 +257,7 @@ func (tr *trainer) trainLBFGS(p *Params, X, Y *matrix.Matrix) error {
 	return nil
 }
 
+// pack returns the parameters laid end to end in one new vector.
 func pack(params [][]float64) []float64 {
 	var x []float64
 	for _, p := range params {
@@ -256,9 +266,19 @@ func pack(params [][]float64) []float64 {
 	return x
 }
 
+// unpack copies the vector x back into the parameters pack laid out.
 func unpack(params [][]float64, x []float64) {
 	off := 0
 	for _, p := range params {
 		off += copy(p, x[off:])
 	}
+}
+
+// dot returns Σ x[i]·y[i], added in order.
+func dot(x, y []float64) float64 {
+	var s float64
+	for i, v := range x {
+		s += float64(v * y[i])
+	}
+	return s
 }

@@ -1,12 +1,15 @@
 package mlp
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 	"nnscratch/nn/nprand"
 )
 
@@ -75,8 +78,8 @@ func TestSeedsMatchScikitLearn(t *testing.T) {
 func TestGridSearchMatchesScikitLearn(t *testing.T) {
 	base := DefaultParams()
 	base.RandomState = 1
-	cands := ParamGrid(base, ActivationAxis(Identity, Logistic, Tanh, Relu),
-		SolverAxis(SGD, Adam), HiddenAxis([]int{1}, []int{2}, []int{3}, []int{5}))
+	cands := ParamGrid(base, ActivationAxis(nn.Identity{}, nn.Sigmoid{}, nn.Tanh{}, nn.ReLU{}),
+		SolverAxis("sgd", "adam"), HiddenAxis([]int{1}, []int{2}, []int{3}, []int{5}))
 	folds, err := StratifiedKFold(bodyY, 3)
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +91,7 @@ func TestGridSearchMatchesScikitLearn(t *testing.T) {
 	}
 	for i, want := range bodyGrid {
 		c := res.Candidates[i]
-		if c.Params.Activation != Activation(want.activation) || c.Params.Solver != Solver(want.solver) ||
+		if ActivationName(c.Params.Activation) != want.activation || c.Params.Solver != want.solver ||
 			c.Params.HiddenLayerSizes[0] != want.hidden || !close(res.MeanScores[i], want.mean, 1e-12) {
 			t.Errorf("candidate %d: got %v mean %.4f, want %s %s (%d,) mean %.4f",
 				i, c.Values, res.MeanScores[i], want.activation, want.solver, want.hidden, want.mean)
@@ -142,7 +145,8 @@ func TestInvalidParams(t *testing.T) {
 		set  func(*Params)
 		name string // the parameter the error must name
 	}{
-		{func(p *Params) { p.Activation = "softplus" }, "'activation'"},
+		{func(p *Params) { p.Activation = nn.Softmax{} }, "'activation'"},
+		{func(p *Params) { p.Activation = nn.ReLU{AtZero: 0.5} }, "'activation'"},
 		{func(p *Params) { p.Solver = "rmsprop" }, "'solver'"},
 		{func(p *Params) { p.LearningRate = "cosine" }, "'learning_rate'"},
 		{func(p *Params) { p.Alpha = -1 }, "'alpha'"},
@@ -184,7 +188,7 @@ func TestOneClassIsAnError(t *testing.T) {
 func TestIntegerLabels(t *testing.T) {
 	p := DefaultParams()
 	p.HiddenLayerSizes, p.RandomState = []int{3}, 0
-	p.Activation = Logistic
+	p.Activation = nn.Sigmoid{}
 	ci := NewClassifier[int](p)
 	y := make([]int, len(bodyY))
 	for i, l := range bodyY {
@@ -205,20 +209,6 @@ func TestIntegerLabels(t *testing.T) {
 	}
 }
 
-func TestPairwiseSum(t *testing.T) {
-	for _, n := range []int{0, 3, 8, 13, 128, 129, 1000} {
-		x := make([]float64, n)
-		want := 0.0
-		for i := range x {
-			x[i] = float64(i%7) + 0.5
-			want += x[i]
-		}
-		if got := pairwiseSum(x); got != want {
-			t.Errorf("pairwiseSum of %d values: got %v, want %v", n, got, want)
-		}
-	}
-}
-
 // TestGridSearchEmpty checks that an empty grid or no folds is an error,
 // not a panic.
 func TestGridSearchEmpty(t *testing.T) {
@@ -235,5 +225,49 @@ func TestGridSearchEmpty(t *testing.T) {
 	cands := ParamGrid(DefaultParams(), HiddenAxis([]int{2}))
 	if _, err := GridSearchCV(newEst, X, y, cands, nil); err == nil || !strings.Contains(err.Error(), "no folds") {
 		t.Errorf("GridSearchCV with no folds: error %v, want one saying there are none", err)
+	}
+}
+
+// TestPredictConcurrent predicts from four goroutines at once with one
+// fitted classifier and one fitted regressor: the answers must equal the
+// one-at-a-time ones, and `go test -race` must find no race.
+func TestPredictConcurrent(t *testing.T) {
+	p := DefaultParams()
+	p.HiddenLayerSizes, p.RandomState, p.MaxIter = []int{5}, 0, 30
+	c := NewClassifier[string](p)
+	X := matrix.FromRows(irisX)
+	if err := c.Fit(X, irisY); err != nil {
+		t.Fatal(err)
+	}
+	r := NewRegressor(p)
+	R := matrix.FromRows(regX)
+	if err := r.Fit(R, regY); err != nil {
+		t.Fatal(err)
+	}
+	wantLabels, wantProba, wantReg := c.Predict(X), c.PredictProba(X), r.Predict(R)
+	var wg sync.WaitGroup
+	errs := make([]string, 4) // the first wrong answer of each goroutine
+	for g := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if got := c.Predict(X); !slices.Equal(got, wantLabels) {
+					errs[g] = fmt.Sprintf("Predict: got %v, want %v", got, wantLabels)
+				}
+				if got := c.PredictProba(X); !slices.Equal(got.Data, wantProba.Data) {
+					errs[g] = fmt.Sprintf("PredictProba: got %v, want %v", got.Data, wantProba.Data)
+				}
+				if got := r.Predict(R); !slices.Equal(got, wantReg) {
+					errs[g] = fmt.Sprintf("Regressor.Predict: got %v, want %v", got, wantReg)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for g, e := range errs {
+		if e != "" {
+			t.Errorf("goroutine %d: %s", g, e)
+		}
 	}
 }

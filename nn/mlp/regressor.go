@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 )
 
 // Regressor is scikit-learn's MLPRegressor for one real-valued target: an
@@ -11,7 +12,8 @@ import (
 //
 //	E = (1/2n) Σ (y − ŷ)² + α/(2n) Σ‖W‖².
 //
-// It is used like Classifier. A Regressor is not safe for concurrent use.
+// It is used like Classifier and, like it, may predict from several
+// goroutines at once when no Fit or PartialFit is running.
 type Regressor struct {
 	Params
 	Fitted
@@ -30,7 +32,7 @@ func (r *Regressor) Fit(X *matrix.Matrix, y []float64) error {
 // PartialFit runs one epoch over X and y, scikit-learn's partial_fit,
 // starting from the current weights (fresh ones on the first call).
 func (r *Regressor) PartialFit(X *matrix.Matrix, y []float64) error {
-	if r.Solver == LBFGS {
+	if r.Solver == solverLBFGS {
 		return fmt.Errorf("mlp: partial_fit is only available for stochastic optimizers. %s is not stochastic", r.Solver)
 	}
 	return r.train(X, y, true)
@@ -44,7 +46,7 @@ func (r *Regressor) train(X *matrix.Matrix, y []float64, incremental bool) error
 		return err
 	}
 	Y := matrix.FromSlice(len(y), 1, append([]float64(nil), y...))
-	tk := task{est: "MLPRegressor", out: Identity, score: func(pred *matrix.Matrix, rows []int) float64 {
+	tk := task{est: "MLPRegressor", out: nn.Identity{}, loss: &squaredLoss{}, score: func(pred *matrix.Matrix, rows []int) float64 {
 		want := make([]float64, len(rows))
 		for k, i := range rows {
 			want[k] = y[i]
@@ -62,7 +64,7 @@ func (r *Regressor) Predict(X *matrix.Matrix) []float64 {
 	if r.tr.net == nil {
 		panic("mlp: Regressor used before Fit")
 	}
-	return r.tr.net.predict(X).Data
+	return r.tr.net.Predict(X).Data
 }
 
 // Score returns the coefficient of determination R² of Predict(X) against
@@ -91,13 +93,13 @@ func R2(y, pred []float64) float64 {
 		e := y[i] - pred[i]
 		t[i] = e * e
 	}
-	num := pairwiseSum(t)
-	mean := pairwiseSum(y) / float64(len(y))
+	num := nn.PairwiseSum(t)
+	mean := nn.PairwiseSum(y) / float64(len(y))
 	for i := range y {
 		e := y[i] - mean
 		t[i] = e * e
 	}
-	den := pairwiseSum(t)
+	den := nn.PairwiseSum(t)
 	switch {
 	case den != 0:
 		return 1 - num/den

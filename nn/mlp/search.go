@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"nnscratch/matrix"
+	"nnscratch/nn"
 )
 
 // Estimator is what cross-validation needs of a model: *Classifier[L]
@@ -51,14 +52,19 @@ type Axis struct {
 	Set    func(p *Params, i int)
 }
 
-// ActivationAxis is the grid axis "activation" over vals.
-func ActivationAxis(vals ...Activation) Axis {
-	return axis("activation", vals, func(p *Params, v Activation) { p.Activation = v })
+// ActivationAxis is the grid axis "activation" over vals; a value prints
+// as scikit-learn names it ("logistic" for nn.Sigmoid{}).
+func ActivationAxis(vals ...nn.Activation) Axis {
+	a := axis("activation", vals, func(p *Params, v nn.Activation) { p.Activation = v })
+	for i, v := range vals {
+		a.Values[i] = ActivationName(v)
+	}
+	return a
 }
 
-// SolverAxis is the grid axis "solver" over vals.
-func SolverAxis(vals ...Solver) Axis {
-	return axis("solver", vals, func(p *Params, v Solver) { p.Solver = v })
+// SolverAxis is the grid axis "solver" over vals ("adam", "sgd", "lbfgs").
+func SolverAxis(vals ...string) Axis {
+	return axis("solver", vals, func(p *Params, v string) { p.Solver = v })
 }
 
 // HiddenAxis is the grid axis "hidden_layer_sizes" over vals; a value

@@ -1,10 +1,12 @@
 package plot
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,7 +38,7 @@ func Save(path string, img image.Image) (err error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
 	if err != nil {
-		return fmt.Errorf("plot: save %s: %w", path, err)
+		return fmt.Errorf("plot: save %s: %w", path, unwrapPath(err))
 	}
 	defer func() {
 		if err != nil {
@@ -55,15 +57,18 @@ func Save(path string, img image.Image) (err error) {
 		return fmt.Errorf("plot: save %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("plot: save %s: %w", path, err)
+		return fmt.Errorf("plot: save %s: %w", path, unwrapPath(err))
 	}
 	return nil
 }
 
 // CheckPath reports, before any drawing, whether Save could write path: its
-// extension must be .png, .jpg or .jpeg and its directory must exist. The
-// error names the path; a command calls it while checking its flags, so a
-// typo is reported at once rather than after a long run.
+// extension must be .png, .jpg or .jpeg, its directory must exist, and a
+// file must be creatable there (CheckPath creates and removes a temporary
+// file, as Save would, so a read-only or special directory such as /proc
+// is refused too). The error names the path; a command calls it while
+// checking its flags, so a typo is reported at once rather than after a
+// long run.
 func CheckPath(path string) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".png", ".jpg", ".jpeg":
@@ -74,5 +79,29 @@ func CheckPath(path string) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return fmt.Errorf("%s: directory %s does not exist", path, dir)
 	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s: is a directory", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot write in directory %s: %v", path, dir, unwrapPath(err))
+	}
+	tmp.Close()
+	os.Remove(tmp.Name())
 	return nil
+}
+
+// unwrapPath returns the cause of a *fs.PathError or *os.LinkError without
+// the temporary file's name, which would only confuse the reader of a
+// message that names the file being written.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }

@@ -118,3 +118,32 @@ func TestParse(t *testing.T) {
 		t.Errorf("Parse(-n 2 extra) = %v, want unexpected argument", err)
 	}
 }
+
+// TestUsageErrorOnce checks that a bad flag's error is printed once, after
+// the usage, and that -h prints the usage alone.
+func TestUsageErrorOnce(t *testing.T) {
+	parse := func(args []string, stderr io.Writer) (int, error) {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		n := fs.Int("n", 1, "the `count`")
+		return *n, Parse(fs, args)
+	}
+	run := func(io.Writer, int) error { return nil }
+	tests := []struct {
+		args []string
+		code int
+		msg  string // printed exactly once
+	}{
+		{[]string{"-nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"-n", "ten"}, 2, `invalid value "ten" for flag -n`},
+		{[]string{"-h"}, 0, "Usage of x:"},
+	}
+	for _, tt := range tests {
+		var errOut bytes.Buffer
+		code := Run("lesson", tt.args, io.Discard, &errOut, parse, run)
+		got := errOut.String()
+		if code != tt.code || strings.Count(got, tt.msg) != 1 || strings.Count(got, "-n count") != 1 {
+			t.Errorf("Run(%q) = %d, stderr %q; want %d, %q once and the usage once", tt.args, code, got, tt.code, tt.msg)
+		}
+	}
+}

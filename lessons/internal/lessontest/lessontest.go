@@ -12,6 +12,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"nnscratch/lessons/internal/cli"
 )
 
 // FlagCase is one command line for Flags: the arguments, and a fragment of
@@ -55,4 +57,37 @@ func Image(t *testing.T, path string, minW, minH int) image.Image {
 		t.Errorf("%s (%s) is %dx%d, want at least %dx%d", path, format, b.Dx(), b.Dy(), minW, minH)
 	}
 	return img
+}
+
+// RunCase is one command line for Runs: the arguments, the exit status
+// they must give, and a fragment of what they must print (on standard error
+// for a failure, on standard output otherwise).
+type RunCase struct {
+	Args []string
+	Code int
+	Want string
+}
+
+// Runs runs each case through cli.Run with parse and run, as the lesson's
+// main would, and checks the exit status and the message. A failure must
+// print exactly one line on standard error; what parse is given as its
+// stderr (the usage, progress lines) is kept apart.
+func Runs[C any](t *testing.T, parse func(args []string, stderr io.Writer) (C, error), run func(w io.Writer, cfg C) error, cases []RunCase) {
+	t.Helper()
+	for _, c := range cases {
+		var stdout, stderr, aside bytes.Buffer
+		code := cli.Run("lesson", c.Args, &stdout, &stderr, func(args []string, _ io.Writer) (C, error) {
+			return parse(args, &aside)
+		}, run)
+		got := stdout.String()
+		if code != 0 {
+			got = stderr.String()
+			if n := strings.Count(got, "\n"); n != 1 {
+				t.Errorf("%q: exit %d printed %d lines on stderr, want one:\n%s", c.Args, code, n, got)
+			}
+		}
+		if code != c.Code || !strings.Contains(got, c.Want) {
+			t.Errorf("%q: got exit %d and\n%s\nwant exit %d and a message containing %q", c.Args, code, got, c.Code, c.Want)
+		}
+	}
 }

@@ -1,0 +1,65 @@
+package kernel
+
+// This file holds the vector variant of the blocked kernel: the same packed,
+// register-blocked product as tile2x3.go, with a tile of vr×vc = 4×8 and a
+// micro-kernel that works across the columns of C. For each kept k it
+// broadcasts A[i,k] and, for a run of columns j … j+w of one row of C,
+// computes
+//
+//	C[i,j:j+w] = C[i,j:j+w] + A[i,k]·B[k,j:j+w]
+//
+// with a packed multiply followed by a separate packed add (MULPD, ADDPD
+// or VMULPD, VADDPD; never a fused multiply-add). Each lane of a vector
+// register is one element of C, and it goes through exactly the scalar
+// sequence s = 0; s = s + round(a·b); … in the order k = 0, 1, 2, …, so the
+// result is MulNaive's bit for bit. On amd64 the micro-kernel is assembly
+// (simd_amd64.s): SSE2, two float64 per register, on every amd64, and AVX,
+// four, when CPUID and XGETBV say the processor and the operating system
+// support it. Elsewhere tile4x8Go is the micro-kernel, and the 2×3 scalar
+// kernel of tile2x3.go, which keeps its sums in registers, is used instead.
+//
+// Zero-skipping (sparse.go) works as in the 2×3 kernel: a 4-row strip of A is
+// packed without the k where all 4 rows are zero, with the list of the k
+// kept, and the micro-kernel reads row idx[t] of the B panel for the t-th
+// kept k. Without skipping the list is 0, 1, 2, …, so one micro-kernel
+// serves both.
+
+// vr×vc is the tile of the vector kernel: 4 rows of A against 8 columns of
+// B. With AVX that is 8 accumulators of 4 float64, plus 2 for the row of B,
+// 1 broadcast and 1 product: 12 of the 16 YMM registers. With SSE2 the
+// micro-kernel computes the tile as two 4×4 halves, 8 XMM accumulators each.
+const (
+	vr = 4
+	vc = 8
+)
+
+// The micro-kernels of the blocked product, from simdMax down. Level
+// simdScalar is the 2×3 kernel of tile2x3.go; the others use the 4×8 tile.
+const (
+	simdScalar = iota // tile2x3, in Go (tile2x3.go)
+	simdGo            // tile4x8Go: the 4×8 tile in Go (for testing the packing everywhere)
+	simdSSE2          // the 4×8 tile in SSE2 assembly (amd64)
+	simdAVX           // the 4×8 tile in AVX assembly (amd64 with AVX)
+)
+
+// simdLevel is the micro-kernel the blocked product uses: the fastest one
+// this machine has (see simd_amd64.go and simd_other.go).
+var simdLevel = bestSIMD()
+
+// tile4x8Go sets t to the 4×8 tile Σ_t ap[t][i]·bp[idx[t]][j], each sum
+// accumulated from 0 in the order of t, each product rounded before it is
+// added: the micro-kernel of simd_amd64.s in Go, one element at a time.
+func tile4x8Go(ap [][vr]float64, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
+	ap = ap[:len(idx)]
+	for i := range vr {
+		for j := range vc {
+			// One dot product per element, in a local as in MulNaive: a
+			// NaN result then carries the same payload as MulNaive's.
+			s := 0.0
+			for q, k := range idx {
+				s += float64(ap[q][i] * bp[k][j])
+			}
+			t[i][j] = s
+		}
+	}
+}

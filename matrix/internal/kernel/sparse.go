@@ -1,0 +1,60 @@
+package kernel
+
+// This file says when the blocked kernel skips the zero terms of op(A), and
+// why that changes no bit. Image batches (Fashion-MNIST's backgrounds: about
+// half of all pixels) and ReLU outputs are mostly exact zeros. With skip set,
+// each strip of op(A) is packed without the k where all of its rows are
+// zero, together with the list of the k kept, and the register tile then
+// runs over the kept k only. Image backgrounds are shared by neighbouring
+// pixels and, less so, by different images, so on a Fashion-MNIST batch (51%
+// zeros) the 2-row strips of the Go tile leave out 45% of the terms of Xᵀ·δ
+// and 34% of those of X·W (1.4 and 1.1 times faster than the dense kernel);
+// the 4-row strips of the vector tile share fewer zeros and are within noise
+// of the dense kernel (BenchmarkSIMD). A 1×6 tile that skips every single
+// zero measured no faster than the dense kernel, its loads per multiply-add
+// being 50% more, and skipping A[i,k] == 0 one element at a time in the
+// i-k-j loop made dense data 30% slower (BenchmarkSparse).
+//
+// Skipping a term A[i,k]·B[k,j] with A[i,k] == 0 leaves every sum bit for
+// bit as the reference loop computes it, provided B[k,j] is finite:
+//
+//   - the product is then ±0, and a running sum s that starts at +0 is never
+//     −0 (under round-to-nearest x + y is −0 only when both are −0), so
+//     s + (±0) == s, with the same sign, for every s;
+//   - the other terms are still added one by one in the order k = 0, 1, 2, …,
+//     each rounded before it is added.
+//
+// If B holds an Inf or a NaN, 0·B[k,j] is NaN and must not be skipped: the
+// kernel then packs the strips whole (TestSparseSpecialValues). A NaN or Inf
+// in A is not zero and is never skipped.
+
+// sparseMin is the fraction of exact zeros in A, in 1/64ths, from which Auto
+// skips zero terms.
+const sparseMin = 16 // 25%
+
+// Sparse reports whether at least a quarter of a is exact zeros, judged from
+// every 7th element (a stride prime to most widths, so that the sample does
+// not follow one column), which costs under 1% of the product's time at the
+// sizes that get here. The answer only affects speed: the kernel gives the
+// same result either way.
+func Sparse(a []float64) bool {
+	const stride = 7
+	zeros, seen := 0, 0
+	for i := 0; i < len(a); i += stride {
+		if a[i] == 0 {
+			zeros++
+		}
+		seen++
+	}
+	return zeros*64 >= sparseMin*seen && seen > 0
+}
+
+// allFinite reports whether every value of s is finite: v·0 is NaN exactly
+// when v is ±Inf or NaN.
+func allFinite(s []float64) bool {
+	acc := 0.0
+	for _, v := range s {
+		acc += v * 0
+	}
+	return acc == acc
+}

@@ -1,0 +1,781 @@
+package nn
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+
+	"nnscratch/matrix"
+)
+
+// modelReader reads a model file token by token, so that no number is
+// stored before the size it belongs to has been checked against the
+// limits. Its errors are *posErrors, placed at the token that caused them.
+type modelReader struct {
+	dec    *json.Decoder
+	lim    Limits
+	size   int64 // the file's length, or -1 if unknown
+	params int   // numbers allocated so far, against lim.MaxParams
+}
+
+func newModelReader(src io.Reader, size int64, lim Limits) *modelReader {
+	dec := json.NewDecoder(src)
+	dec.UseNumber()
+	return &modelReader{dec: dec, lim: lim, size: size}
+}
+
+// A posError is an error at byte offset off of the file.
+type posError struct {
+	off    int64
+	err    error
+	column bool // a syntax error: give the column too
+}
+
+func (e *posError) Error() string { return e.err.Error() }
+func (e *posError) Unwrap() error { return e.err }
+
+// errorf returns an error placed at the last token read.
+func (r *modelReader) errorf(format string, args ...any) error {
+	return &posError{off: max(r.dec.InputOffset()-1, 0), err: fmt.Errorf(format, args...)}
+}
+
+// errTooLarge is returned by lineReader beyond its limit.
+type errTooLarge struct{ max int64 }
+
+func (e errTooLarge) Error() string { return tooLarge(e.max).Error() }
+
+// tok returns the next token, turning the decoder's errors into the
+// file's terms.
+func (r *modelReader) tok() (json.Token, error) {
+	t, err := r.dec.Token()
+	if err == nil {
+		return t, nil
+	}
+	var syn *json.SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		return nil, &posError{off: max(syn.Offset-1, 0), err: errors.New(syn.Error()), column: true}
+	case err == io.EOF && r.dec.InputOffset() == 0:
+		return nil, errors.New("empty file")
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return nil, r.errorf("the file ends before the model does (truncated?)")
+	}
+	return nil, err
+}
+
+// describe names a token that is not what was wanted.
+func describe(t json.Token) string {
+	switch t := t.(type) {
+	case json.Delim:
+		switch t {
+		case '[':
+			return "an array"
+		case '{':
+			return "an object"
+		}
+		return "the end of the " + map[json.Delim]string{']': "array", '}': "object"}[t]
+	case string:
+		return "the string " + quoteShort(t)
+	case json.Number:
+		return "the number " + string(t)
+	case bool:
+		return strconv.FormatBool(t)
+	}
+	return "null"
+}
+
+// delim reads the opening delimiter d of what.
+func (r *modelReader) delim(d json.Delim, what string) error {
+	t, err := r.tok()
+	if err != nil {
+		return err
+	}
+	if t != d {
+		want := "an array"
+		if d == '{' {
+			want = "an object"
+		}
+		return r.errorf("%s is %s, want %s", what, describe(t), want)
+	}
+	return nil
+}
+
+// object reads an object, calling field for each key, which must read the
+// key's value. A repeated key is an error.
+func (r *modelReader) object(what string, field func(key string) error) error {
+	if err := r.delim('{', what); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for {
+		t, err := r.tok()
+		if err != nil {
+			return err
+		}
+		if t == json.Delim('}') {
+			return nil
+		}
+		key, _ := t.(string) // the decoder allows only strings here
+		if seen[key] {
+			return r.errorf("%s: field %s appears twice", what, quoteShort(key))
+		}
+		seen[key] = true
+		if err := field(key); err != nil {
+			return err
+		}
+	}
+}
+
+// unknown is the error of a key that has no place in what.
+func (r *modelReader) unknown(what, key, want string) error {
+	return r.errorf("%s: unknown field %s (want %s)", what, quoteShort(key), want)
+}
+
+func (r *modelReader) str(what string) (string, error) {
+	t, err := r.tok()
+	if err != nil {
+		return "", err
+	}
+	s, ok := t.(string)
+	if !ok {
+		return "", r.errorf("%s is %s, want a string", what, describe(t))
+	}
+	return s, nil
+}
+
+// number reads a finite float64.
+func (r *modelReader) number(what string) (float64, error) {
+	t, err := r.tok()
+	if err != nil {
+		return 0, err
+	}
+	return r.float(t, what, 0)
+}
+
+// float converts the token t, value i (from 1; 0 for a lone number) of
+// what, to a finite float64.
+func (r *modelReader) float(t json.Token, what string, i int) (float64, error) {
+	n, ok := t.(json.Number)
+	if ok {
+		v, err := strconv.ParseFloat(string(n), 64)
+		if err == nil && !math.IsInf(v, 0) {
+			return v, nil
+		}
+	}
+	if i > 0 {
+		what = fmt.Sprintf("%s value %d", what, i)
+	}
+	if !ok {
+		return 0, r.errorf("%s is %s, want a number", what, describe(t))
+	}
+	return 0, r.errorf("%s is %s, beyond the range of float64", what, cut(string(n)))
+}
+
+// integer reads an int in [lo, hi].
+func (r *modelReader) integer(what string, lo, hi int) (int, error) {
+	t, err := r.tok()
+	if err != nil {
+		return 0, err
+	}
+	n, ok := t.(json.Number)
+	if !ok {
+		return 0, r.errorf("%s is %s, want a whole number", what, describe(t))
+	}
+	v, err := strconv.Atoi(string(n))
+	if err != nil || v < lo || v > hi {
+		return 0, r.errorf("%s is %s, want a whole number from %d to %d", what, cut(string(n)), lo, hi)
+	}
+	return v, nil
+}
+
+// spend counts n more numbers against the limit before they are allocated.
+func (r *modelReader) spend(n int, what string) error {
+	if n > r.lim.MaxParams-r.params {
+		return r.errorf("%s: the model holds more than the limit of %d numbers (nn.Limits.MaxParams raises it)", what, r.lim.MaxParams)
+	}
+	r.params += n
+	return nil
+}
+
+// floats reads an array of exactly len(dst) numbers into dst. what names
+// the array ("layer 2: weights row 3").
+func (r *modelReader) floats(dst []float64, what string) error {
+	if err := r.delim('[', what); err != nil {
+		return err
+	}
+	for i := 0; ; i++ {
+		t, err := r.tok()
+		if err != nil {
+			return err
+		}
+		if t == json.Delim(']') {
+			if i < len(dst) {
+				return r.errorf("%s has %s, want %d", what, count(i, "value"), len(dst))
+			}
+			return nil
+		}
+		if i == len(dst) {
+			return r.errorf("%s has more than %d values, want %d", what, len(dst), len(dst))
+		}
+		if dst[i], err = r.float(t, what, i+1); err != nil {
+			return err
+		}
+	}
+}
+
+// floatList reads an array of numbers whose length is not declared (the
+// format of version 1), counting each against the limit.
+func (r *modelReader) floatList(what string) ([]float64, error) {
+	if err := r.delim('[', what); err != nil {
+		return nil, err
+	}
+	var v []float64
+	for {
+		t, err := r.tok()
+		if err != nil {
+			return nil, err
+		}
+		if t == json.Delim(']') {
+			return v, nil
+		}
+		if err := r.spend(1, what); err != nil {
+			return nil, err
+		}
+		x, err := r.float(t, what, len(v)+1)
+		if err != nil {
+			return nil, err
+		}
+		v = append(v, x)
+	}
+}
+
+// model reads a whole file.
+func (r *modelReader) model() (*Model, error) {
+	if t, err := r.tok(); err != nil || t != json.Delim('{') {
+		if err != nil && !isPos(err) {
+			return nil, err
+		}
+		return nil, &posError{err: errors.New("not a model file: it does not start with a JSON object")}
+	}
+	key, err := r.tok()
+	if err != nil {
+		return nil, err
+	}
+	if key != "format" {
+		return nil, r.errorf("not a model file: its first field is %s, want \"format\"", describe(key))
+	}
+	format, err := r.str("format")
+	if err != nil {
+		return nil, err
+	}
+	if format != modelFormat {
+		return nil, r.errorf("format is %s, want %q", quoteShort(format), modelFormat)
+	}
+	if key, err = r.tok(); err != nil {
+		return nil, err
+	}
+	if key != "version" {
+		return nil, r.errorf("second field is %s, want \"version\"", describe(key))
+	}
+	version, err := r.integer("version", 0, math.MaxInt32)
+	if err != nil {
+		return nil, err
+	}
+	var m *Model
+	switch version {
+	case 1:
+		m, err = r.modelV1()
+	case 2:
+		m, err = r.modelV2()
+	default:
+		return nil, r.errorf("version %d: this program reads versions 1 and 2", version)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.dec.Token(); err != io.EOF {
+		if _, ok := err.(errTooLarge); ok {
+			return nil, err
+		}
+		return nil, r.errorf("data after the model's closing brace")
+	}
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func isPos(err error) bool {
+	var pe *posError
+	return errors.As(err, &pe)
+}
+
+// modelV2 reads the fields after "version" of a version 2 file, and its
+// closing brace.
+func (r *modelReader) modelV2() (*Model, error) {
+	m := &Model{}
+	var sizes []int
+	var layers []*Layer
+	const fields = `"sizes", "scaler", "classes", "meta" or "layers"`
+	err := r.fields("the model", func(key string) error {
+		if sizes == nil && key != "sizes" && key != "meta" {
+			if key == "scaler" || key == "classes" || key == "layers" {
+				return r.errorf("%q comes before \"sizes\", which a model file declares first", key)
+			}
+			return r.unknown("the model", key, fields)
+		}
+		var err error
+		switch key {
+		case "sizes":
+			sizes, err = r.sizes()
+		case "scaler":
+			m.Scaler, err = r.scaler(sizes[0])
+		case "classes":
+			m.Classes, err = r.classes(sizes[len(sizes)-1])
+		case "meta":
+			m.Meta, err = r.meta()
+		case "layers":
+			layers, err = r.layers(sizes)
+		default:
+			err = r.unknown("the model", key, fields)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if layers == nil {
+		return nil, r.errorf("the model has no \"layers\"")
+	}
+	m.Network = NewNetwork(layers...)
+	return m, nil
+}
+
+// fields reads the rest of an object whose first keys are read, calling
+// field for each further key; "format" and "version" count as seen.
+func (r *modelReader) fields(what string, field func(key string) error) error {
+	seen := map[string]bool{"format": true, "version": true}
+	for {
+		t, err := r.tok()
+		if err != nil {
+			return err
+		}
+		if t == json.Delim('}') {
+			return nil
+		}
+		key, _ := t.(string)
+		if seen[key] {
+			return r.errorf("%s: field %s appears twice", what, quoteShort(key))
+		}
+		seen[key] = true
+		if err := field(key); err != nil {
+			return err
+		}
+	}
+}
+
+// sizes reads the layer sizes and checks the numbers they declare against
+// the limit.
+func (r *modelReader) sizes() ([]int, error) {
+	if err := r.delim('[', "sizes"); err != nil {
+		return nil, err
+	}
+	var sizes []int
+	total := 0 // weights and biases, at most lim.MaxParams
+	for r.dec.More() {
+		if len(sizes) > r.lim.MaxParams {
+			return nil, r.errorf("sizes: more than %d layers, more numbers than the limit of %d (nn.Limits.MaxParams raises it)", len(sizes), r.lim.MaxParams)
+		}
+		s, err := r.integer(fmt.Sprintf("sizes value %d", len(sizes)+1), 1, r.lim.MaxParams)
+		if err != nil {
+			return nil, err
+		}
+		if n := len(sizes); n > 0 {
+			// Layer n has sizes[n-1]+1 rows (weights and bias) of s values.
+			if sizes[n-1]+1 > (r.lim.MaxParams-total)/s {
+				return nil, r.errorf("sizes: layer %d (%d×%d) takes the model past the limit of %d numbers (nn.Limits.MaxParams raises it)",
+					n, sizes[n-1], s, r.lim.MaxParams)
+			}
+			total += (sizes[n-1] + 1) * s
+		}
+		sizes = append(sizes, s)
+	}
+	if _, err := r.tok(); err != nil {
+		return nil, err
+	}
+	if len(sizes) < 2 {
+		return nil, r.errorf("sizes has %s, want the inputs and at least one layer", count(len(sizes), "value"))
+	}
+	// Each weight takes at least two bytes ("0,"): a file too short to
+	// hold them lies, and is refused before the weights are allocated.
+	weights := int64(0)
+	for i := 1; i < len(sizes); i++ {
+		weights += int64(sizes[i-1]) * int64(sizes[i])
+	}
+	if r.size >= 0 && 2*weights > r.size {
+		return nil, r.errorf("sizes declare %d weights, more than a file of %d bytes can hold", weights, r.size)
+	}
+	return sizes, nil
+}
+
+// scaler reads a scaler for inputs columns.
+func (r *modelReader) scaler(inputs int) (Scaler, error) {
+	var kind string
+	vecs := map[string][]float64{}
+	nums := map[string]float64{}
+	var keys []string
+	err := r.object("scaler", func(key string) error {
+		switch key {
+		case "kind":
+			s, err := r.str("scaler: kind")
+			kind = s
+			return err
+		case "mean", "scale", "min", "max":
+			keys = append(keys, key)
+			if err := r.spend(inputs, "scaler: "+key); err != nil {
+				return err
+			}
+			vecs[key] = make([]float64, inputs)
+			return r.floats(vecs[key], "scaler: "+key)
+		case "lo", "hi":
+			keys = append(keys, key)
+			v, err := r.number("scaler: " + key)
+			nums[key] = v
+			return err
+		}
+		return r.unknown("scaler", key, `"kind", "mean", "scale", "min", "max", "lo" or "hi"`)
+	})
+	if err != nil {
+		return nil, err
+	}
+	want, ok := map[string][]string{"standard": {"mean", "scale"}, "minmax": {"lo", "hi", "min", "max"}}[kind]
+	switch {
+	case kind == "":
+		return nil, r.errorf("scaler has no \"kind\"")
+	case !ok:
+		return nil, r.errorf("scaler: kind is %s, want \"standard\" or \"minmax\"", quoteShort(kind))
+	}
+	for _, k := range keys {
+		if !slices.Contains(want, k) {
+			return nil, r.errorf("scaler %q has no field %q", kind, k)
+		}
+	}
+	if len(keys) != len(want) {
+		return nil, r.errorf("scaler %q has fields %q, want %q", kind, keys, want)
+	}
+	if kind == "standard" {
+		return &StandardScaler{Mean: vecs["mean"], Scale: vecs["scale"]}, nil
+	}
+	return &MinMaxScaler{Lo: nums["lo"], Hi: nums["hi"], Min: vecs["min"], Max: vecs["max"]}, nil
+}
+
+// classes reads the class names for outputs output units: at most
+// max(outputs, 2) of them.
+func (r *modelReader) classes(outputs int) ([]string, error) {
+	if err := r.delim('[', "classes"); err != nil {
+		return nil, err
+	}
+	most := max(outputs, 2)
+	classes := []string{}
+	for r.dec.More() {
+		if len(classes) == most {
+			return nil, r.errorf("classes: more than %d names for %d output units", most, outputs)
+		}
+		c, err := r.str(fmt.Sprintf("class %d", len(classes)+1))
+		if err != nil {
+			return nil, err
+		}
+		classes = append(classes, c)
+	}
+	_, err := r.tok()
+	return classes, err
+}
+
+// meta reads the meta object as it is.
+func (r *modelReader) meta() (json.RawMessage, error) {
+	var raw json.RawMessage
+	if err := r.dec.Decode(&raw); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return nil, &posError{off: max(syn.Offset-1, 0), err: fmt.Errorf("meta: %v", syn), column: true}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil, r.errorf("the file ends before the model does (truncated?)")
+		}
+		return nil, err
+	}
+	if err := checkMeta(raw); err != nil {
+		return nil, r.errorf("meta: %v", err)
+	}
+	return raw, nil
+}
+
+// layers reads len(sizes)-1 layers of the declared shapes.
+func (r *modelReader) layers(sizes []int) ([]*Layer, error) {
+	if err := r.delim('[', "layers"); err != nil {
+		return nil, err
+	}
+	var layers []*Layer
+	for r.dec.More() {
+		i := len(layers)
+		if i == len(sizes)-1 {
+			return nil, r.errorf("layers: more than the %d that sizes declares", i)
+		}
+		l, err := r.layer(i+1, sizes[i], sizes[i+1])
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, l)
+	}
+	if _, err := r.tok(); err != nil {
+		return nil, err
+	}
+	if len(layers) != len(sizes)-1 {
+		return nil, r.errorf("layers: %s, but sizes declares %d", count(len(layers), "layer"), len(sizes)-1)
+	}
+	return layers, nil
+}
+
+// layer reads layer number n (from 1), fanIn×fanOut; in a version 1 file,
+// whose shapes are not declared, fanIn and fanOut are -1.
+func (r *modelReader) layer(n, fanIn, fanOut int) (*Layer, error) {
+	what := fmt.Sprintf("layer %d", n)
+	var act Activation
+	var w *matrix.Matrix
+	var b []float64
+	err := r.object(what, func(key string) error {
+		var err error
+		switch key {
+		case "activation":
+			act, err = r.activation(what)
+		case "weights":
+			w, err = r.weights(what+": weights", fanIn, fanOut)
+		case "bias":
+			if fanOut < 0 {
+				b, err = r.floatList(what + ": bias")
+				break
+			}
+			if err = r.spend(fanOut, what+": bias"); err == nil {
+				b = make([]float64, fanOut)
+				err = r.floats(b, what+": bias")
+			}
+		default:
+			err = r.unknown(what, key, `"activation", "bias" or "weights"`)
+		}
+		return err
+	})
+	switch {
+	case err != nil:
+		return nil, err
+	case act == nil:
+		return nil, r.errorf("%s has no \"activation\"", what)
+	case w == nil:
+		return nil, r.errorf("%s has no \"weights\"", what)
+	case b != nil && len(b) != w.Cols:
+		return nil, r.errorf("%s: bias has %s, want %d (one per unit)", what, count(len(b), "value"), w.Cols)
+	}
+	var bias *matrix.Matrix
+	if b != nil {
+		bias = matrix.FromSlice(1, len(b), b)
+	}
+	return NewLayer(w, bias, act), nil
+}
+
+// weights reads a rows×cols matrix, one array per row; with rows and cols
+// -1 (version 1) it takes the width from the first row.
+func (r *modelReader) weights(what string, rows, cols int) (*matrix.Matrix, error) {
+	if err := r.delim('[', what); err != nil {
+		return nil, err
+	}
+	var data []float64
+	n := 0
+	if rows >= 0 {
+		if err := r.spend(rows*cols, what); err != nil {
+			return nil, err
+		}
+		data = make([]float64, rows*cols)
+	}
+	for ; r.dec.More(); n++ {
+		row := fmt.Sprintf("%s row %d", what, n+1)
+		if rows < 0 {
+			v, err := r.floatList(row)
+			if err != nil {
+				return nil, err
+			}
+			if n == 0 {
+				cols = len(v)
+			}
+			if cols == 0 {
+				return nil, r.errorf("%s is empty", row)
+			}
+			if len(v) != cols {
+				return nil, r.errorf("%s has %s, row 1 has %d", row, count(len(v), "value"), cols)
+			}
+			data = append(data, v...)
+			continue
+		}
+		if n == rows {
+			return nil, r.errorf("%s: more than %d rows, want %d (one per input)", what, rows, rows)
+		}
+		if err := r.floats(data[n*cols:(n+1)*cols], row); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := r.tok(); err != nil {
+		return nil, err
+	}
+	if n == 0 || (rows >= 0 && n != rows) {
+		return nil, r.errorf("%s has %s, want %d (one per input)", what, count(n, "row"), max(rows, 1))
+	}
+	return matrix.FromSlice(n, cols, data), nil
+}
+
+// activation reads a layer's activation object.
+func (r *modelReader) activation(layer string) (Activation, error) {
+	what := layer + ": activation"
+	var name string
+	var params = map[string]float64{}
+	err := r.object(what, func(key string) error {
+		var err error
+		switch key {
+		case "name":
+			name, err = r.str(what + " name")
+		case "at_zero", "slope":
+			params[key], err = r.number(what + " " + key)
+		default:
+			err = r.unknown(what, key, `"name", "at_zero" or "slope"`)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	want := map[string]string{"relu": "at_zero", "leaky_relu": "slope"}[name]
+	for p := range params {
+		if p != want {
+			return nil, r.errorf("%s %s has no parameter %q", what, quoteShort(name), p)
+		}
+	}
+	if _, ok := params[want]; want != "" && !ok {
+		return nil, r.errorf("%s %q has no %q", what, name, want)
+	}
+	var act Activation
+	switch name {
+	case "sigmoid":
+		act = Sigmoid{}
+	case "tanh":
+		act = Tanh{}
+	case "identity":
+		act = Identity{}
+	case "softmax":
+		act = Softmax{}
+	case "relu":
+		act = ReLU{AtZero: params["at_zero"]}
+	case "leaky_relu":
+		act = LeakyReLU{Slope: params["slope"]}
+	case "":
+		return nil, r.errorf("%s has no \"name\"", what)
+	default:
+		return nil, r.errorf("%s: unknown name %s (want sigmoid, tanh, identity, relu, leaky_relu or softmax)", what, quoteShort(name))
+	}
+	if err := checkActivation(act); err != nil {
+		return nil, r.errorf("%s: %v", layer, err)
+	}
+	return act, nil
+}
+
+// modelV1 reads the fields after "version" of a version 1 file: only
+// "layers", whose shapes the rows themselves give.
+func (r *modelReader) modelV1() (*Model, error) {
+	var layers []*Layer
+	err := r.fields("the model", func(key string) error {
+		if key != "layers" {
+			return r.unknown("the model (version 1)", key, `"layers"`)
+		}
+		if err := r.delim('[', "layers"); err != nil {
+			return err
+		}
+		for r.dec.More() {
+			l, err := r.layer(len(layers)+1, -1, -1)
+			if err != nil {
+				return err
+			}
+			if n := len(layers); n > 0 && l.FanIn() != layers[n-1].FanOut() {
+				return r.errorf("layer %d: %s, but layer %d has %d units", n+1, count(l.FanIn(), "weight row"), n, layers[n-1].FanOut())
+			}
+			layers = append(layers, l)
+		}
+		_, err := r.tok()
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(layers) == 0 {
+		return nil, r.errorf("the model has no layers")
+	}
+	return &Model{Network: NewNetwork(layers...)}, nil
+}
+
+// A lineReader hands the decoder at most max bytes of r and keeps the last
+// stretch of them, so that an error's byte offset, which always lies near
+// the read position, can be turned into a line and column.
+type lineReader struct {
+	r     io.Reader
+	max   int64
+	n     int64  // bytes read
+	tail  []byte // the last bytes read: tail[0] is at offset n-len(tail)
+	lines int    // newlines before tail
+}
+
+const keepTail = 64 << 10
+
+func (lr *lineReader) Read(p []byte) (int, error) {
+	if lr.n > lr.max {
+		return 0, errTooLarge{lr.max}
+	}
+	if room := lr.max + 1 - lr.n; int64(len(p)) > room {
+		p = p[:room]
+	}
+	k, err := lr.r.Read(p)
+	lr.n += int64(k)
+	if lr.n > lr.max { // one byte past the limit: hold it back
+		k--
+		err = errTooLarge{lr.max}
+	}
+	lr.tail = append(lr.tail, p[:k]...)
+	if len(lr.tail) > 2*keepTail {
+		drop := len(lr.tail) - keepTail
+		lr.lines += bytes.Count(lr.tail[:drop], []byte{'\n'})
+		lr.tail = append(lr.tail[:0], lr.tail[drop:]...)
+	}
+	return k, err
+}
+
+// locate prefixes err with name and, for a *posError, its line (and for a
+// syntax error its column), as "model.json:7: …".
+func (lr *lineReader) locate(name string, err error) error {
+	var pe *posError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	start := lr.n - int64(len(lr.tail))
+	if lr.n > lr.max {
+		start-- // the held-back byte was never in tail
+	}
+	if pe.off < start || pe.off > start+int64(len(lr.tail)) {
+		return fmt.Errorf("%s: byte %d: %w", name, pe.off+1, err)
+	}
+	before := lr.tail[:pe.off-start]
+	line := lr.lines + 1 + bytes.Count(before, []byte{'\n'})
+	if pe.column {
+		col := len(before) - bytes.LastIndexByte(before, '\n')
+		return fmt.Errorf("%s:%d:%d: %w", name, line, col, err)
+	}
+	return fmt.Errorf("%s:%d: %w", name, line, err)
+}
