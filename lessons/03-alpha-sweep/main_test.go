@@ -422,3 +422,27 @@ func TestREADMETable(t *testing.T) {
 		t.Errorf("README table has %d rows, want 18", rows)
 	}
 }
+
+// TestAlpha100 checks the README's account of α = 100 after 60,000 steps:
+// the first three patterns are right (within 1e-3), but for input (1, 1)
+// every hidden unit is off (below 1e-6), so the output is σ(0) = 0.5 (within
+// 1e-5) and the mean error 0.125.
+func TestAlpha100(t *testing.T) {
+	n := newNetwork(1)
+	for range 60000 {
+		n.step(100)
+	}
+	for i, want := range []float64{0, 1, 1} {
+		if got := n.layer2.Data[i]; math.Abs(got-want) > 1e-3 {
+			t.Errorf("output for pattern %d: got %v, want %v ± 1e-3", i, got, want)
+		}
+	}
+	if got := n.layer2.Data[3]; math.Abs(got-0.5) > 1e-5 {
+		t.Errorf("output for (1, 1): got %v, want 0.5 ± 1e-5", got)
+	}
+	for j, h := range n.layer1.Row(3) {
+		if h > 1e-6 {
+			t.Errorf("hidden unit %d for (1, 1): got %v, want it below 1e-6", j, h)
+		}
+	}
+}
