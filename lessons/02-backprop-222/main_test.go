@@ -339,20 +339,7 @@ func TestStepMatchesEngine(t *testing.T) {
 // traceOutput is the trace section of the output for the given flags.
 func traceOutput(t *testing.T, args ...string) string {
 	t.Helper()
-	cfg, err := parseFlags(args, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	_, rest, ok := strings.Cut(buf.String(), "\nTrace of each training's first steps")
-	_, rest, ok2 := strings.Cut(rest, "\n")
-	if !ok || !ok2 {
-		t.Fatalf("no trace section in the output:\n%s", buf.String())
-	}
-	return rest
+	return lessontest.After(t, parseFlags, run, "Trace of each training's first steps", args...)
 }
 
 // TestTrace guards the trace of the first two steps of every training of

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -149,7 +148,7 @@ func TestTrainAllocations(t *testing.T) {
 		cfg.steps = steps
 		return testing.AllocsPerRun(3, func() { train(cfg, 1, nil); trainFused(cfg, 1) })
 	}
-	if few, many := allocs(10), allocs(2000); many != few {
+	if few, many := allocs(10), allocs(2000); many != few && !lessontest.RaceEnabled {
 		t.Errorf("train and trainFused allocate %v times for 2000 steps and %v for 10: a step allocates", many, few)
 	}
 }
@@ -233,7 +232,7 @@ func TestAlpha1000(t *testing.T) {
 		t.Errorf("synapses changed after step 2104; want them frozen")
 	}
 
-	out := runNumpy(t, "testdata/alpha1000.py")
+	out := lessontest.Numpy(t, "testdata/alpha1000.py")
 	var numpy []regimeChange
 	var last float64
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
@@ -252,51 +251,19 @@ func TestAlpha1000(t *testing.T) {
 	}
 }
 
-// python is the interpreter with numpy that the comparisons with numpy use.
-const python = "/usr/bin/python3"
-
-// runNumpy runs a script of testdata with numpy and returns what it printed,
-// skipping t when python or numpy is not installed.
-func runNumpy(t *testing.T, script string, args ...string) string {
+// traceOutput is the trace section of the lesson's output for the given
+// flags: what follows its "Trace of …" line.
+func traceOutput(t *testing.T, args ...string) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: not running numpy")
-	}
-	if err := exec.Command(python, "-c", "import numpy").Run(); err != nil {
-		t.Skipf("%s with numpy is not available: %v", python, err)
-	}
-	out, err := exec.Command(python, append([]string{script}, args...)...).Output()
-	if err != nil {
-		t.Fatalf("%s %s: %v", python, script, err)
-	}
-	return string(out)
-}
-
-// traceOutput is the trace section of the lesson's -trace n output: what
-// follows its "Trace of …" line.
-func traceOutput(t *testing.T, cfg config) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
-	_, rest, ok := strings.Cut(out, "\nTrace of each learning rate")
-	_, rest, ok2 := strings.Cut(rest, "\n")
-	if !ok || !ok2 {
-		t.Fatalf("no trace section in the output:\n%s", out)
-	}
-	return rest
+	return lessontest.After(t, parseFlags, run, "Trace of each learning rate", args...)
 }
 
 // TestTraceAgainstNumpy checks that -trace 1 prints what the notebook's
 // loop prints with a print line after each statement
 // (testdata/trace.py, numpy's own formatting), character for character.
 func TestTraceAgainstNumpy(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.steps, cfg.plot, cfg.trace = 1, "", 1
-	got := traceOutput(t, cfg)
-	want := runNumpy(t, "testdata/trace.py", "1")
+	got := traceOutput(t, "-steps", "1", "-plot", "", "-trace", "1")
+	want := lessontest.Numpy(t, "testdata/trace.py", "1")
 	if line, g, w := golden.FirstDiff(got, want); line != 0 {
 		t.Errorf("-trace 1 differs from numpy's print at line %d:\n got: %q\nwant: %q", line, g, w)
 	}
@@ -304,17 +271,13 @@ func TestTraceAgainstNumpy(t *testing.T) {
 
 // TestTraceGolden guards the trace of two steps of two learning rates.
 func TestTraceGolden(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.alphas, cfg.steps, cfg.every, cfg.plot, cfg.trace = []float64{0.1, 1000}, 3, 1, "", 2
-	golden.Check(t, "trace", []byte(traceOutput(t, cfg)))
+	golden.Check(t, "trace", []byte(traceOutput(t, "-alphas", "0.1,1000", "-steps", "3", "-every", "1", "-plot", "", "-trace", "2")))
 }
 
 // TestREADMETrace checks the README's trace excerpt: the first lines of
 // -alphas 10 -steps 1 -trace 1.
 func TestREADMETrace(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.alphas, cfg.steps, cfg.plot, cfg.trace = []float64{10}, 1, "", 1
-	lines := strings.SplitAfter(traceOutput(t, cfg), "\n")
+	lines := strings.SplitAfter(traceOutput(t, "-alphas", "10", "-steps", "1", "-plot", "", "-trace", "1"), "\n")
 	golden.InREADME(t, "README.md", strings.Join(lines[:readmeTraceLines], ""))
 }
 
