@@ -3,10 +3,13 @@ package nn
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -316,7 +319,7 @@ func TestLoadCorpus(t *testing.T) {
 		"meta-repeated.json":       `:3: meta: field "alpha" appears twice`,
 		"missing-layer.json":       ":13: layers: 2 layers, but sizes declares 3",
 		"missing-row.json":         ":7: layer 1: weights has 1 row, want 2 (one per input)",
-		"nan.json":                 ":4:38: invalid character 'N' looking for beginning of value",
+		"nan.json":                 ":8:9: invalid character 'N' looking for beginning of value",
 		"no-weights.json":          ":6: layer 1: weights has 0 rows, want 2 (one per input)",
 		"not-json.txt":             ":1: not a model file: it does not start with a JSON object",
 		"nul-bytes.bin":            ":1: not a model file: it does not start with a JSON object",
@@ -332,7 +335,7 @@ func TestLoadCorpus(t *testing.T) {
 		"scaler-zero-scale.json":   ": scaler: scale value 2 is 0, want a standard deviation above 0",
 		"slope-minus-1e9.json":     ":4: layer 1: activation leaky_relu: slope is -1e+09, want a value in [0, 1]",
 		"string-value.json":        `:8: layer 1: weights row 2 value 2 is the string "5", want a number`,
-		"syntax.json":              ":8:10: invalid character '6' after array element",
+		"syntax.json":              ":8:11: invalid character '6' after array element",
 		"tanh-with-slope.json":     `:4: layer 1: activation "tanh" has no parameter "slope"`,
 		"trailing-data.json":       ":14: data after the model's closing brace",
 		"truncated.json":           ":9: the file ends before the model does (truncated?)",
@@ -365,6 +368,114 @@ func TestLoadCorpus(t *testing.T) {
 			t.Errorf("%s: got error %v, want none", name, err)
 		case w != "" && (err == nil || err.Error() != name+w):
 			t.Errorf("got error %v\nwant       %s", err, name+w)
+		}
+	}
+}
+
+// endless is a reader that never ends: a byte, then fill forever.
+type endless struct {
+	first bool
+	fill  byte
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = e.fill
+	}
+	if !e.first && len(p) > 0 {
+		p[0], e.first = '{', true
+	}
+	return len(p), nil
+}
+
+// repeat is a reader that repeats s forever.
+type repeat struct {
+	s string
+	i int
+}
+
+func (r *repeat) Read(p []byte) (int, error) {
+	for k := range p {
+		p[k] = r.s[r.i%len(r.s)]
+		r.i++
+	}
+	return len(p), nil
+}
+
+// TestLoadLimits checks that each limit is enforced, named in the error,
+// and can be raised.
+func TestLoadLimits(t *testing.T) {
+	const good = "testdata/models/good.json"
+	fi, err := os.Stat(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		load func() (*Model, error)
+		want string
+	}{
+		{"file length", func() (*Model, error) { return Limits{MaxBytes: 100}.Load(good) },
+			fmt.Sprintf("%s: %d bytes, more than the limit of 100 bytes; nn.Limits.MaxBytes raises it", good, fi.Size())},
+		{"stream length", func() (*Model, error) {
+			return Limits{MaxBytes: 1 << 20}.ReadModel(io.MultiReader(strings.NewReader(`{"format": "nnscratch/nn.Network", "version": 2, "sizes": [`), &repeat{s: "1, "}), "stdin")
+		},
+			"stdin: more than the limit of 1048576 bytes (1 MiB); nn.Limits.MaxBytes raises it"},
+		{"declared numbers", func() (*Model, error) { return Limits{MaxParams: 20}.Load(good) },
+			good + ":2: sizes: layer 2 (3×10) takes the model past the limit of 20 numbers (nn.Limits.MaxParams raises it)"},
+		{"old format's numbers", func() (*Model, error) { return Limits{MaxParams: 5}.Load("testdata/models/v1.json") },
+			"testdata/models/v1.json:21: layer 1: weights row 3: the model holds more than the limit of 5 numbers (nn.Limits.MaxParams raises it)"},
+	}
+	for _, tt := range tests {
+		if _, err := tt.load(); err == nil || err.Error() != tt.want {
+			t.Errorf("%s: got error %v\nwant %s", tt.name, err, tt.want)
+		}
+	}
+	if _, err := (Limits{MaxBytes: fi.Size(), MaxParams: 6 + 3 + 30}).Load(good); err != nil {
+		t.Errorf("limits raised to the file's needs: got error %v, want none", err)
+	}
+}
+
+// TestLoadHostileAllocatesLittle checks that files which declare, or are,
+// much more than they hold are refused before anything is allocated for
+// them.
+func TestLoadHostileAllocatesLittle(t *testing.T) {
+	dir := t.TempDir()
+	lying := filepath.Join(dir, "lying.json")
+	if err := os.WriteFile(lying, []byte(`{"format": "nnscratch/nn.Network", "version": 2, "sizes": [2000, 2000, 10], "layers": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		load func() (*Model, error)
+		want string
+	}{
+		{"declared beyond the limit", func() (*Model, error) { return Load("testdata/models/huge-sizes.json") }, "limit of 4194304 numbers"},
+		{"declared beyond the file", func() (*Model, error) { return Load(lying) }, "sizes declare 4020000 weights, more than a file of 87 bytes can hold"},
+		{"endless whitespace", func() (*Model, error) { return ReadModel(&endless{fill: ' '}, "stdin") }, "stdin:1: more than 65536 bytes without a comma, bracket, brace or quote: not a model file"},
+		{"a long string", func() (*Model, error) {
+			return ReadModel(io.MultiReader(strings.NewReader(`{"`), &endless{first: true, fill: 'x'}), "name")
+		}, "name:1: more than 65536 bytes"},
+		{"endless zeros", func() (*Model, error) { return ReadModel(&endless{first: true}, "zeros") }, "zeros:1: not a model file"},
+		{"endless nesting", func() (*Model, error) {
+			return ReadModel(&endless{fill: '['}, "nest")
+		}, "nest:1:2: invalid character '['"},
+	}
+	for _, tt := range tests {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := tt.load()
+		runtime.ReadMemStats(&after)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got error %v, want one containing %q", tt.name, err, tt.want)
+		}
+		if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+			t.Errorf("%s: allocated %d bytes, want at most 1 MiB", tt.name, got)
+		}
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := Load("/dev/zero"); err == nil || err.Error() != "/dev/zero:1: not a model file: it does not start with a JSON object" {
+			t.Errorf("Load(/dev/zero): got error %v, want it refused as not a model file", err)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"nnscratch/matrix"
 )
@@ -18,15 +19,16 @@ import (
 // limits. Its errors are *posErrors, placed at the token that caused them.
 type modelReader struct {
 	dec    *json.Decoder
+	src    *lineReader
 	lim    Limits
 	size   int64 // the file's length, or -1 if unknown
 	params int   // numbers allocated so far, against lim.MaxParams
 }
 
-func newModelReader(src io.Reader, size int64, lim Limits) *modelReader {
+func newModelReader(src *lineReader, size int64, lim Limits) *modelReader {
 	dec := json.NewDecoder(src)
 	dec.UseNumber()
-	return &modelReader{dec: dec, lim: lim, size: size}
+	return &modelReader{dec: dec, src: src, lim: lim, size: size}
 }
 
 // A posError is an error at byte offset off of the file.
@@ -59,13 +61,42 @@ func (r *modelReader) tok() (json.Token, error) {
 	var syn *json.SyntaxError
 	switch {
 	case errors.As(err, &syn):
-		return nil, &posError{off: max(syn.Offset-1, 0), err: errors.New(syn.Error()), column: true}
+		return nil, r.syntax(syn, "")
 	case err == io.EOF && r.dec.InputOffset() == 0:
 		return nil, errors.New("empty file")
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		return nil, r.errorf("the file ends before the model does (truncated?)")
 	}
 	return nil, err
+}
+
+// syntax places a syntax error at the character it names. The decoder's
+// own offset cannot be trusted for that: when Token finds a character that
+// cannot come next, the offset is that of the blanks before it, and for an
+// error inside a value it decodes (a literal, or meta) it counts only the
+// bytes that earlier decoded values took. The error lies in the value that
+// starts at InputOffset, so decoding that value again from the bytes kept
+// finds the character.
+func (r *modelReader) syntax(syn *json.SyntaxError, prefix string) error {
+	at := r.dec.InputOffset()
+	off := int64(-1)
+	for _, ctx := range []string{"after array element", "object key string", "after object key", "key:value pair"} {
+		if prefix == "" && strings.HasSuffix(syn.Error(), ctx) {
+			off = r.src.skipBlanks(at)
+		}
+	}
+	if b, ok := r.src.from(at); ok && off < 0 {
+		var again *json.SyntaxError
+		if errors.As(json.NewDecoder(bytes.NewReader(b)).Decode(new(json.RawMessage)), &again) {
+			off = at + again.Offset - 1
+		} else {
+			off = r.src.skipBlanks(at)
+		}
+	}
+	if off < 0 { // the value began before the bytes kept
+		return &posError{off: at, err: fmt.Errorf("%sin the value that starts here: %v", prefix, syn)}
+	}
+	return &posError{off: off, err: errors.New(prefix + syn.Error()), column: true}
 }
 
 // describe names a token that is not what was wanted.
@@ -386,7 +417,7 @@ func (r *modelReader) sizes() ([]int, error) {
 		return nil, err
 	}
 	var sizes []int
-	total := 0 // weights and biases, at most lim.MaxParams
+	total := 0 // weights, at most lim.MaxParams
 	for r.dec.More() {
 		if len(sizes) > r.lim.MaxParams {
 			return nil, r.errorf("sizes: more than %d layers, more numbers than the limit of %d (nn.Limits.MaxParams raises it)", len(sizes), r.lim.MaxParams)
@@ -396,12 +427,12 @@ func (r *modelReader) sizes() ([]int, error) {
 			return nil, err
 		}
 		if n := len(sizes); n > 0 {
-			// Layer n has sizes[n-1]+1 rows (weights and bias) of s values.
-			if sizes[n-1]+1 > (r.lim.MaxParams-total)/s {
+			// Layer n has sizes[n-1] rows of s weights.
+			if sizes[n-1] > (r.lim.MaxParams-total)/s {
 				return nil, r.errorf("sizes: layer %d (%d×%d) takes the model past the limit of %d numbers (nn.Limits.MaxParams raises it)",
 					n, sizes[n-1], s, r.lim.MaxParams)
 			}
-			total += (sizes[n-1] + 1) * s
+			total += sizes[n-1] * s
 		}
 		sizes = append(sizes, s)
 	}
@@ -502,7 +533,7 @@ func (r *modelReader) meta() (json.RawMessage, error) {
 	if err := r.dec.Decode(&raw); err != nil {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
-			return nil, &posError{off: max(syn.Offset-1, 0), err: fmt.Errorf("meta: %v", syn), column: true}
+			return nil, r.syntax(syn, "meta: ")
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return nil, r.errorf("the file ends before the model does (truncated?)")
@@ -724,16 +755,25 @@ func (r *modelReader) modelV1() (*Model, error) {
 
 // A lineReader hands the decoder at most max bytes of r and keeps the last
 // stretch of them, so that an error's byte offset, which always lies near
-// the read position, can be turned into a line and column.
+// the read position, can be turned into a line and column. It also refuses
+// a token or a stretch of blanks longer than maxRun, which no model file
+// holds, so that the decoder, which buffers a whole token (and the blanks
+// before it), never holds more than that.
 type lineReader struct {
 	r     io.Reader
 	max   int64
 	n     int64  // bytes read
 	tail  []byte // the last bytes read: tail[0] is at offset n-len(tail)
 	lines int    // newlines before tail
+
+	run              int // bytes since the last quote, comma, colon, bracket or brace
+	inString, escape bool
 }
 
-const keepTail = 64 << 10
+const (
+	keepTail = 64 << 10
+	maxRun   = 64 << 10
+)
 
 func (lr *lineReader) Read(p []byte) (int, error) {
 	if lr.n > lr.max {
@@ -748,6 +788,9 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 		k--
 		err = errTooLarge{lr.max}
 	}
+	if i := lr.scan(p[:k]); i >= 0 {
+		return i, &posError{off: lr.n - int64(k) + int64(i), err: fmt.Errorf("more than %d bytes without a comma, bracket, brace or quote: not a model file", maxRun)}
+	}
 	lr.tail = append(lr.tail, p[:k]...)
 	if len(lr.tail) > 2*keepTail {
 		drop := len(lr.tail) - keepTail
@@ -757,6 +800,55 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 	return k, err
 }
 
+// from returns the bytes from offset off to the last read, if tail still
+// holds them.
+func (lr *lineReader) from(off int64) ([]byte, bool) {
+	start := lr.tailStart()
+	if off < start || off > start+int64(len(lr.tail)) {
+		return nil, false
+	}
+	return lr.tail[off-start:], true
+}
+
+// tailStart returns the offset of tail[0].
+func (lr *lineReader) tailStart() int64 {
+	start := lr.n - int64(len(lr.tail))
+	if lr.n > lr.max {
+		start-- // the held-back byte was never in tail
+	}
+	return start
+}
+
+// skipBlanks returns the offset of the first byte at or after off that is
+// not a JSON blank, as far as tail shows.
+func (lr *lineReader) skipBlanks(off int64) int64 {
+	b, _ := lr.from(off)
+	return off + int64(len(b)-len(bytes.TrimLeft(b, " \t\r\n")))
+}
+
+// scan follows strings and runs through b and returns the index of the
+// byte at which a run grows past maxRun, or -1.
+func (lr *lineReader) scan(b []byte) int {
+	for i, c := range b {
+		switch {
+		case lr.escape:
+			lr.escape = false
+		case lr.inString && c == '\\':
+			lr.escape = true
+		case c == '"':
+			lr.inString, lr.run = !lr.inString, 0
+			continue
+		case !lr.inString && (c == ',' || c == ':' || c == '[' || c == ']' || c == '{' || c == '}'):
+			lr.run = 0
+			continue
+		}
+		if lr.run++; lr.run > maxRun {
+			return i
+		}
+	}
+	return -1
+}
+
 // locate prefixes err with name and, for a *posError, its line (and for a
 // syntax error its column), as "model.json:7: …".
 func (lr *lineReader) locate(name string, err error) error {
@@ -764,11 +856,8 @@ func (lr *lineReader) locate(name string, err error) error {
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	start := lr.n - int64(len(lr.tail))
-	if lr.n > lr.max {
-		start-- // the held-back byte was never in tail
-	}
-	if pe.off < start || pe.off > start+int64(len(lr.tail)) {
+	start := lr.tailStart()
+	if _, ok := lr.from(pe.off); !ok {
 		return fmt.Errorf("%s: byte %d: %w", name, pe.off+1, err)
 	}
 	before := lr.tail[:pe.off-start]
