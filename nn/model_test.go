@@ -479,3 +479,44 @@ func TestLoadHostileAllocatesLittle(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLoad feeds arbitrary bytes to the loader, within small limits: it
+// must return a model or an error, never panic, and a model it returns
+// must predict, be saved again and reload unchanged.
+func FuzzLoad(f *testing.F) {
+	for _, name := range []string{"good.json", "v1.json", "ragged-row.json", "scaler-width.json", "meta-repeated.json", "classes-count.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata/models", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	var full bytes.Buffer
+	if _, err := savedModel().WriteTo(&full); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(full.Bytes())
+	f.Add(full.Bytes()[:full.Len()/3])
+	lim := Limits{MaxBytes: 1 << 16, MaxParams: 1 << 12}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := lim.ReadModel(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz") {
+				t.Fatalf("error %q does not name the input", err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if _, err := m.WriteTo(&buf); err != nil {
+			t.Fatalf("writing a loaded model: %v", err)
+		}
+		again, err := lim.ReadModel(&buf, "again")
+		if err != nil {
+			t.Fatalf("reading back: %v", err)
+		}
+		if d := sameModel(m, again); d != "" {
+			t.Fatalf("%s changed on the second round trip", d)
+		}
+		m.Predict(matrix.New(2, m.Network.Layers[0].FanIn()))
+	})
+}
