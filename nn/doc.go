@@ -53,11 +53,12 @@
 //
 // StandardScaler and MinMaxScaler scale inputs column by column.
 // GradCheck compares any model's analytic gradients with finite
-// differences. Save and Load keep a network in a JSON file, exactly.
+// differences. Save and Load keep a Model (a network with its input
+// scaler and class names) in a JSON file, exactly, within stated Limits.
 //
 // # scikit-learn's estimator
 //
-// MLPClassifier and MLPRegressor (aliases of package nn/mlp's types) are
-// scikit-learn 1.2's estimators, reproduced: the same parameters and
-// defaults, and for the same random_state the same numbers.
+// Package nn/mlp builds scikit-learn 1.2's MLPClassifier and MLPRegressor
+// on this package: the same parameters and defaults, and for the same
+// random_state the same numbers.
 package nn
