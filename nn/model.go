@@ -372,64 +372,61 @@ func checkClasses(classes []string, outputs int) error {
 	return nil
 }
 
-// checkMeta reports a Meta that is not a JSON object, or an object
-// (at any depth) that repeats a key.
+// MaxMetaBytes is the most a Model's Meta may take, in a file or in
+// memory.
+const MaxMetaBytes = 4 << 20
+
+// checkMeta reports a Meta that is too long, is not a JSON object, or has
+// an object (at any depth) that repeats a key.
 func checkMeta(raw []byte) error {
 	raw = bytes.TrimSpace(raw)
+	if len(raw) > MaxMetaBytes {
+		return fmt.Errorf("%d bytes, more than nn.MaxMetaBytes (%d)", len(raw), MaxMetaBytes)
+	}
 	if !json.Valid(raw) {
 		return errors.New("not valid JSON")
 	}
-	if len(raw) == 0 || raw[0] != '{' {
-		return errors.New("not a JSON object")
-	}
-	return repeatedKey(raw)
+	return walkObject(json.NewDecoder(bytes.NewReader(raw)).Token)
 }
 
-// repeatedKey walks the valid JSON value raw and reports the first object
-// key that appears twice in the same object.
-func repeatedKey(raw []byte) error {
-	dec := json.NewDecoder(bytes.NewReader(raw))
+// walkObject reads one JSON object token by token from next and reports
+// a key that appears twice in the same object, at any depth.
+func walkObject(next func() (json.Token, error)) error {
 	type level struct {
 		keys    map[string]bool // nil for an array
 		wantKey bool
 	}
 	var stack []level
-	valueDone := func() {
-		if n := len(stack); n > 0 && stack[n-1].keys != nil {
-			stack[n-1].wantKey = true
-		}
-	}
 	for {
-		t, err := dec.Token()
-		if err == io.EOF {
-			return nil
-		}
+		t, err := next()
 		if err != nil {
 			return err
 		}
-		if n := len(stack); n > 0 && stack[n-1].wantKey {
-			if t == json.Delim('}') {
-				stack = stack[:n-1]
-				valueDone()
-				continue
-			}
+		n := len(stack)
+		switch {
+		case n == 0 && t != json.Delim('{'):
+			return errors.New("not a JSON object")
+		case n > 0 && stack[n-1].wantKey && t != json.Delim('}'):
 			k, _ := t.(string)
 			if stack[n-1].keys[k] {
 				return fmt.Errorf("field %s appears twice", quoteShort(k))
 			}
 			stack[n-1].keys[k], stack[n-1].wantKey = true, false
 			continue
-		}
-		switch t {
-		case json.Delim('{'):
+		case t == json.Delim('{'):
 			stack = append(stack, level{keys: map[string]bool{}, wantKey: true})
-		case json.Delim('['):
+			continue
+		case t == json.Delim('['):
 			stack = append(stack, level{})
-		case json.Delim(']'):
-			stack = stack[:len(stack)-1]
-			valueDone()
-		default:
-			valueDone()
+			continue
+		case t == json.Delim('}') || t == json.Delim(']'):
+			stack = stack[:n-1]
+		}
+		// A value ended: the object around it wants its next key.
+		if n := len(stack); n == 0 {
+			return nil
+		} else if stack[n-1].keys != nil {
+			stack[n-1].wantKey = true
 		}
 	}
 }

@@ -280,6 +280,18 @@ func TestSaveRefuses(t *testing.T) {
 	}
 }
 
+// TestLoadKeepsMetaText checks that meta comes back as the file has it.
+func TestLoadKeepsMetaText(t *testing.T) {
+	m, err := Load("testdata/models/meta-kept.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{\"solver\": \"adam\",\n  \"loss_curve_\": [0.5, 0.4, 0.3], \"nested\": {\"a\": [{}, [], \"}\"]}}"
+	if string(m.Meta) != want {
+		t.Errorf("got meta %q, want %q", m.Meta, want)
+	}
+}
+
 // TestLoadOldFormat reads a version 1 file as the previous Save wrote it.
 func TestLoadOldFormat(t *testing.T) {
 	m, err := Load("testdata/models/v1.json")
@@ -317,6 +329,8 @@ func TestLoadCorpus(t *testing.T) {
 		"long-row.json":            ":8: layer 1: weights row 2 has more than 3 values, want 3",
 		"meta-array.json":          ":3: meta: not a JSON object",
 		"meta-repeated.json":       `:3: meta: field "alpha" appears twice`,
+		"meta-syntax.json":         ":4:28: invalid character '0' after array element",
+		"meta-kept.json":           "",
 		"missing-layer.json":       ":13: layers: 2 layers, but sizes declares 3",
 		"missing-row.json":         ":7: layer 1: weights has 1 row, want 2 (one per input)",
 		"nan.json":                 ":8:9: invalid character 'N' looking for beginning of value",
@@ -423,6 +437,10 @@ func TestLoadLimits(t *testing.T) {
 			"stdin: more than the limit of 1048576 bytes (1 MiB); nn.Limits.MaxBytes raises it"},
 		{"declared numbers", func() (*Model, error) { return Limits{MaxParams: 20}.Load(good) },
 			good + ":2: sizes: layer 2 (3×10) takes the model past the limit of 20 numbers (nn.Limits.MaxParams raises it)"},
+		{"meta", func() (*Model, error) {
+			long := `"` + strings.Repeat("x", 60000) + `", `
+			return ReadModel(strings.NewReader(`{"format": "nnscratch/nn.Network", "version": 2, "meta": {"a": [`+strings.Repeat(long, 80)+`1]}}`), "meta")
+		}, "meta:1: meta: more than nn.MaxMetaBytes (4194304 bytes)"},
 		{"old format's numbers", func() (*Model, error) { return Limits{MaxParams: 5}.Load("testdata/models/v1.json") },
 			"testdata/models/v1.json:21: layer 1: weights row 3: the model holds more than the limit of 5 numbers (nn.Limits.MaxParams raises it)"},
 	}

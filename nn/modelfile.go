@@ -220,7 +220,7 @@ func (lim Limits) ReadModel(r io.Reader, name string) (*Model, error) {
 
 // read reads a model of size bytes (-1 if unknown) from r.
 func (lim Limits) read(r io.Reader, size int64, name string) (*Model, error) {
-	src := &lineReader{r: r, max: lim.MaxBytes}
+	src := &lineReader{r: r, max: lim.MaxBytes, recording: -1}
 	mr := newModelReader(src, size, lim)
 	m, err := mr.model()
 	if err != nil {

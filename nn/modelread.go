@@ -527,23 +527,28 @@ func (r *modelReader) classes(outputs int) ([]string, error) {
 	return classes, err
 }
 
-// meta reads the meta object as it is.
+// meta reads the meta object token by token, checking its keys and its
+// length, and returns its text as the file has it.
 func (r *modelReader) meta() (json.RawMessage, error) {
-	var raw json.RawMessage
-	if err := r.dec.Decode(&raw); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			return nil, r.syntax(syn, "meta: ")
-		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return nil, r.errorf("the file ends before the model does (truncated?)")
-		}
-		return nil, err
+	start := r.dec.InputOffset() // before the colon
+	if !r.src.record(start) {
+		return nil, r.errorf("meta: lost track of the bytes read") // tail holds the decoder's buffer
 	}
-	if err := checkMeta(raw); err != nil {
+	defer r.src.stopRecording()
+	err := walkObject(func() (json.Token, error) {
+		if r.dec.InputOffset()-start > MaxMetaBytes {
+			return nil, r.errorf("meta: more than nn.MaxMetaBytes (%d bytes)", MaxMetaBytes)
+		}
+		return r.tok()
+	})
+	if err != nil {
+		if isPos(err) {
+			return nil, err
+		}
 		return nil, r.errorf("meta: %v", err)
 	}
-	return raw, nil
+	raw := r.src.rec[:r.dec.InputOffset()-start]
+	return bytes.Clone(bytes.TrimLeft(raw, " \t\r\n:")), nil
 }
 
 // layers reads len(sizes)-1 layers of the declared shapes.
@@ -768,6 +773,9 @@ type lineReader struct {
 
 	run              int // bytes since the last quote, comma, colon, bracket or brace
 	inString, escape bool
+
+	rec       []byte // while recording, every byte from offset recording on
+	recording int64  // -1 when not recording
 }
 
 const (
@@ -792,8 +800,11 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 		return i, &posError{off: lr.n - int64(k) + int64(i), err: fmt.Errorf("more than %d bytes without a comma, bracket, brace or quote: not a model file", maxRun)}
 	}
 	lr.tail = append(lr.tail, p[:k]...)
-	if len(lr.tail) > 2*keepTail {
-		drop := len(lr.tail) - keepTail
+	if lr.recording >= 0 {
+		lr.rec = append(lr.rec, p[:k]...)
+	}
+	if len(lr.tail) > 2*keepTail+k {
+		drop := len(lr.tail) - keepTail - k // keep the whole of this read
 		lr.lines += bytes.Count(lr.tail[:drop], []byte{'\n'})
 		lr.tail = append(lr.tail[:0], lr.tail[drop:]...)
 	}
@@ -809,6 +820,16 @@ func (lr *lineReader) from(off int64) ([]byte, bool) {
 	}
 	return lr.tail[off-start:], true
 }
+
+// record starts keeping every byte from offset off on, and reports
+// whether tail still held them.
+func (lr *lineReader) record(off int64) bool {
+	b, ok := lr.from(off)
+	lr.rec, lr.recording = append(lr.rec[:0], b...), off
+	return ok
+}
+
+func (lr *lineReader) stopRecording() { lr.rec, lr.recording = nil, -1 }
 
 // tailStart returns the offset of tail[0].
 func (lr *lineReader) tailStart() int64 {
