@@ -538,3 +538,29 @@ func FuzzLoad(f *testing.F) {
 		m.Predict(matrix.New(2, m.Network.Layers[0].FanIn()))
 	})
 }
+
+// TestSaveLoadPaths checks the errors of paths that cannot be saved to or
+// loaded from: they name the path, never a temporary file.
+func TestSaveLoadPaths(t *testing.T) {
+	dir := t.TempDir()
+	m := savedModel()
+	missing := filepath.Join(dir, "no", "such", "net.json")
+	err := m.Save(missing)
+	if want := "nn: save " + missing + ": cannot create a file in " + filepath.Dir(missing) + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("Save into a missing directory: got %v\nwant %s", err, want)
+	}
+	if err := m.Save(dir); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("Save over a directory: got %v, want it refused", err)
+	}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		if err := m.Save("/proc/net.json"); err == nil || strings.Contains(err.Error(), ".tmp") {
+			t.Errorf("Save into /proc: got %v, want an error that names no temporary file", err)
+		}
+	}
+	if _, err := Load(missing); err == nil || err.Error() != "open "+missing+": no such file or directory" {
+		t.Errorf("Load of a missing file: got %v", err)
+	}
+	if _, err := Load(dir); err == nil || err.Error() != dir+": a directory, not a model file" {
+		t.Errorf("Load of a directory: got %v", err)
+	}
+}

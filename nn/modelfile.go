@@ -79,15 +79,16 @@ const staleTemp = time.Minute
 // temporary file beside target that is synced and renamed over target.
 // On failure the temporary file is removed and target is untouched.
 func writeAtomic(target string, mode fs.FileMode, write func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(target)
-	if dir == "" {
-		dir = "."
-	}
+	dir, base := filepath.Dir(target), filepath.Base(target)
 	prefix := "." + base + ".tmp-"
 	removeStaleTemps(dir, prefix)
 	f, err := os.CreateTemp(dir, prefix+"*")
 	if err != nil {
-		return err
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // not the temporary file's name, which means nothing to the user
+		}
+		return fmt.Errorf("cannot create a file in %s: %w", dir, err)
 	}
 	defer func() {
 		if err != nil {
@@ -112,7 +113,11 @@ func writeAtomic(target string, mode fs.FileMode, write func(io.Writer) error) (
 		return err
 	}
 	if err = os.Rename(f.Name(), target); err != nil {
-		return err
+		var le *os.LinkError
+		if errors.As(err, &le) {
+			err = le.Err
+		}
+		return fmt.Errorf("replacing %s: %w", target, err)
 	}
 	// Sync the directory so the rename itself survives a crash; not every
 	// system can, and the file is complete either way.
@@ -198,7 +203,7 @@ func (lim Limits) Load(path string) (*Model, error) {
 	lim = lim.orDefault()
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("nn: load model: %w", err)
+		return nil, err // "open model.json: no such file or directory"
 	}
 	defer f.Close()
 	size := int64(-1)

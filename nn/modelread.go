@@ -776,6 +776,8 @@ type lineReader struct {
 
 	rec       []byte // while recording, every byte from offset recording on
 	recording int64  // -1 when not recording
+
+	err error // once reading has failed, it fails for good
 }
 
 const (
@@ -784,21 +786,22 @@ const (
 )
 
 func (lr *lineReader) Read(p []byte) (int, error) {
-	if lr.n > lr.max {
-		return 0, errTooLarge{lr.max}
+	if lr.err != nil {
+		return 0, lr.err
 	}
 	if room := lr.max + 1 - lr.n; int64(len(p)) > room {
 		p = p[:room]
 	}
 	k, err := lr.r.Read(p)
-	lr.n += int64(k)
-	if lr.n > lr.max { // one byte past the limit: hold it back
+	if lr.n+int64(k) > lr.max { // one byte past the limit: hold it back
 		k--
-		err = errTooLarge{lr.max}
+		lr.err = errTooLarge{lr.max}
 	}
 	if i := lr.scan(p[:k]); i >= 0 {
-		return i, &posError{off: lr.n - int64(k) + int64(i), err: fmt.Errorf("more than %d bytes without a comma, bracket, brace or quote: not a model file", maxRun)}
+		k = i
+		lr.err = &posError{off: lr.n + int64(i), err: fmt.Errorf("more than %d bytes without a comma, bracket, brace or quote: not a model file", maxRun)}
 	}
+	lr.n += int64(k)
 	lr.tail = append(lr.tail, p[:k]...)
 	if lr.recording >= 0 {
 		lr.rec = append(lr.rec, p[:k]...)
@@ -807,6 +810,9 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 		drop := len(lr.tail) - keepTail - k // keep the whole of this read
 		lr.lines += bytes.Count(lr.tail[:drop], []byte{'\n'})
 		lr.tail = append(lr.tail[:0], lr.tail[drop:]...)
+	}
+	if lr.err != nil {
+		return k, lr.err
 	}
 	return k, err
 }
@@ -832,13 +838,7 @@ func (lr *lineReader) record(off int64) bool {
 func (lr *lineReader) stopRecording() { lr.rec, lr.recording = nil, -1 }
 
 // tailStart returns the offset of tail[0].
-func (lr *lineReader) tailStart() int64 {
-	start := lr.n - int64(len(lr.tail))
-	if lr.n > lr.max {
-		start-- // the held-back byte was never in tail
-	}
-	return start
-}
+func (lr *lineReader) tailStart() int64 { return lr.n - int64(len(lr.tail)) }
 
 // skipBlanks returns the offset of the first byte at or after off that is
 // not a JSON blank, as far as tail shows.
