@@ -116,11 +116,8 @@ func (r *modelReader) sizes() ([]int, error) {
 		return nil, err
 	}
 	var sizes []int
-	total := 0 // weights, at most lim.MaxParams
+	total := 0 // weights, at most lim.MaxParams: so at most that many layers
 	for r.dec.More() {
-		if len(sizes) > r.lim.MaxParams {
-			return nil, r.errorf("sizes: more than %d layers, more numbers than the limit of %d (nn.Limits.MaxParams raises it)", len(sizes), r.lim.MaxParams)
-		}
 		s, err := r.integer(fmt.Sprintf("sizes value %d", len(sizes)+1), 1, r.lim.MaxParams)
 		if err != nil {
 			return nil, err
