@@ -11,8 +11,17 @@ import (
 	"nnscratch/matrix"
 )
 
-// A model file is JSON, one matrix row per line. Version 2, which Save
-// writes, declares the layer sizes before the numbers so that Load can
+// The format and version a model file states.
+const (
+	modelFormat  = "nnscratch/nn.Network"
+	modelVersion = 2
+)
+
+// A Model is what a model file holds: a network and what prediction needs
+// beside it.
+//
+// A model file is JSON with one matrix row per line. Version 2, which Save
+// writes, declares the layer sizes before the numbers, so that Load can
 // check them against its Limits before it allocates anything:
 //
 //	{"format": "nnscratch/nn.Network", "version": 2,
@@ -30,19 +39,13 @@ import (
 //	    …]},
 //	  …]}
 //
-// "format" comes first and "version" second; "sizes" comes before the
-// fields it governs; "scaler", "classes" and "meta" are optional; a layer
-// without "bias" has none. Every float64 is written in the shortest form
-// that reads back to the same bits. Version 1, written before this one,
-// had only "format", "version" and "layers" (without "sizes"); Load still
-// reads it.
-const (
-	modelFormat  = "nnscratch/nn.Network"
-	modelVersion = 2
-)
-
-// A Model is what a model file holds: a network and what prediction needs
-// beside it.
+// "format" comes first and "version" second; "sizes" (the inputs, then
+// each layer's units) comes before "scaler", "classes" and "layers";
+// "scaler", "classes" and "meta" are optional; a layer without "bias" has
+// none; a MinMaxScaler is {"kind": "minmax", "lo", "hi", "min", "max"}.
+// Every float64 is written in the shortest form that reads back to the
+// same bits. Version 1, written before this one, had only "format",
+// "version" and "layers", one number per line; Load still reads it.
 type Model struct {
 	Network *Network
 

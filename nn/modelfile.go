@@ -162,8 +162,11 @@ const (
 // and scaler values together). Every size a file declares is checked
 // against them before anything is allocated for it, and the error names
 // the limit. A zero field means the default (DefaultMaxBytes,
-// DefaultMaxParams). Loading takes about 8 bytes of memory per number,
-// plus a few buffers of 64 KiB, whatever the file's length.
+// DefaultMaxParams). Besides the 8 bytes of each number, loading holds
+// twice the meta (at most MaxMetaBytes) and buffers of about 64 KiB, the
+// longest token or run of blanks a model file may have, whatever the
+// file's length: a 100 MB file peaks at about 120 MB of memory, most of it
+// garbage left by the decoder.
 type Limits struct {
 	MaxBytes  int64
 	MaxParams int
