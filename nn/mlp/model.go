@@ -196,6 +196,9 @@ func model(est string, p *Params, f *Fitted, classes []string) (*nn.Model, error
 	if f.Coefs == nil {
 		return nil, fmt.Errorf("the %s has not been fitted", est)
 	}
+	if err := p.Validate(est); err != nil {
+		return nil, err
+	}
 	layers := make([]*nn.Layer, len(f.Coefs))
 	for i, w := range f.Coefs {
 		act := nnActivation[p.Activation]
@@ -239,6 +242,9 @@ func metaText(meta metaJSON) ([]byte, error) {
 // activation out, and fills p, f and tr from it as Fit would have left
 // them.
 func restore(est string, m *nn.Model, out Activation, p *Params, f *Fitted, tr *trainer) error {
+	if m.Network == nil || len(m.Network.Layers) == 0 {
+		return errors.New("the model has no network")
+	}
 	meta, err := decodeMeta(m.Meta)
 	if err != nil {
 		return err
