@@ -564,3 +564,19 @@ func TestSaveLoadPaths(t *testing.T) {
 		t.Errorf("Load of a directory: got %v", err)
 	}
 }
+
+// BenchmarkLoad loads a 784-100-10 network's file (1.8 MB, 893 lines).
+func BenchmarkLoad(b *testing.B) {
+	net := New([]int{784, 100, 10}, true, Sigmoid{}, Sigmoid{})
+	Glorot{}.Initialize(net, nprand.New(1))
+	path := filepath.Join(b.TempDir(), "net.json")
+	if err := net.Save(path); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := Load(path); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
