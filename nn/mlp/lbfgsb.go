@@ -129,7 +129,7 @@ func minimizeLBFGSB(fg func(x, grad []float64) float64, x0 []float64, opt lbfgsO
 		}
 
 		// The line search along d.
-		dtd := ddot(d, d)
+		dtd := dot(d, d)
 		dnorm := math.Sqrt(dtd)
 		ls = lineSearch{ftol: 1e-3, gtol: 0.9, xtol: 0.1, stpmin: 0, stpmax: 1e10}
 		stp := 1.0
@@ -143,7 +143,7 @@ func minimizeLBFGSB(fg func(x, grad []float64) float64, x0 []float64, opt lbfgsO
 		status := lsEvaluate
 		failed := false
 		for ifun := 0; ; ifun++ {
-			gd = ddot(g, d)
+			gd = dot(g, d)
 			if ifun == 0 {
 				gdold = gd
 				if gd >= 0 { // not a descent direction
@@ -204,7 +204,7 @@ func minimizeLBFGSB(fg func(x, grad []float64) float64, x0 []float64, opt lbfgsO
 		for i := range r {
 			r[i] = g[i] - r[i]
 		}
-		rr := ddot(r, r)
+		rr := dot(r, r)
 		var dr, ddum float64
 		if stp == 1 {
 			dr = gd - gdold
@@ -370,8 +370,8 @@ func (b *lbfgsMemory) update(s, y []float64, rr, dr, stp, dtd float64) bool {
 	}
 	for j := 0; j < col-1; j++ {
 		p := b.pair(j)
-		b.sy[col-1][j] = ddot(s, b.y[p])
-		b.ss[j][col-1] = ddot(b.s[p], s)
+		b.sy[col-1][j] = dot(s, b.y[p])
+		b.ss[j][col-1] = dot(b.s[p], s)
 	}
 	if stp == 1 {
 		b.ss[col-1][col-1] = dtd
@@ -448,11 +448,11 @@ func (b *lbfgsMemory) formK() bool {
 	for js := col; js < 2*col; js++ {
 		// Column js of the (1,2) block becomes L⁻¹ times itself.
 		for j := 0; j < col; j++ {
-			sum := 0.0
+			v := wn[j][js]
 			for k := 0; k < j; k++ {
-				sum += float64(wn[k][j] * wn[k][js])
+				v -= float64(wn[k][j] * wn[k][js])
 			}
-			wn[j][js] = (wn[j][js] - sum) / wn[j][j]
+			wn[j][js] = v / wn[j][j]
 		}
 	}
 	for is := col; is < 2*col; is++ {
@@ -489,16 +489,19 @@ func (b *lbfgsMemory) subspaceStep(x, g, z []float64) bool {
 		if wn[j][j] == 0 {
 			return false
 		}
-		sum := 0.0
+		v := wv[j]
 		for k := 0; k < j; k++ {
-			sum += float64(wn[k][j] * wv[k])
+			v -= float64(wn[k][j] * wv[k])
 		}
-		wv[j] = (wv[j] - sum) / wn[j][j]
+		wv[j] = v / wn[j][j]
 	}
 	for i := 0; i < col; i++ {
 		wv[i] = -wv[i]
 	}
 	for j := len(wv) - 1; j >= 0; j-- {
+		if wv[j] == 0 {
+			continue
+		}
 		wv[j] /= wn[j][j]
 		v := wv[j]
 		for k := 0; k < j; k++ {
@@ -522,49 +525,46 @@ func (b *lbfgsMemory) subspaceStep(x, g, z []float64) bool {
 	return true
 }
 
-// cholesky factors the k×k symmetric matrix at a[o:o+k][o:o+k], given by
-// its upper triangle, as UᵀU with U upper triangular written over it
-// (LAPACK's dpotf2: Uⱼⱼ = √(aⱼⱼ − Σ Uᵢⱼ²), then row j of U). It reports
-// false if the matrix is not positive definite.
+// cholesky factors the k×k symmetric positive definite matrix at
+// a[o:o+k][o:o+k], given by its upper triangle, as UᵀU, writing U over it;
+// it reports false if the matrix is not positive definite. It splits as
+// LAPACK's recursive dpotrf2 does (k₁ = k/2):
+//
+//	U₁₁ = chol(A₁₁),  U₁₂ = U₁₁⁻ᵀA₁₂,  U₂₂ = chol(A₂₂ − U₁₂ᵀU₁₂),
+//
+// with the reference BLAS's order of operations in each step.
 func cholesky(a [][]float64, o, k int) bool {
-	for j := 0; j < k; j++ {
-		sum := 0.0
-		for i := 0; i < j; i++ {
-			sum += float64(a[o+i][o+j] * a[o+i][o+j])
-		}
-		ajj := a[o+j][o+j] - sum
-		if !(ajj > 0) {
+	if k == 1 {
+		if !(a[o][o] > 0) {
 			return false
 		}
-		ajj = math.Sqrt(ajj)
-		a[o+j][o+j] = ajj
-		for c := j + 1; c < k; c++ {
-			sum := 0.0
-			for i := 0; i < j; i++ {
-				sum += float64(a[o+i][o+j] * a[o+i][o+c])
+		a[o][o] = math.Sqrt(a[o][o])
+		return true
+	}
+	k1 := k / 2
+	k2 := k - k1
+	if !cholesky(a, o, k1) {
+		return false
+	}
+	// U₁₂ = U₁₁⁻ᵀA₁₂, column by column (dtrsm).
+	for j := o + k1; j < o+k; j++ {
+		for i := o; i < o+k1; i++ {
+			v := a[i][j]
+			for l := o; l < i; l++ {
+				v -= float64(a[l][i] * a[l][j])
 			}
-			a[o+j][o+c] -= sum
-		}
-		inv := 1 / ajj
-		for c := j + 1; c < k; c++ {
-			a[o+j][o+c] *= inv
+			a[i][j] = v / a[i][i]
 		}
 	}
-	return true
-}
-
-var ddotMode = 1
-
-func ddot(x, y []float64) float64 {
-	s := 0.0
-	if ddotMode == 0 {
-		for i, v := range x {
-			s += float64(v * y[i])
+	// A₂₂ −= U₁₂ᵀU₁₂, upper triangle (dsyrk).
+	for j := o + k1; j < o+k; j++ {
+		for i := o + k1; i <= j; i++ {
+			sum := 0.0
+			for l := o; l < o+k1; l++ {
+				sum += float64(a[l][i] * a[l][j])
+			}
+			a[i][j] = -sum + a[i][j]
 		}
-		return s
 	}
-	for i, v := range x {
-		s = math.FMA(v, y[i], s)
-	}
-	return s
+	return cholesky(a, o+k1, k2)
 }
