@@ -277,7 +277,7 @@ func lbfgsData(t *testing.T, set string) ([][]float64, []string) {
 		}
 		return X, tab.Labels
 	}
-	return regX, nil
+	return lbfgsRegX, nil
 }
 
 func TestLBFGSMatchesScikitLearn(t *testing.T) {
@@ -289,7 +289,7 @@ func TestLBFGSMatchesScikitLearn(t *testing.T) {
 			var r *Regressor
 			if rc.data == "reg" {
 				r = NewRegressor(rc.params)
-				if err := r.Fit(matrix.FromRows(X), regY); err != nil {
+				if err := r.Fit(matrix.FromRows(X), lbfgsRegY); err != nil {
 					t.Fatal(err)
 				}
 				f = &r.Fitted
@@ -341,7 +341,7 @@ func TestLBFGSMatchesScikitLearn(t *testing.T) {
 				for i, v := range r.Predict(matrix.FromRows(X)) {
 					cmp(fmt.Sprintf("predict[%d]", i), v, rc.predictions[i])
 				}
-				cmp("score", r.Score(matrix.FromRows(X), regY), rc.score)
+				cmp("score", r.Score(matrix.FromRows(X), lbfgsRegY), rc.score)
 			}
 			t.Logf("n_iter_ %d, SciPy's nfev %d, %s; largest relative difference %.3g", rc.nIter, rc.nfev, rc.message, worst)
 		})

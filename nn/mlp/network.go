@@ -181,6 +181,10 @@ func addRow(z *matrix.Matrix, b []float64) {
 // columnMeans sets dst[j] to the mean of column j of d, adding the rows top
 // to bottom and dividing by their number, as numpy's mean over axis 0 does.
 func columnMeans(dst []float64, d *matrix.Matrix) {
+	if d.Cols == 1 { // a single column is contiguous: numpy sums it pairwise
+		dst[0] = pairwiseSum(d.Data) / float64(d.Rows)
+		return
+	}
 	clear(dst)
 	for r := 0; r < d.Rows; r++ {
 		for j, v := range d.Data[r*d.Cols : (r+1)*d.Cols] {
