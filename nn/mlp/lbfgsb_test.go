@@ -1,6 +1,7 @@
 package mlp
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -204,28 +205,47 @@ func TestLBFGSBMatchesSciPy(t *testing.T) {
 	}
 }
 
+// refBLAS makes Debian's python load the reference BLAS and LAPACK, whose
+// order of operations minimizeLBFGSB follows, instead of OpenBLAS.
+const refBLAS = "/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack"
+
 // TestLBFGSBLiveSciPy runs each problem in SciPy now (testdata/lbfgs_funcs.py)
-// and compares as TestLBFGSBMatchesSciPy does. It skips without
-// /usr/bin/python3 and SciPy.
+// with the reference BLAS and LAPACK and compares as TestLBFGSBMatchesSciPy
+// does. It skips without /usr/bin/python3, SciPy or those libraries.
 func TestLBFGSBLiveSciPy(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs python")
 	}
-	if err := exec.Command("/usr/bin/python3", "-c", "import scipy.optimize").Run(); err != nil {
+	py := func(args ...string) *exec.Cmd {
+		cmd := exec.Command("/usr/bin/python3", args...)
+		cmd.Env = append(os.Environ(), "LD_LIBRARY_PATH="+refBLAS)
+		return cmd
+	}
+	if err := py("-c", "import scipy.optimize").Run(); err != nil {
 		t.Skip("no /usr/bin/python3 with scipy:", err)
 	}
-	for _, p := range lbfgsbProblems {
-		out, err := exec.Command("/usr/bin/python3", "testdata/lbfgs_funcs.py", p.name).Output()
-		if err != nil {
-			t.Fatalf("%s: %v", p.name, err)
+	for _, lib := range []string{"blas/libblas.so.3", "lapack/liblapack.so.3"} {
+		if _, err := os.Stat("/usr/lib/x86_64-linux-gnu/" + lib); err != nil {
+			t.Skip("no reference BLAS and LAPACK (Debian's libblas3, liblapack3):", err)
 		}
+	}
+	args := []string{"testdata/lbfgs_funcs.py"}
+	for _, p := range lbfgsbProblems {
+		args = append(args, p.name)
+	}
+	out, err := py(args...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for _, p := range lbfgsbProblems {
 		var r struct {
 			N, Maxiter, Maxfun, Nit, Nfev, Status int
 			Gtol, Fun                             float64
 			X, Trace                              []float64
 			Message                               string
 		}
-		if err := json.Unmarshal(out, &r); err != nil {
+		if err := dec.Decode(&r); err != nil {
 			t.Fatalf("%s: %v", p.name, err)
 		}
 		want := lbfgsbRef{name: p.name, n: r.N, maxIter: r.Maxiter, maxFun: r.Maxfun, gtol: r.Gtol, x: r.X,
@@ -242,6 +262,8 @@ type lbfgsMLPRef struct {
 	loss             float64
 	nIter, nfev      int
 	message, warning string
+	openblasLoss     float64 // loss_ with OpenBLAS instead of the reference BLAS
+	openblasNIter    int
 	coefs            [][][]float64
 	intercepts       [][]float64
 	proba            [][]float64
@@ -250,8 +272,8 @@ type lbfgsMLPRef struct {
 	score            float64
 }
 
-// lbfgsbTol is the agreement demanded of a problem.
-func lbfgsbTol(name string) float64 { return 1 }
+// lbfgsbTol is the agreement demanded of a problem: bit for bit.
+func lbfgsbTol(name string) float64 { return 0 }
 
 // lbfgsData returns the training data of a case.
 func lbfgsData(t *testing.T, set string) ([][]float64, []string) {
@@ -280,33 +302,30 @@ func lbfgsData(t *testing.T, set string) ([][]float64, []string) {
 	return lbfgsRegX, nil
 }
 
+// lbfgsStrict lists the cases held to scikit-learn's numbers as the sgd and
+// adam ones are (1e-9 relative, the same n_iter_, warning and predictions):
+// regressors with identity or relu, whose arithmetic (+ − × ÷ √) Go and
+// numpy with the reference BLAS round alike, which agree bit for bit, and
+// runs of at most 30 iterations, over which the last-bit differences between
+// Go's math.Exp and math.Tanh and numpy's stay below 1e-9.
+var lbfgsStrict = map[string]bool{
+	"reg_identity": true, "reg_relu": true, "reg_relu_two_layers": true, "reg_relu_max_fun": true,
+	"fulliris_relu_max_iter": true, "body_identity_max_iter": true, "iris_logistic_max_iter": true,
+	"iris_tanh_max_iter": true, "body_tanh_tol": true,
+}
+
 func TestLBFGSMatchesScikitLearn(t *testing.T) {
 	for _, rc := range lbfgsMLPCases {
+		if !lbfgsStrict[rc.name] {
+			continue
+		}
 		t.Run(rc.name, func(t *testing.T) {
-			X, y := lbfgsData(t, rc.data)
-			var f *Fitted
-			var c *Classifier[string]
-			var r *Regressor
-			if rc.data == "reg" {
-				r = NewRegressor(rc.params)
-				if err := r.Fit(matrix.FromRows(X), lbfgsRegY); err != nil {
-					t.Fatal(err)
-				}
-				f = &r.Fitted
-			} else {
-				c = NewClassifier[string](rc.params)
-				if err := c.Fit(matrix.FromRows(X), y); err != nil {
-					t.Fatal(err)
-				}
-				f = &c.Fitted
-			}
-			tol := lbfgsMLPTol(rc.name)
+			f, c, r, X := fitLBFGSCase(t, rc)
 			worst := 0.0
 			cmp := func(what string, got, want float64) {
 				t.Helper()
-				d := relDiff(got, want)
-				worst = math.Max(worst, d)
-				if d > tol {
+				worst = math.Max(worst, math.Abs(got-want)/math.Max(1e-3, math.Abs(want)))
+				if !close(got, want, 1e-9) {
 					t.Errorf("%s: got %.17g, want %.17g", what, got, want)
 				}
 			}
@@ -348,5 +367,45 @@ func TestLBFGSMatchesScikitLearn(t *testing.T) {
 	}
 }
 
-// lbfgsMLPTol is the agreement demanded of a case.
-func lbfgsMLPTol(name string) float64 { return 1e-9 }
+// fitLBFGSCase fits the estimator of a case on its data.
+func fitLBFGSCase(t *testing.T, rc lbfgsMLPRef) (*Fitted, *Classifier[string], *Regressor, [][]float64) {
+	t.Helper()
+	X, y := lbfgsData(t, rc.data)
+	if rc.data == "reg" {
+		r := NewRegressor(rc.params)
+		if err := r.Fit(matrix.FromRows(X), lbfgsRegY); err != nil {
+			t.Fatal(err)
+		}
+		return &r.Fitted, nil, r, X
+	}
+	c := NewClassifier[string](rc.params)
+	if err := c.Fit(matrix.FromRows(X), y); err != nil {
+		t.Fatal(err)
+	}
+	return &c.Fitted, c, nil, X
+}
+
+// TestLBFGSDrift measures the runs that drift: those where the last-bit
+// differences between Go's math.Exp and math.Tanh and numpy's exp and tanh
+// (on this machine SIMD code) grow over a hundred or more iterations, and
+// scikit-learn drifts as far from itself: the same fit with OpenBLAS
+// instead of the reference BLAS, a last-bit change in every dot product,
+// ends elsewhere too (body_logistic: 62 iterations, or 200). The test
+// requires Go's loss_ to be within 30 times scikit-learn's own spread of
+// scikit-learn's (or within 1e-9), and logs both.
+func TestLBFGSDrift(t *testing.T) {
+	for _, rc := range lbfgsMLPCases {
+		if lbfgsStrict[rc.name] {
+			continue
+		}
+		f, _, _, _ := fitLBFGSCase(t, rc)
+		d := relDiff(f.Loss, rc.loss)
+		spread := relDiff(rc.openblasLoss, rc.loss)
+		if d > math.Max(1e-9, 30*spread) {
+			t.Errorf("%s: loss_ %.10g, %d iterations; scikit-learn %.10g, %d iterations (%.10g, %d with OpenBLAS)",
+				rc.name, f.Loss, f.NIter, rc.loss, rc.nIter, rc.openblasLoss, rc.openblasNIter)
+		}
+		t.Logf("%-22s n_iter_ %3d (scikit-learn %3d, with OpenBLAS %3d)  loss_ differs by %.2g (scikit-learn from itself %.2g)",
+			rc.name, f.NIter, rc.nIter, rc.openblasNIter, d, spread)
+	}
+}

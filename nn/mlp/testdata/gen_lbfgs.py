@@ -13,6 +13,8 @@ live comparison runs.
 """
 import csv
 import os
+import subprocess
+import sys
 import warnings
 
 import numpy as np
@@ -41,16 +43,28 @@ DATA = {"body": (BODY_X, BODY_Y), "iris": (IRIS_X, IRIS_Y), "reg": (REG_X, REG_Y
 
 CASES = [
     ("body_logistic", "body", dict(hidden_layer_sizes=(3,), activation="logistic", random_state=0)),
-    ("body_logistic_seed2", "body", dict(hidden_layer_sizes=(3,), activation="logistic", random_state=2)),
-    ("body_identity", "body", dict(hidden_layer_sizes=(4,), activation="identity", random_state=3)),
     ("body_relu", "body", dict(hidden_layer_sizes=(5,), activation="relu", random_state=4)),
     ("iris_tanh", "iris", dict(hidden_layer_sizes=(5,), activation="tanh", random_state=1)),
-    ("iris_relu_two_layers", "iris", dict(hidden_layer_sizes=(6, 4), activation="relu", random_state=5)),
     ("fulliris_relu", "fulliris", dict(hidden_layer_sizes=(8,), random_state=0)),
     ("reg_tanh", "reg", dict(hidden_layer_sizes=(8,), activation="tanh", max_iter=500, random_state=2)),
+    ("iris_identity_a", "iris", dict(hidden_layer_sizes=(4,), activation="identity", alpha=0.1, random_state=10)),
+    ("iris_logistic_a", "iris", dict(hidden_layer_sizes=(5,), activation="logistic", alpha=0.1, random_state=11)),
+    ("iris_tanh_a", "iris", dict(hidden_layer_sizes=(5,), activation="tanh", alpha=0.1, random_state=12)),
+    ("iris_relu_a", "iris", dict(hidden_layer_sizes=(8,), activation="relu", alpha=0.1, random_state=13)),
+    ("reg_identity", "reg", dict(hidden_layer_sizes=(3,), activation="identity", random_state=15)),
+    ("reg_logistic_a", "reg", dict(hidden_layer_sizes=(6,), activation="logistic", alpha=0.01, random_state=16)),
+    ("reg_tanh_a", "reg", dict(hidden_layer_sizes=(6,), activation="tanh", alpha=0.01, random_state=17)),
     ("reg_relu", "reg", dict(hidden_layer_sizes=(10,), activation="relu", alpha=1e-3, random_state=6)),
+    ("reg_relu_two_layers", "reg", dict(hidden_layer_sizes=(8, 4), activation="relu", random_state=18)),
     ("reg_logistic_max_fun", "reg", dict(hidden_layer_sizes=(6,), activation="logistic", max_fun=40, random_state=7)),
+    ("reg_relu_max_fun", "reg", dict(hidden_layer_sizes=(10,), activation="relu", alpha=1e-3, max_fun=60, random_state=6)),
+    ("fulliris_relu_max_iter", "fulliris", dict(hidden_layer_sizes=(8,), max_iter=20, random_state=0)),
+    ("iris_relu_max_iter", "iris", dict(hidden_layer_sizes=(6, 4), activation="relu", max_iter=25, random_state=5)),
+    ("reg_tanh_max_iter", "reg", dict(hidden_layer_sizes=(8,), activation="tanh", max_iter=40, random_state=2)),
+    ("reg_logistic_max_iter", "reg", dict(hidden_layer_sizes=(6,), activation="logistic", max_iter=25, random_state=7)),
+    ("body_identity_max_iter", "body", dict(hidden_layer_sizes=(4,), activation="identity", max_iter=20, random_state=3)),
     ("iris_logistic_max_iter", "iris", dict(hidden_layer_sizes=(4,), activation="logistic", max_iter=15, random_state=8)),
+    ("iris_tanh_max_iter", "iris", dict(hidden_layer_sizes=(4,), activation="tanh", max_iter=30, random_state=20)),
     ("body_tanh_tol", "body", dict(hidden_layer_sizes=(2,), activation="tanh", tol=1e-2, random_state=9)),
 ]
 
@@ -76,6 +90,24 @@ def fit(data, params):
         scipy.optimize.minimize = minimize
     texts = [str(x.message) for x in w if issubclass(x.category, ConvergenceWarning)]
     return est, (texts[0] if texts else ""), results[0]
+
+
+def openblas_fit(name):
+    """loss_ and n_iter_ of the case fitted in a fresh python that uses the
+    system's default BLAS (OpenBLAS on Debian) instead of the reference
+    BLAS: scikit-learn's own spread under last-bit differences."""
+    env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--fit", name], env=env,
+                         check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+if len(sys.argv) == 3 and sys.argv[1] == "--fit":
+    for name, data, params in CASES:
+        if name == sys.argv[2]:
+            est, _, _ = fit(data, dict(params, solver="lbfgs"))
+            print(repr(est.loss_), est.n_iter_)
+    sys.exit(0)
 
 
 def gq(s):
@@ -107,8 +139,9 @@ for name, data, params in CASES:
     est, warning, res = fit(data, params)
     X, y = DATA[data]
     emit("{name: %s, data: %s, params: %s," % (gq(name), gq(data), gparams(est.get_params()).replace("'", '"')))
-    emit("loss: %s, nIter: %d, nfev: %d, message: %s, warning: %s," % (
-        g(est.loss_), est.n_iter_, res.nfev, gq(res.message), gq(warning)))
+    oloss, oiter = openblas_fit(name)
+    emit("loss: %s, nIter: %d, nfev: %d, message: %s, warning: %s, openblasLoss: %s, openblasNIter: %d," % (
+        g(est.loss_), est.n_iter_, res.nfev, gq(res.message), gq(warning), g(oloss), oiter))
     emit("coefs: [][][]float64{%s}," % ", ".join(gmat(c) for c in est.coefs_))
     emit("intercepts: [][]float64{%s}," % ", ".join(gslice(b) for b in est.intercepts_))
     if data == "reg":

@@ -3,8 +3,8 @@ order lbfgsb_test.go computes them, so that Go and SciPy see the same values
 bit for bit; and run_problem, which minimises one with SciPy as
 scikit-learn's lbfgs solver calls it.
 
-Run as a script with a problem name, it prints SciPy's result as JSON (the
-Go test's live comparison does this).
+Run as a script with problem names, it prints SciPy's result for each as a
+line of JSON (the Go test's live comparison does this).
 """
 import json
 import sys
@@ -122,4 +122,5 @@ def run_problem(name):
 
 
 if __name__ == "__main__":
-    print(json.dumps(run_problem(sys.argv[1])))
+    for name in sys.argv[1:]:
+        print(json.dumps(run_problem(name)))
