@@ -104,6 +104,56 @@ func wrongFG(x, g []float64) float64 {
 	return f
 }
 
+func styblinskiFG(x, g []float64) float64 {
+	f := 0.0
+	for i, v := range x {
+		v2 := float64(v * v)
+		f += (float64(v2*v2) - float64(16.0*v2) + float64(5.0*v)) / 2.0
+		g[i] = float64(float64(2.0*v2)*v) - float64(16.0*v) + 2.5
+	}
+	return f
+}
+
+func woodFG(x, g []float64) float64 {
+	a := x[1] - float64(x[0]*x[0])
+	b := 1.0 - x[0]
+	c := x[3] - float64(x[2]*x[2])
+	d := 1.0 - x[2]
+	e := x[1] + x[3] - 2.0
+	h := x[1] - x[3]
+	f := float64(float64(100.0*a)*a) + float64(b*b) + float64(float64(90.0*c)*c) + float64(d*d) +
+		float64(float64(10.0*e)*e) + float64(float64(0.1*h)*h)
+	g[0] = float64(float64(-400.0*x[0])*a) - float64(2.0*b)
+	g[1] = float64(200.0*a) + float64(20.0*e) + float64(0.2*h)
+	g[2] = float64(float64(-360.0*x[2])*c) - float64(2.0*d)
+	g[3] = float64(180.0*c) + float64(20.0*e) - float64(0.2*h)
+	return f
+}
+
+func sphereFG(x, g []float64) float64 {
+	f := 0.0
+	for i, v := range x {
+		f += float64(v * v)
+		g[i] = float64(2.0 * v)
+	}
+	return f
+}
+
+func linearFG(x, g []float64) float64 {
+	g[0], g[1] = -1, -2
+	return -x[0] - float64(2.0*x[1])
+}
+
+func quadFlipFG(x, g []float64) float64 {
+	f := quadFG(x, g)
+	if f < -0.6 {
+		for i := range g {
+			g[i] = -g[i]
+		}
+	}
+	return f
+}
+
 func alternating(n int) []float64 {
 	x := make([]float64, n)
 	for i := range x {
@@ -146,6 +196,20 @@ func lbfgsbProblem(name string) (func(x, g []float64) float64, []float64) {
 		return bealeFG, []float64{1, 1}
 	case "beale_far":
 		return bealeFG, []float64{4, 4}
+	case "styblinski":
+		return styblinskiFG, []float64{4.5, -0.5, 2}
+	case "styblinski_far":
+		return styblinskiFG, []float64{40, -25, 0.3}
+	case "wood":
+		return woodFG, []float64{-3, -1, -3, -1}
+	case "sphere_mirror":
+		return sphereFG, []float64{0.3, 0.4}
+	case "linear_unbounded":
+		return linearFG, []float64{0, 0}
+	case "beale_warning":
+		return bealeFG, []float64{-1.5, -3.5}
+	case "quad_flip":
+		return quadFlipFG, filled(8, 0)
 	case "wrong_gradient":
 		return wrongFG, []float64{1, -2, 3}
 	}

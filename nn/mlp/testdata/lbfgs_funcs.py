@@ -83,6 +83,60 @@ def wrong(x):
     return f, g
 
 
+def styblinski(x):
+    """Styblinski-Tang: sum of (x^4 - 16 x^2 + 5 x) / 2, with a local minimum
+    in each coordinate besides the global one."""
+    f = 0.0
+    g = []
+    for v in x:
+        v2 = v * v
+        f += (v2 * v2 - 16.0 * v2 + 5.0 * v) / 2.0
+        g.append(2.0 * v2 * v - 16.0 * v + 2.5)
+    return f, g
+
+
+def wood(x):
+    """Wood's function (n = 4)."""
+    a = x[1] - x[0] * x[0]
+    b = 1.0 - x[0]
+    c = x[3] - x[2] * x[2]
+    d = 1.0 - x[2]
+    e = x[1] + x[3] - 2.0
+    h = x[1] - x[3]
+    f = 100.0 * a * a + b * b + 90.0 * c * c + d * d + 10.0 * e * e + 0.1 * h * h
+    g = [-400.0 * x[0] * a - 2.0 * b,
+         200.0 * a + 20.0 * e + 0.2 * h,
+         -360.0 * x[2] * c - 2.0 * d,
+         180.0 * c + 20.0 * e - 0.2 * h]
+    return f, g
+
+
+def sphere(x):
+    """sum x^2: from (0.3, 0.4) the first trial step lands on the mirror
+    point, as high as the start, which the line search's modified function
+    handles."""
+    f = 0.0
+    g = []
+    for v in x:
+        f += v * v
+        g.append(2.0 * v)
+    return f, g
+
+
+def linear(x):
+    """-x0 - 2 x1, unbounded below: every line search ends at stpmax."""
+    return -x[0] - 2.0 * x[1], [-1.0, -2.0]
+
+
+def quad_flip(x):
+    """quad with the gradient's sign flipped once f < -0.6, near the minimum
+    (-0.668), so that line searches fail after pairs have been stored."""
+    f, g = quad(x)
+    if f < -0.6:
+        g = [-v for v in g]
+    return f, g
+
+
 def alternating(n):
     return [-1.2 if i % 2 == 0 else 1.0 for i in range(n)]
 
@@ -102,6 +156,13 @@ PROBLEMS = {
     "rosen5_max_fun": (rosen, alternating(5), 15000, 12, 1e-5),
     "wrong_gradient": (wrong, [1.0, -2.0, 3.0], 15000, 15000, 1e-5),
     "quad8_far": (quad, [-3000.0] * 8, 15000, 15000, 1e-5),
+    "styblinski": (styblinski, [4.5, -0.5, 2.0], 15000, 15000, 1e-5),
+    "styblinski_far": (styblinski, [40.0, -25.0, 0.3], 15000, 15000, 1e-5),
+    "wood": (wood, [-3.0, -1.0, -3.0, -1.0], 15000, 15000, 1e-5),
+    "quad_flip": (quad_flip, [0.0] * 8, 15000, 15000, 1e-5),
+    "sphere_mirror": (sphere, [0.3, 0.4], 15000, 15000, 1e-5),
+    "linear_unbounded": (linear, [0.0, 0.0], 3, 15000, 1e-5),
+    "beale_warning": (beale, [-1.5, -3.5], 15000, 15000, 1e-5),
     "rosen2_far": (rosen, [-30.0, 40.0], 15000, 15000, 1e-5),
 }
 
