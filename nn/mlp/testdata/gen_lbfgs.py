@@ -43,6 +43,7 @@ DATA = {"body": (BODY_X, BODY_Y), "iris": (IRIS_X, IRIS_Y), "reg": (REG_X, REG_Y
 
 CASES = [
     ("body_logistic", "body", dict(hidden_layer_sizes=(3,), activation="logistic", random_state=0)),
+    ("body_logistic_seed2", "body", dict(hidden_layer_sizes=(3,), activation="logistic", random_state=2)),
     ("body_relu", "body", dict(hidden_layer_sizes=(5,), activation="relu", random_state=4)),
     ("iris_tanh", "iris", dict(hidden_layer_sizes=(5,), activation="tanh", random_state=1)),
     ("fulliris_relu", "fulliris", dict(hidden_layer_sizes=(8,), random_state=0)),
