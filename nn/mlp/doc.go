@@ -14,23 +14,23 @@
 // gtol=tol), re-derived for a problem without bounds: the compact
 // limited-memory BFGS matrix, the Cauchy point, the Moré–Thuente line
 // search, SciPy's counting of evaluations and its stop messages, in the
-// order of operations of the reference BLAS and LAPACK. On test functions
-// it retraces SciPy (with those libraries) bit for bit: every evaluation,
-// nit, nfev and message. Against scikit-learn 1.2.1 running on the
-// reference BLAS (with OpenBLAS its own lbfgs paths move, see below), fits
-// agree as sgd and adam do (1e-9 relative, the same n_iter_, warning and
-// predictions) on the nine settings of the tests: regressors with identity
-// or relu bit for bit, all arithmetic being + − × ÷ √, and classifiers or
-// logistic or tanh units that stop within 15 to 30 iterations. Longer runs
-// through exp, log or tanh drift: numpy's exp and tanh (SIMD code on an
-// AVX-512 machine) differ from math.Exp and math.Tanh in the last bit for
-// 27% and 18% of inputs in [−20, 20], SciPy's expit from 1/(1+math.Exp(−x))
-// for 6%, and L-BFGS amplifies that over a hundred iterations into another
-// path, as it amplifies the last-bit differences between BLAS libraries
-// inside scikit-learn. On the tests' sixteen such cases Go's final loss_ is
-// 4e-12 to 0.23 (relative) from scikit-learn's, and scikit-learn with
-// OpenBLAS is 5e-12 to 0.36 from itself (the unscaled body data with
-// logistic units: 62 iterations with one library, 200 with the other).
+// order of operations of the reference BLAS and LAPACK. On test functions it
+// retraces SciPy (with those libraries) bit for bit: every evaluation, nit,
+// nfev and message. Against scikit-learn 1.2.1 running on the reference BLAS
+// (with OpenBLAS its own lbfgs paths move, see below), fits agree as sgd and
+// adam do (1e-9 relative, the same n_iter_, warning and predictions) on the
+// nine settings of the tests: regressors with identity or relu bit for bit,
+// all arithmetic being + − × ÷ √, and classifiers and networks of logistic
+// or tanh units stopped within 15 to 30 iterations. Longer runs through exp,
+// log or tanh drift: numpy's exp and tanh (SIMD code on an AVX-512 machine)
+// differ from math.Exp and math.Tanh in the last bit for 27% and 18% of
+// inputs in [−20, 20], SciPy's expit from 1/(1+math.Exp(−x)) for 6%, and
+// L-BFGS amplifies that over a hundred iterations into another path, as it
+// amplifies the last-bit differences between BLAS libraries inside
+// scikit-learn. On the tests' sixteen such cases Go's final loss_ is 4e-12
+// to 0.23 (relative) from scikit-learn's, and scikit-learn with OpenBLAS is
+// 5e-12 to 0.36 from itself (the unscaled body data with logistic units: 62
+// iterations with one library, 200 with the other).
 //
 // # Names
 //

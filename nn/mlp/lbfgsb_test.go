@@ -473,3 +473,48 @@ func TestLBFGSDrift(t *testing.T) {
 			rc.name, f.NIter, rc.nIter, rc.openblasNIter, d, spread)
 	}
 }
+
+// TestLBFGSGridSearch runs lesson 10's lbfgs candidates (4 activations ×
+// hidden sizes 1…21, 3 folds) on the body data and counts the mean fold
+// accuracies that differ from scikit-learn's. On these unscaled rows the
+// lbfgs paths drift (see TestLBFGSDrift), in scikit-learn too: the test
+// requires no more differences than scikit-learn with OpenBLAS has from
+// itself, and logs both counts.
+func TestLBFGSGridSearch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("252 fits")
+	}
+	base := DefaultParams()
+	base.RandomState = 1
+	var hs [][]int
+	for h := 1; h <= 21; h++ {
+		hs = append(hs, []int{h})
+	}
+	cands := ParamGrid(base, ActivationAxis(Identity, Logistic, Tanh, Relu), SolverAxis(LBFGS), HiddenAxis(hs...))
+	folds, err := StratifiedKFold(bodyY, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newEst := func(p Params) Estimator[string] { return NewClassifier[string](p) }
+	res, err := GridSearchCV(newEst, matrix.FromRows(bodyX), bodyY, cands, folds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.MeanScores) != len(lbfgsBodyGrid) {
+		t.Fatalf("%d candidates, want %d", len(res.MeanScores), len(lbfgsBodyGrid))
+	}
+	var differ, own int
+	for i, want := range lbfgsBodyGrid {
+		if !close(res.MeanScores[i], want, 1e-12) {
+			differ++
+		}
+		if !close(lbfgsBodyGridOpenBLAS[i], want, 1e-12) {
+			own++
+		}
+	}
+	if differ > own {
+		t.Errorf("%d of %d mean accuracies differ from scikit-learn's, more than its own %d with OpenBLAS",
+			differ, len(lbfgsBodyGrid), own)
+	}
+	t.Logf("%d of %d mean accuracies differ from scikit-learn's (scikit-learn with OpenBLAS: %d)", differ, len(lbfgsBodyGrid), own)
+}

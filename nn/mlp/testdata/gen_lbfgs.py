@@ -103,6 +103,23 @@ def openblas_fit(name):
     return float(out[0]), int(out[1])
 
 
+# Lesson 10's grid restricted to lbfgs: activation x hidden sizes 1..21, cv=3.
+GRID = {"activation": ["identity", "logistic", "tanh", "relu"], "solver": ["lbfgs"],
+        "hidden_layer_sizes": [(h,) for h in range(1, 22)]}
+
+
+def grid_means():
+    from sklearn.model_selection import GridSearchCV
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gs = GridSearchCV(MLPClassifier(random_state=1), GRID, cv=3).fit(BODY_X, BODY_Y)
+    return [float(v) for v in gs.cv_results_["mean_test_score"]]
+
+
+if len(sys.argv) == 2 and sys.argv[1] == "--grid":
+    print(" ".join(repr(v) for v in grid_means()))
+    sys.exit(0)
+
 if len(sys.argv) == 3 and sys.argv[1] == "--fit":
     for name, data, params in CASES:
         if name == sys.argv[2]:
@@ -150,6 +167,15 @@ for name, data, params in CASES:
     else:
         emit("proba: %s, labels: %s, score: %s}," % (gmat(est.predict_proba(X)), gstrs(est.predict(X)), g(est.score(X, y))))
 emit("}\n")
+
+env = {k: v for k, v in os.environ.items() if k != "LD_LIBRARY_PATH"}
+openblas_grid = [float(v) for v in subprocess.run([sys.executable, os.path.abspath(__file__), "--grid"], env=env,
+                                                   check=True, capture_output=True, text=True).stdout.split()]
+emit("// lbfgsBodyGrid holds GridSearchCV's mean_test_score for lesson 10's lbfgs candidates")
+emit("// (activation x hidden sizes 1..21, MLPClassifier(random_state=1), cv=3) on the body data,")
+emit("// with the reference BLAS and, in lbfgsBodyGridOpenBLAS, with OpenBLAS.")
+emit("var lbfgsBodyGrid = %s\n" % gslice(grid_means()))
+emit("var lbfgsBodyGridOpenBLAS = %s\n" % gslice(openblas_grid))
 
 with open(os.path.join(here, "../lbfgs_data_test.go"), "w") as f:
     f.write("\n".join(out))
