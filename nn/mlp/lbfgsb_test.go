@@ -518,3 +518,25 @@ func TestLBFGSGridSearch(t *testing.T) {
 	}
 	t.Logf("%d of %d mean accuracies differ from scikit-learn's (scikit-learn with OpenBLAS: %d)", differ, len(lbfgsBodyGrid), own)
 }
+
+// BenchmarkMinimizeLBFGSB minimises the extended Rosenbrock function in
+// 1000 variables from the alternating start.
+func BenchmarkMinimizeLBFGSB(b *testing.B) {
+	x0 := alternating(1000)
+	opt := sklearnLBFGS(15000, 15000, 1e-5)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		minimizeLBFGSB(rosenFG, x0, opt)
+	}
+}
+
+func TestLBFGSBAllocations(t *testing.T) {
+	x0 := alternating(50)
+	opt := sklearnLBFGS(40, 15000, 1e-5)
+	short := testing.AllocsPerRun(5, func() { minimizeLBFGSB(rosenFG, x0, opt) })
+	opt.maxIter = 400
+	long := testing.AllocsPerRun(5, func() { minimizeLBFGSB(rosenFG, x0, opt) })
+	if long != short {
+		t.Errorf("allocations: %v for 40 iterations, %v for 400; want the same (none per iteration)", short, long)
+	}
+}
