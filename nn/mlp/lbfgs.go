@@ -6,9 +6,10 @@ import (
 	"nnscratch/matrix"
 )
 
-// trainLBFGS fits the network on the whole of X at once with L-BFGS,
-// MaxIter iterations and MaxFun loss evaluations at most, to a gradient of
-// at most Tol in every component.
+// trainLBFGS fits the network on the whole of X at once with SciPy's
+// L-BFGS-B as scikit-learn runs it (minimizeLBFGSB): at most MaxIter
+// iterations, stopping after the one whose evaluations pass MaxFun, or
+// when no gradient component exceeds Tol or the loss stops falling.
 func (tr *trainer) trainLBFGS(p *Params, X, Y *matrix.Matrix) error {
 	net := tr.net
 	params := net.params()
