@@ -403,15 +403,15 @@ func shiftUp(a [][]float64, col int) {
 	}
 }
 
-// formK factors, after a new pair, the 2col×2col matrix whose inverse
-// gives B⁻¹ (L-BFGS-B's formk with every variable free):
+// formK factors, after a new pair, the 2col×2col matrix K through which
+// subspaceStep applies B⁻¹ (L-BFGS-B's formk with every variable free):
 //
-//	K = [−D − YᵀY/θ   −Rᵀ]   = −E·Lₖ·E·Lₖᵀ…, stored as the upper triangle
-//	    [   −R        0  ]
+//	K = [−D − YᵀY/θ  −Rᵀ] = L·E·Lᵀ,   E = [−I 0],   L = [L₁₁      0],
+//	    [   −R        0 ]              [ 0 I]        [R·L₁₁⁻ᵀ  J]
 //
-// of WN = [D + YᵀY/θ  Rᵀ; R  0] factored as [L  0; R·L⁻ᵀ  J]·[Lᵀ  L⁻¹Rᵀ; 0  Jᵀ]
-// with LLᵀ = D + YᵀY/θ and JJᵀ = R·L⁻ᵀ·L⁻¹·Rᵀ (R is the upper triangle of
-// SᵀY). It reports false when a factorisation breaks down.
+// where R is the upper triangle of SᵀY (its diagonal included),
+// L₁₁L₁₁ᵀ = D + YᵀY/θ and JJᵀ = R·L₁₁⁻ᵀ·L₁₁⁻¹·Rᵀ. wn receives Lᵀ's upper
+// triangle. It reports false when a Cholesky factorisation breaks down.
 func (b *lbfgsMemory) formK() bool {
 	col, m := b.col, b.m
 	if b.updates > m {
