@@ -120,3 +120,23 @@ func BenchmarkExp(b *testing.B) {
 		}
 	}
 }
+
+// TestExpIntoKeepsArraysOnTheStack checks that ExpInto and SigmoidInto do
+// not make their arguments escape: a fused loop that keeps its vectors in
+// local arrays, as lesson 03's does, must not allocate them on every step.
+func TestExpIntoKeepsArraysOnTheStack(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		var a [16]float64
+		for i := range a {
+			a[i] = float64(i) / 4
+		}
+		ExpInto(a[:], a[:])
+		SigmoidInto(a[:], a[:])
+		if a[0] == 0 {
+			t.Fatal("unreachable")
+		}
+	})
+	if n != 0 {
+		t.Errorf("ExpInto and SigmoidInto on a local array: %v allocations, want 0", n)
+	}
+}

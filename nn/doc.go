@@ -60,7 +60,8 @@
 //
 // StandardScaler and MinMaxScaler scale inputs column by column.
 // GradCheck compares any model's analytic gradients with finite
-// differences. Save and Load keep a network in a JSON file, exactly.
+// differences. Save and Load keep a Model (a network with its input
+// scaler and class names) in a JSON file, exactly, within stated Limits.
 //
 // # scikit-learn's estimators
 //

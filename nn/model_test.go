@@ -3,10 +3,13 @@ package nn
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -277,6 +280,18 @@ func TestSaveRefuses(t *testing.T) {
 	}
 }
 
+// TestLoadKeepsMetaText checks that meta comes back as the file has it.
+func TestLoadKeepsMetaText(t *testing.T) {
+	m, err := Load("testdata/models/meta-kept.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "{\"solver\": \"adam\",\n  \"loss_curve_\": [0.5, 0.4, 0.3], \"nested\": {\"a\": [{}, [], \"}\"]}}"
+	if string(m.Meta) != want {
+		t.Errorf("got meta %q, want %q", m.Meta, want)
+	}
+}
+
 // TestLoadOldFormat reads a version 1 file as the previous Save wrote it.
 func TestLoadOldFormat(t *testing.T) {
 	m, err := Load("testdata/models/v1.json")
@@ -314,9 +329,11 @@ func TestLoadCorpus(t *testing.T) {
 		"long-row.json":            ":8: layer 1: weights row 2 has more than 3 values, want 3",
 		"meta-array.json":          ":3: meta: not a JSON object",
 		"meta-repeated.json":       `:3: meta: field "alpha" appears twice`,
+		"meta-syntax.json":         ":4:28: invalid character '0' after array element",
+		"meta-kept.json":           "",
 		"missing-layer.json":       ":13: layers: 2 layers, but sizes declares 3",
 		"missing-row.json":         ":7: layer 1: weights has 1 row, want 2 (one per input)",
-		"nan.json":                 ":4:38: invalid character 'N' looking for beginning of value",
+		"nan.json":                 ":8:9: invalid character 'N' looking for beginning of value",
 		"no-weights.json":          ":6: layer 1: weights has 0 rows, want 2 (one per input)",
 		"not-json.txt":             ":1: not a model file: it does not start with a JSON object",
 		"nul-bytes.bin":            ":1: not a model file: it does not start with a JSON object",
@@ -332,7 +349,7 @@ func TestLoadCorpus(t *testing.T) {
 		"scaler-zero-scale.json":   ": scaler: scale value 2 is 0, want a standard deviation above 0",
 		"slope-minus-1e9.json":     ":4: layer 1: activation leaky_relu: slope is -1e+09, want a value in [0, 1]",
 		"string-value.json":        `:8: layer 1: weights row 2 value 2 is the string "5", want a number`,
-		"syntax.json":              ":8:10: invalid character '6' after array element",
+		"syntax.json":              ":8:11: invalid character '6' after array element",
 		"tanh-with-slope.json":     `:4: layer 1: activation "tanh" has no parameter "slope"`,
 		"trailing-data.json":       ":14: data after the model's closing brace",
 		"truncated.json":           ":9: the file ends before the model does (truncated?)",
@@ -365,6 +382,201 @@ func TestLoadCorpus(t *testing.T) {
 			t.Errorf("%s: got error %v, want none", name, err)
 		case w != "" && (err == nil || err.Error() != name+w):
 			t.Errorf("got error %v\nwant       %s", err, name+w)
+		}
+	}
+}
+
+// endless is a reader that never ends: a byte, then fill forever.
+type endless struct {
+	first bool
+	fill  byte
+}
+
+func (e *endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = e.fill
+	}
+	if !e.first && len(p) > 0 {
+		p[0], e.first = '{', true
+	}
+	return len(p), nil
+}
+
+// repeat is a reader that repeats s forever.
+type repeat struct {
+	s string
+	i int
+}
+
+func (r *repeat) Read(p []byte) (int, error) {
+	for k := range p {
+		p[k] = r.s[r.i%len(r.s)]
+		r.i++
+	}
+	return len(p), nil
+}
+
+// TestLoadLimits checks that each limit is enforced, named in the error,
+// and can be raised.
+func TestLoadLimits(t *testing.T) {
+	const good = "testdata/models/good.json"
+	fi, err := os.Stat(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		load func() (*Model, error)
+		want string
+	}{
+		{"file length", func() (*Model, error) { return Limits{MaxBytes: 100}.Load(good) },
+			fmt.Sprintf("%s: %d bytes, more than the limit of 100 bytes; nn.Limits.MaxBytes raises it", good, fi.Size())},
+		{"stream length", func() (*Model, error) {
+			return Limits{MaxBytes: 1 << 20}.ReadModel(io.MultiReader(strings.NewReader(`{"format": "nnscratch/nn.Network", "version": 2, "sizes": [`), &repeat{s: "1, "}), "stdin")
+		},
+			"stdin: more than the limit of 1048576 bytes (1 MiB); nn.Limits.MaxBytes raises it"},
+		{"declared numbers", func() (*Model, error) { return Limits{MaxParams: 20}.Load(good) },
+			good + ":2: sizes: layer 2 (3×10) takes the model past the limit of 20 numbers (nn.Limits.MaxParams raises it)"},
+		{"meta", func() (*Model, error) {
+			long := `"` + strings.Repeat("x", 60000) + `", `
+			return ReadModel(strings.NewReader(`{"format": "nnscratch/nn.Network", "version": 2, "meta": {"a": [`+strings.Repeat(long, 80)+`1]}}`), "meta")
+		}, "meta:1: meta: more than nn.MaxMetaBytes (4194304 bytes)"},
+		{"old format's numbers", func() (*Model, error) { return Limits{MaxParams: 5}.Load("testdata/models/v1.json") },
+			"testdata/models/v1.json:21: layer 1: weights row 3: the model holds more than the limit of 5 numbers (nn.Limits.MaxParams raises it)"},
+	}
+	for _, tt := range tests {
+		if _, err := tt.load(); err == nil || err.Error() != tt.want {
+			t.Errorf("%s: got error %v\nwant %s", tt.name, err, tt.want)
+		}
+	}
+	if _, err := (Limits{MaxBytes: fi.Size(), MaxParams: 6 + 3 + 30}).Load(good); err != nil {
+		t.Errorf("limits raised to the file's needs: got error %v, want none", err)
+	}
+}
+
+// TestLoadHostileAllocatesLittle checks that files which declare, or are,
+// much more than they hold are refused before anything is allocated for
+// them.
+func TestLoadHostileAllocatesLittle(t *testing.T) {
+	dir := t.TempDir()
+	lying := filepath.Join(dir, "lying.json")
+	if err := os.WriteFile(lying, []byte(`{"format": "nnscratch/nn.Network", "version": 2, "sizes": [2000, 2000, 10], "layers": [`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		load func() (*Model, error)
+		want string
+	}{
+		{"declared beyond the limit", func() (*Model, error) { return Load("testdata/models/huge-sizes.json") }, "limit of 4194304 numbers"},
+		{"declared beyond the file", func() (*Model, error) { return Load(lying) }, "sizes declare 4020000 weights, more than a file of 87 bytes can hold"},
+		{"endless whitespace", func() (*Model, error) { return ReadModel(&endless{fill: ' '}, "stdin") }, "stdin:1: more than 65536 bytes without a comma, bracket, brace or quote: not a model file"},
+		{"a long string", func() (*Model, error) {
+			return ReadModel(io.MultiReader(strings.NewReader(`{"`), &endless{first: true, fill: 'x'}), "name")
+		}, "name:1: more than 65536 bytes"},
+		{"endless zeros", func() (*Model, error) { return ReadModel(&endless{first: true}, "zeros") }, "zeros:1: not a model file"},
+		{"endless nesting", func() (*Model, error) {
+			return ReadModel(&endless{fill: '['}, "nest")
+		}, "nest:1:2: invalid character '['"},
+	}
+	for _, tt := range tests {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := tt.load()
+		runtime.ReadMemStats(&after)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: got error %v, want one containing %q", tt.name, err, tt.want)
+		}
+		if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+			t.Errorf("%s: allocated %d bytes, want at most 1 MiB", tt.name, got)
+		}
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := Load("/dev/zero"); err == nil || err.Error() != "/dev/zero:1: not a model file: it does not start with a JSON object" {
+			t.Errorf("Load(/dev/zero): got error %v, want it refused as not a model file", err)
+		}
+	}
+}
+
+// FuzzLoad feeds arbitrary bytes to the loader, within small limits: it
+// must return a model or an error, never panic, and a model it returns
+// must predict, be saved again and reload unchanged.
+func FuzzLoad(f *testing.F) {
+	for _, name := range []string{"good.json", "v1.json", "ragged-row.json", "scaler-width.json", "meta-repeated.json", "classes-count.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata/models", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	var full bytes.Buffer
+	if _, err := savedModel().WriteTo(&full); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(full.Bytes())
+	f.Add(full.Bytes()[:full.Len()/3])
+	lim := Limits{MaxBytes: 1 << 16, MaxParams: 1 << 12}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := lim.ReadModel(bytes.NewReader(data), "fuzz")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fuzz") {
+				t.Fatalf("error %q does not name the input", err)
+			}
+			return
+		}
+		var buf bytes.Buffer
+		if _, err := m.WriteTo(&buf); err != nil {
+			t.Fatalf("writing a loaded model: %v", err)
+		}
+		again, err := lim.ReadModel(&buf, "again")
+		if err != nil {
+			t.Fatalf("reading back: %v", err)
+		}
+		if d := sameModel(m, again); d != "" {
+			t.Fatalf("%s changed on the second round trip", d)
+		}
+		m.Predict(matrix.New(2, m.Network.Layers[0].FanIn()))
+	})
+}
+
+// TestSaveLoadPaths checks the errors of paths that cannot be saved to or
+// loaded from: they name the path, never a temporary file.
+func TestSaveLoadPaths(t *testing.T) {
+	dir := t.TempDir()
+	m := savedModel()
+	missing := filepath.Join(dir, "no", "such", "net.json")
+	err := m.Save(missing)
+	if want := "nn: save " + missing + ": cannot create a file in " + filepath.Dir(missing) + ": no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("Save into a missing directory: got %v\nwant %s", err, want)
+	}
+	if err := m.Save(dir); err == nil || !strings.Contains(err.Error(), "is not a regular file") {
+		t.Errorf("Save over a directory: got %v, want it refused", err)
+	}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		if err := m.Save("/proc/net.json"); err == nil || strings.Contains(err.Error(), ".tmp") {
+			t.Errorf("Save into /proc: got %v, want an error that names no temporary file", err)
+		}
+	}
+	if _, err := Load(missing); err == nil || err.Error() != "open "+missing+": no such file or directory" {
+		t.Errorf("Load of a missing file: got %v", err)
+	}
+	if _, err := Load(dir); err == nil || err.Error() != dir+": a directory, not a model file" {
+		t.Errorf("Load of a directory: got %v", err)
+	}
+}
+
+// BenchmarkLoad loads a 784-100-10 network's file (1.8 MB, 893 lines).
+func BenchmarkLoad(b *testing.B) {
+	net := New([]int{784, 100, 10}, true, Sigmoid{}, Sigmoid{})
+	Glorot{}.Initialize(net, nprand.New(1))
+	path := filepath.Join(b.TempDir(), "net.json")
+	if err := net.Save(path); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := Load(path); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

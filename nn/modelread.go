@@ -8,251 +8,9 @@ import (
 	"io"
 	"math"
 	"slices"
-	"strconv"
 
 	"nnscratch/matrix"
 )
-
-// modelReader reads a model file token by token, so that no number is
-// stored before the size it belongs to has been checked against the
-// limits. Its errors are *posErrors, placed at the token that caused them.
-type modelReader struct {
-	dec    *json.Decoder
-	lim    Limits
-	size   int64 // the file's length, or -1 if unknown
-	params int   // numbers allocated so far, against lim.MaxParams
-}
-
-func newModelReader(src io.Reader, size int64, lim Limits) *modelReader {
-	dec := json.NewDecoder(src)
-	dec.UseNumber()
-	return &modelReader{dec: dec, lim: lim, size: size}
-}
-
-// A posError is an error at byte offset off of the file.
-type posError struct {
-	off    int64
-	err    error
-	column bool // a syntax error: give the column too
-}
-
-func (e *posError) Error() string { return e.err.Error() }
-func (e *posError) Unwrap() error { return e.err }
-
-// errorf returns an error placed at the last token read.
-func (r *modelReader) errorf(format string, args ...any) error {
-	return &posError{off: max(r.dec.InputOffset()-1, 0), err: fmt.Errorf(format, args...)}
-}
-
-// errTooLarge is returned by lineReader beyond its limit.
-type errTooLarge struct{ max int64 }
-
-func (e errTooLarge) Error() string { return tooLarge(e.max).Error() }
-
-// tok returns the next token, turning the decoder's errors into the
-// file's terms.
-func (r *modelReader) tok() (json.Token, error) {
-	t, err := r.dec.Token()
-	if err == nil {
-		return t, nil
-	}
-	var syn *json.SyntaxError
-	switch {
-	case errors.As(err, &syn):
-		return nil, &posError{off: max(syn.Offset-1, 0), err: errors.New(syn.Error()), column: true}
-	case err == io.EOF && r.dec.InputOffset() == 0:
-		return nil, errors.New("empty file")
-	case err == io.EOF || err == io.ErrUnexpectedEOF:
-		return nil, r.errorf("the file ends before the model does (truncated?)")
-	}
-	return nil, err
-}
-
-// describe names a token that is not what was wanted.
-func describe(t json.Token) string {
-	switch t := t.(type) {
-	case json.Delim:
-		switch t {
-		case '[':
-			return "an array"
-		case '{':
-			return "an object"
-		}
-		return "the end of the " + map[json.Delim]string{']': "array", '}': "object"}[t]
-	case string:
-		return "the string " + quoteShort(t)
-	case json.Number:
-		return "the number " + string(t)
-	case bool:
-		return strconv.FormatBool(t)
-	}
-	return "null"
-}
-
-// delim reads the opening delimiter d of what.
-func (r *modelReader) delim(d json.Delim, what string) error {
-	t, err := r.tok()
-	if err != nil {
-		return err
-	}
-	if t != d {
-		want := "an array"
-		if d == '{' {
-			want = "an object"
-		}
-		return r.errorf("%s is %s, want %s", what, describe(t), want)
-	}
-	return nil
-}
-
-// object reads an object, calling field for each key, which must read the
-// key's value. A repeated key is an error.
-func (r *modelReader) object(what string, field func(key string) error) error {
-	if err := r.delim('{', what); err != nil {
-		return err
-	}
-	seen := map[string]bool{}
-	for {
-		t, err := r.tok()
-		if err != nil {
-			return err
-		}
-		if t == json.Delim('}') {
-			return nil
-		}
-		key, _ := t.(string) // the decoder allows only strings here
-		if seen[key] {
-			return r.errorf("%s: field %s appears twice", what, quoteShort(key))
-		}
-		seen[key] = true
-		if err := field(key); err != nil {
-			return err
-		}
-	}
-}
-
-// unknown is the error of a key that has no place in what.
-func (r *modelReader) unknown(what, key, want string) error {
-	return r.errorf("%s: unknown field %s (want %s)", what, quoteShort(key), want)
-}
-
-func (r *modelReader) str(what string) (string, error) {
-	t, err := r.tok()
-	if err != nil {
-		return "", err
-	}
-	s, ok := t.(string)
-	if !ok {
-		return "", r.errorf("%s is %s, want a string", what, describe(t))
-	}
-	return s, nil
-}
-
-// number reads a finite float64.
-func (r *modelReader) number(what string) (float64, error) {
-	t, err := r.tok()
-	if err != nil {
-		return 0, err
-	}
-	return r.float(t, what, 0)
-}
-
-// float converts the token t, value i (from 1; 0 for a lone number) of
-// what, to a finite float64.
-func (r *modelReader) float(t json.Token, what string, i int) (float64, error) {
-	n, ok := t.(json.Number)
-	if ok {
-		v, err := strconv.ParseFloat(string(n), 64)
-		if err == nil && !math.IsInf(v, 0) {
-			return v, nil
-		}
-	}
-	if i > 0 {
-		what = fmt.Sprintf("%s value %d", what, i)
-	}
-	if !ok {
-		return 0, r.errorf("%s is %s, want a number", what, describe(t))
-	}
-	return 0, r.errorf("%s is %s, beyond the range of float64", what, cut(string(n)))
-}
-
-// integer reads an int in [lo, hi].
-func (r *modelReader) integer(what string, lo, hi int) (int, error) {
-	t, err := r.tok()
-	if err != nil {
-		return 0, err
-	}
-	n, ok := t.(json.Number)
-	if !ok {
-		return 0, r.errorf("%s is %s, want a whole number", what, describe(t))
-	}
-	v, err := strconv.Atoi(string(n))
-	if err != nil || v < lo || v > hi {
-		return 0, r.errorf("%s is %s, want a whole number from %d to %d", what, cut(string(n)), lo, hi)
-	}
-	return v, nil
-}
-
-// spend counts n more numbers against the limit before they are allocated.
-func (r *modelReader) spend(n int, what string) error {
-	if n > r.lim.MaxParams-r.params {
-		return r.errorf("%s: the model holds more than the limit of %d numbers (nn.Limits.MaxParams raises it)", what, r.lim.MaxParams)
-	}
-	r.params += n
-	return nil
-}
-
-// floats reads an array of exactly len(dst) numbers into dst. what names
-// the array ("layer 2: weights row 3").
-func (r *modelReader) floats(dst []float64, what string) error {
-	if err := r.delim('[', what); err != nil {
-		return err
-	}
-	for i := 0; ; i++ {
-		t, err := r.tok()
-		if err != nil {
-			return err
-		}
-		if t == json.Delim(']') {
-			if i < len(dst) {
-				return r.errorf("%s has %s, want %d", what, count(i, "value"), len(dst))
-			}
-			return nil
-		}
-		if i == len(dst) {
-			return r.errorf("%s has more than %d values, want %d", what, len(dst), len(dst))
-		}
-		if dst[i], err = r.float(t, what, i+1); err != nil {
-			return err
-		}
-	}
-}
-
-// floatList reads an array of numbers whose length is not declared (the
-// format of version 1), counting each against the limit.
-func (r *modelReader) floatList(what string) ([]float64, error) {
-	if err := r.delim('[', what); err != nil {
-		return nil, err
-	}
-	var v []float64
-	for {
-		t, err := r.tok()
-		if err != nil {
-			return nil, err
-		}
-		if t == json.Delim(']') {
-			return v, nil
-		}
-		if err := r.spend(1, what); err != nil {
-			return nil, err
-		}
-		x, err := r.float(t, what, len(v)+1)
-		if err != nil {
-			return nil, err
-		}
-		v = append(v, x)
-	}
-}
 
 // model reads a whole file.
 func (r *modelReader) model() (*Model, error) {
@@ -310,11 +68,6 @@ func (r *modelReader) model() (*Model, error) {
 	return m, nil
 }
 
-func isPos(err error) bool {
-	var pe *posError
-	return errors.As(err, &pe)
-}
-
 // modelV2 reads the fields after "version" of a version 2 file, and its
 // closing brace.
 func (r *modelReader) modelV2() (*Model, error) {
@@ -322,7 +75,7 @@ func (r *modelReader) modelV2() (*Model, error) {
 	var sizes []int
 	var layers []*Layer
 	const fields = `"sizes", "scaler", "classes", "meta" or "layers"`
-	err := r.fields("the model", func(key string) error {
+	err := r.members("the model", map[string]bool{"format": true, "version": true}, func(key string) error {
 		if sizes == nil && key != "sizes" && key != "meta" {
 			if key == "scaler" || key == "classes" || key == "layers" {
 				return r.errorf("%q comes before \"sizes\", which a model file declares first", key)
@@ -356,29 +109,6 @@ func (r *modelReader) modelV2() (*Model, error) {
 	return m, nil
 }
 
-// fields reads the rest of an object whose first keys are read, calling
-// field for each further key; "format" and "version" count as seen.
-func (r *modelReader) fields(what string, field func(key string) error) error {
-	seen := map[string]bool{"format": true, "version": true}
-	for {
-		t, err := r.tok()
-		if err != nil {
-			return err
-		}
-		if t == json.Delim('}') {
-			return nil
-		}
-		key, _ := t.(string)
-		if seen[key] {
-			return r.errorf("%s: field %s appears twice", what, quoteShort(key))
-		}
-		seen[key] = true
-		if err := field(key); err != nil {
-			return err
-		}
-	}
-}
-
 // sizes reads the layer sizes and checks the numbers they declare against
 // the limit.
 func (r *modelReader) sizes() ([]int, error) {
@@ -386,22 +116,19 @@ func (r *modelReader) sizes() ([]int, error) {
 		return nil, err
 	}
 	var sizes []int
-	total := 0 // weights and biases, at most lim.MaxParams
+	total := 0 // weights, at most lim.MaxParams: so at most that many layers
 	for r.dec.More() {
-		if len(sizes) > r.lim.MaxParams {
-			return nil, r.errorf("sizes: more than %d layers, more numbers than the limit of %d (nn.Limits.MaxParams raises it)", len(sizes), r.lim.MaxParams)
-		}
 		s, err := r.integer(fmt.Sprintf("sizes value %d", len(sizes)+1), 1, r.lim.MaxParams)
 		if err != nil {
 			return nil, err
 		}
 		if n := len(sizes); n > 0 {
-			// Layer n has sizes[n-1]+1 rows (weights and bias) of s values.
-			if sizes[n-1]+1 > (r.lim.MaxParams-total)/s {
+			// Layer n has sizes[n-1] rows of s weights.
+			if sizes[n-1] > (r.lim.MaxParams-total)/s {
 				return nil, r.errorf("sizes: layer %d (%d×%d) takes the model past the limit of %d numbers (nn.Limits.MaxParams raises it)",
 					n, sizes[n-1], s, r.lim.MaxParams)
 			}
-			total += (sizes[n-1] + 1) * s
+			total += sizes[n-1] * s
 		}
 		sizes = append(sizes, s)
 	}
@@ -496,23 +223,28 @@ func (r *modelReader) classes(outputs int) ([]string, error) {
 	return classes, err
 }
 
-// meta reads the meta object as it is.
+// meta reads the meta object token by token, checking its keys and its
+// length, and returns its text as the file has it.
 func (r *modelReader) meta() (json.RawMessage, error) {
-	var raw json.RawMessage
-	if err := r.dec.Decode(&raw); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			return nil, &posError{off: max(syn.Offset-1, 0), err: fmt.Errorf("meta: %v", syn), column: true}
-		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			return nil, r.errorf("the file ends before the model does (truncated?)")
-		}
-		return nil, err
+	start := r.dec.InputOffset() // before the colon
+	if !r.src.record(start) {
+		return nil, r.errorf("meta: lost track of the bytes read") // tail holds the decoder's buffer
 	}
-	if err := checkMeta(raw); err != nil {
+	defer r.src.stopRecording()
+	err := walkObject(func() (json.Token, error) {
+		if r.dec.InputOffset()-start > MaxMetaBytes {
+			return nil, r.errorf("meta: more than nn.MaxMetaBytes (%d bytes)", MaxMetaBytes)
+		}
+		return r.tok()
+	})
+	if err != nil {
+		if isPos(err) {
+			return nil, err
+		}
 		return nil, r.errorf("meta: %v", err)
 	}
-	return raw, nil
+	raw := r.src.rec[:r.dec.InputOffset()-start]
+	return bytes.Clone(bytes.TrimLeft(raw, " \t\r\n:")), nil
 }
 
 // layers reads len(sizes)-1 layers of the declared shapes.
@@ -693,7 +425,7 @@ func (r *modelReader) activation(layer string) (Activation, error) {
 // "layers", whose shapes the rows themselves give.
 func (r *modelReader) modelV1() (*Model, error) {
 	var layers []*Layer
-	err := r.fields("the model", func(key string) error {
+	err := r.members("the model", map[string]bool{"format": true, "version": true}, func(key string) error {
 		if key != "layers" {
 			return r.unknown("the model (version 1)", key, `"layers"`)
 		}
@@ -720,62 +452,4 @@ func (r *modelReader) modelV1() (*Model, error) {
 		return nil, r.errorf("the model has no layers")
 	}
 	return &Model{Network: NewNetwork(layers...)}, nil
-}
-
-// A lineReader hands the decoder at most max bytes of r and keeps the last
-// stretch of them, so that an error's byte offset, which always lies near
-// the read position, can be turned into a line and column.
-type lineReader struct {
-	r     io.Reader
-	max   int64
-	n     int64  // bytes read
-	tail  []byte // the last bytes read: tail[0] is at offset n-len(tail)
-	lines int    // newlines before tail
-}
-
-const keepTail = 64 << 10
-
-func (lr *lineReader) Read(p []byte) (int, error) {
-	if lr.n > lr.max {
-		return 0, errTooLarge{lr.max}
-	}
-	if room := lr.max + 1 - lr.n; int64(len(p)) > room {
-		p = p[:room]
-	}
-	k, err := lr.r.Read(p)
-	lr.n += int64(k)
-	if lr.n > lr.max { // one byte past the limit: hold it back
-		k--
-		err = errTooLarge{lr.max}
-	}
-	lr.tail = append(lr.tail, p[:k]...)
-	if len(lr.tail) > 2*keepTail {
-		drop := len(lr.tail) - keepTail
-		lr.lines += bytes.Count(lr.tail[:drop], []byte{'\n'})
-		lr.tail = append(lr.tail[:0], lr.tail[drop:]...)
-	}
-	return k, err
-}
-
-// locate prefixes err with name and, for a *posError, its line (and for a
-// syntax error its column), as "model.json:7: …".
-func (lr *lineReader) locate(name string, err error) error {
-	var pe *posError
-	if !errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", name, err)
-	}
-	start := lr.n - int64(len(lr.tail))
-	if lr.n > lr.max {
-		start-- // the held-back byte was never in tail
-	}
-	if pe.off < start || pe.off > start+int64(len(lr.tail)) {
-		return fmt.Errorf("%s: byte %d: %w", name, pe.off+1, err)
-	}
-	before := lr.tail[:pe.off-start]
-	line := lr.lines + 1 + bytes.Count(before, []byte{'\n'})
-	if pe.column {
-		col := len(before) - bytes.LastIndexByte(before, '\n')
-		return fmt.Errorf("%s:%d:%d: %w", name, line, col, err)
-	}
-	return fmt.Errorf("%s:%d: %w", name, line, err)
 }

@@ -9,12 +9,17 @@ import (
 	"nnscratch/lessons/internal/cli"
 )
 
-// maxEpochs bounds -epochs so that a typo cannot start an hour-long run.
-const maxEpochs = 10_000_000
+// maxEpochs bounds -epochs so that a typo cannot start an hour-long run, and
+// maxTrace bounds -trace.
+const (
+	maxEpochs = 10_000_000
+	maxTrace  = 100
+)
 
 // parseFlags parses and validates the command line. An invalid value gives an
 // error that names its flag; -h gives flag.ErrHelp after printing the usage.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
+	var cfg config
 	fs := flag.NewFlagSet("delta-rule", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	epochs := fs.String("epochs", "10000,35000", "comma-separated, increasing epoch counts at which to print the outputs")
@@ -22,10 +27,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	bias := fs.Float64("bias-init", -2, "starting bias weight w₀")
 	which := fs.String("variant", "both", "update to train: both, cross-entropy or squared-error")
 	pow := fs.String("pow", "java", "how e^-z is computed: java (Math.E^-z correctly rounded, as Java's Math.pow), go (math.Pow(math.E, -z)) or exp (math.Exp(-z))")
+	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every quantity of each variant's first `n` epochs in numpy's format (0 … %d)", maxTrace))
 	if err := cli.Parse(fs, args); err != nil {
 		return config{}, err
 	}
-	cfg := config{rate: *rate, biasInit: *bias, pow: *pow}
+	cfg.rate, cfg.biasInit, cfg.pow = *rate, *bias, *pow
 	var err error
 	if cfg.epochs, err = cli.Ints(*epochs, 1); err != nil {
 		return config{}, fmt.Errorf("-epochs: %v", err)
@@ -53,6 +59,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		cfg.variants = []variant{squaredError}
 	default:
 		return config{}, fmt.Errorf("-variant: want both, cross-entropy or squared-error, got %q", *which)
+	}
+	if cfg.trace < 0 || cfg.trace > maxTrace {
+		return config{}, fmt.Errorf("-trace: must be in 0 … %d, got %d", maxTrace, cfg.trace)
 	}
 	if _, ok := exps[cfg.pow]; !ok {
 		return config{}, fmt.Errorf("-pow: want java, go or exp, got %q", cfg.pow)

@@ -8,26 +8,37 @@
 //
 //	go run ./lessons/02-backprop-222
 //	go run ./lessons/02-backprop-222 -mode worked -order updated
+//	go run ./lessons/02-backprop-222 -mode worked -steps 2 -trace 1
+//
+// One step, in network.go (network.step), every layer a column and a layer
+// with a bias getting a 1 appended below its units:
+//
+//	net = W·in         out = σ(net)                     (forward, layer by layer)
+//	δ_o = (out_o − target) ∘ out_o(1 − out_o)
+//	∂E/∂W₁ = δ_o·in₁ᵀ          δ_h = (W₁ᵀ·δ_o) ∘ out_h(1 − out_h)
+//	∂E/∂W₀ = δ_h·in₀ᵀ          W ← W − η·∂E/∂W  (the question's bug: W ← W + (−η·W) ∘ ∂E/∂W)
 package main
 
 import (
-	"flag"
+	"bytes"
+	"cmp"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 )
 
 // config holds the settings of one run; parseFlags fills it from the command
-// line. Zero steps or rate mean the source's value.
+// line. steps and rate are 0 when the flag was not given: each network then
+// uses its source's value.
 type config struct {
 	mode  string // all, buggy, fixed or worked
 	steps int    // training steps (updates)
 	rate  float64
 	order order
+	trace int // print every quantity of the first trace steps of each training
 }
 
 // questionRate and questionSteps reproduce the question's printed output; its
@@ -46,23 +57,34 @@ var questionOutput = [2]string{"0.5", "0.9892866637557137"}
 
 func main() { cli.Main("backprop-222", parseFlags, run) }
 
-// run writes the chosen mode's output to w.
+// run writes the chosen mode's output to w, then the trace if asked for.
 func run(w io.Writer, cfg config) error {
+	var traces bytes.Buffer
 	switch cfg.mode {
 	case "buggy", "fixed", "all":
-		if err := runQuestion(w, cfg); err != nil || cfg.mode != "all" {
+		runQuestion(w, &traces, cfg)
+		if cfg.mode == "all" {
+			fmt.Fprintln(w)
+		}
+	}
+	if cfg.mode == "worked" || cfg.mode == "all" {
+		if err := runWorked(w, &traces, cfg); err != nil {
 			return err
 		}
-		fmt.Fprintln(w)
 	}
-	return runWorked(w, cfg)
+	if cfg.trace > 0 {
+		fmt.Fprintf(w, "\nTrace of each training's first steps (-trace %d), in the worked example's notation:\n", cfg.trace)
+		w.Write(traces.Bytes())
+	}
+	return nil
 }
 
 // runQuestion trains the question's network with the buggy update, the fixed
 // one, or both side by side, and prints the outputs after 0, 1, 10, 100, …
-// updates and after steps−1 and steps.
-func runQuestion(w io.Writer, cfg config) error {
-	steps, rate := or(cfg.steps, questionSteps), orF(cfg.rate, questionRate)
+// updates and after steps−1 and steps; it writes the trace of each
+// training's first cfg.trace steps to traces.
+func runQuestion(w, traces io.Writer, cfg config) {
+	steps, rate := cmp.Or(cfg.steps, questionSteps), cmp.Or(cfg.rate, questionRate)
 	rules := map[string][]rule{"buggy": {buggyRule}, "fixed": {fixedRule}, "all": {buggyRule, fixedRule}}[cfg.mode]
 	names := map[rule]string{buggyRule: "buggy: W += (−η·W) ∘ G", fixedRule: "fixed: W −= η·G"}
 	fmt.Fprintf(w, "The question's 2-2-2 network: input (0.05, 0.10, 1), target (0.01, 0.99), rate %v, %s order\n", rate, cfg.order)
@@ -73,9 +95,12 @@ func runQuestion(w io.Writer, cfg config) error {
 	}
 	line(w, "%s", head)
 	line(w, "%s", cols)
-	nets := make([]*network, len(rules))
+	nets, bufs := make([]*network, len(rules)), make([]bytes.Buffer, len(rules))
 	for i := range nets {
 		nets[i] = questionNet()
+		if nets[i].tr = trace.New(&bufs[i], cfg.trace); nets[i].tr != nil {
+			fmt.Fprintf(&bufs[i], "question's network, %s:\n", names[rules[i]])
+		}
 	}
 	for k := 0; k <= steps; k++ {
 		show := k == steps || k == steps-1 || isPowerOf10(k)
@@ -86,6 +111,7 @@ func runQuestion(w io.Writer, cfg config) error {
 		for i, n := range nets {
 			var out *matrix.Matrix
 			if k < steps {
+				n.tr.Step(k)
 				out = n.step(input, target, rate, rules[i], cfg.order)
 			} else {
 				_, out = n.forward(input)
@@ -104,75 +130,6 @@ func runQuestion(w io.Writer, cfg config) error {
 	}
 	for i, n := range nets {
 		fmt.Fprintf(w, "%s, weights after %d updates:\n%s\n%s\n", names[rules[i]], steps, n.weights[0].Format(9), n.weights[1].Format(9))
+		traces.Write(bufs[i].Bytes())
 	}
-	return nil
-}
-
-// isPowerOf10 reports whether k is 0 or 1, 10, 100, ….
-func isPowerOf10(k int) bool {
-	for k >= 10 && k%10 == 0 {
-		k /= 10
-	}
-	return k <= 1
-}
-
-// or returns v, or def when v is zero.
-func or(v, def int) int {
-	if v == 0 {
-		return def
-	}
-	return v
-}
-
-// orF returns v, or def when v is zero.
-func orF(v, def float64) float64 {
-	if v == 0 {
-		return def
-	}
-	return v
-}
-
-// parseFlags parses and validates the command line. An invalid value gives an
-// error that names its flag; -h gives flag.ErrHelp after printing the usage.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	fs := flag.NewFlagSet("backprop-222", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	mode := fs.String("mode", "all", "what to run: buggy, fixed, worked, or all (buggy and fixed side by side, then worked)")
-	steps := fs.Int("steps", 0, "training steps (0: the source's, 1000 for the question, 10000 for the worked example)")
-	rate := fs.String("rate", "0", "learning rate η > 0 (0: the source's, 5 for the question, 0.5 for the worked example)")
-	ord := fs.String("order", "textbook", "hidden deltas from the output weights before this step's update (textbook) or after it (updated)")
-	if err := cli.Parse(fs, args); err != nil {
-		return config{}, err
-	}
-	cfg := config{mode: *mode, steps: *steps}
-	switch cfg.mode {
-	case "all", "buggy", "fixed", "worked":
-	default:
-		return config{}, fmt.Errorf("-mode: want buggy, fixed, worked or all, got %q", cfg.mode)
-	}
-	if cfg.steps < 0 || cfg.steps > 10_000_000 {
-		return config{}, fmt.Errorf("-steps: want 0 to 10000000, got %d", cfg.steps)
-	}
-	r, err := strconv.ParseFloat(strings.TrimSpace(*rate), 64)
-	if err != nil || r < 0 || r > 1e6 || r != r {
-		return config{}, fmt.Errorf("-rate: want a number from 0 to 1e6, got %q", *rate)
-	}
-	cfg.rate = r
-	switch *ord {
-	case "textbook":
-		cfg.order = textbook
-	case "updated":
-		cfg.order = updated
-	default:
-		return config{}, fmt.Errorf("-order: want textbook or updated, got %q", *ord)
-	}
-	return cfg, nil
-}
-
-// String names the order as the -order flag does.
-func (o order) String() string {
-	if o == updated {
-		return "updated"
-	}
-	return "textbook"
 }

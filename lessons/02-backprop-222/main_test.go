@@ -15,6 +15,7 @@ import (
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
+	"nnscratch/nn"
 )
 
 // goldenRuns are the runs the golden files and the README quote: a name (the
@@ -143,7 +144,7 @@ func TestWorkedExampleFigures(t *testing.T) {
 // error and the final outputs come from the updated order, the 10,000-round
 // error from the textbook order's error in the forward pass of round 10,000.
 func TestWorkedExampleSummary(t *testing.T) {
-	tb, up := trainWorked(workedSteps, workedRate, textbook), trainWorked(workedSteps, workedRate, updated)
+	tb, up := trainWorked(workedSteps, workedRate, textbook, nil), trainWorked(workedSteps, workedRate, updated, nil)
 	for _, tc := range []struct {
 		name      string
 		got       float64
@@ -178,6 +179,12 @@ func TestQuestionOutput(t *testing.T) {
 		if rel := math.Abs(out.Data[i]-want) / want; rel > 1e-12 {
 			t.Errorf("output %d: got %v, want %s (relative difference %.1e > 1e-12)", i+1, out.Data[i], lit, rel)
 		}
+	}
+	// The README: the second output agrees with the question's first fifteen
+	// significant digits and differs in the sixteenth.
+	got15, got16 := strconv.FormatFloat(out.Data[1], 'g', 15, 64), strconv.FormatFloat(out.Data[1], 'g', 16, 64)
+	if want := questionOutput[1]; got15 != strconv.FormatFloat(0.9892866637557137, 'g', 15, 64) || got16 == want {
+		t.Errorf("output 2: %s to 15 and %s to 16 significant digits; want the question's %s to agree in the first and differ in the second", got15, got16, want)
 	}
 }
 
@@ -242,6 +249,11 @@ func TestParseFlags(t *testing.T) {
 		{Args: []string{"-rate", "NaN"}, Want: "-rate"},
 		{Args: []string{"-rate", "fast"}, Want: "-rate"},
 		{Args: []string{"-order", "new"}, Want: "-order"},
+		{Args: []string{"-rate", "0"}, Want: "-rate: want a number above 0"},
+		{Args: []string{"-steps", "0"}, Want: "-steps: want 1 to 10000000"},
+		{Args: []string{"-mode", "worked", "-steps", "1"}, Want: "-steps: want 2 to 10000000 with -mode worked, got 1"},
+		{Args: []string{"-trace", "-1"}, Want: "-trace"},
+		{Args: []string{"-mode", "buggy", "-steps", "1", "-trace", "1"}, Want: ""},
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
@@ -253,5 +265,94 @@ func TestParseFlags(t *testing.T) {
 	}
 	if want := (config{mode: "worked", steps: 50, rate: 0.1, order: updated}); cfg != want {
 		t.Errorf("parseFlags(valid): got %+v, want %+v", cfg, want)
+	}
+}
+
+// frozenBias is nn.GD that leaves the bias rows unchanged, as the worked
+// example does.
+type frozenBias struct{}
+
+// Step applies W ← W − η·∂E/∂W to every weight matrix.
+func (frozenBias) Step(params []nn.Param, eta float64) {
+	for _, p := range params {
+		if p.Name[0] == 'W' {
+			matrix.AddScaledInto(p.Value, p.Value, -eta, p.Grad)
+		}
+	}
+}
+
+// engineNet returns n as an nn.Network: nn's layers compute a·W + b for
+// rows a, so each W is network.go's matrix without its bias column,
+// transposed, and the bias column becomes the bias row.
+func engineNet(n *network) *nn.Network {
+	var layers []*nn.Layer
+	for l, w := range n.weights {
+		cols := w.Cols
+		var b *matrix.Matrix
+		if n.bias[l] {
+			cols--
+			b = matrix.New(1, w.Rows)
+			for i := range w.Rows {
+				b.Data[i] = w.At(i, cols)
+			}
+		}
+		wt := matrix.Generate(cols, w.Rows, func(i, j int) float64 { return w.At(j, i) })
+		layers = append(layers, nn.NewLayer(wt, b, nn.Sigmoid{}))
+	}
+	return nn.NewNetwork(layers...)
+}
+
+// TestStepMatchesEngine checks network.go's step, with the fixed update in
+// the textbook order, against nn's engine (the same layers, nn.HalfSSE,
+// nn.GD, or GD that skips the bias rows for the worked example): the
+// question's network at rate 5 for 1000 steps and the worked example at
+// rate 0.5 for 10,000, as the default run trains them, give the same
+// weights to the last bit. (The buggy update is not gradient descent, so
+// the engine has no counterpart for it; the updated order neither.)
+func TestStepMatchesEngine(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		build func() *network
+		rate  float64
+		steps int
+		opt   nn.Optimizer
+	}{
+		{"question", questionNet, questionRate, questionSteps, nn.GD{}},
+		{"worked", workedNet, workedRate, workedSteps, frozenBias{}},
+	} {
+		n := tc.build()
+		net := engineNet(n)
+		x, y := matrix.Transpose(input), matrix.Transpose(target)
+		for range tc.steps {
+			n.step(input, target, tc.rate, fixedRule, textbook)
+			net.Step(x, y, nn.HalfSSE{}, 0, tc.opt, tc.rate)
+		}
+		for l, want := range engineNet(n).Layers {
+			got := net.Layers[l]
+			if !matrix.Equal(got.W, want.W) || (want.B != nil && !matrix.Equal(got.B, want.B)) {
+				t.Errorf("%s network, layer %d after %d steps: nn gives\n%v %v\nnetwork.go\n%v %v", tc.name, l+1, tc.steps, got.W, got.B, want.W, want.B)
+			}
+		}
+	}
+}
+
+// traceOutput is the trace section of the output for the given flags.
+func traceOutput(t *testing.T, args ...string) string {
+	t.Helper()
+	return lessontest.After(t, parseFlags, run, "Trace of each training's first steps", args...)
+}
+
+// TestTrace guards the trace of the first two steps of every training of
+// the default run, and checks the README's excerpt (the worked example's
+// first step, textbook order) and that its numbers are the post's.
+func TestTrace(t *testing.T) {
+	golden.Check(t, "trace", []byte(traceOutput(t, "-trace", "2")))
+	worked := traceOutput(t, "-mode", "worked", "-trace", "1")
+	excerpt, _, _ := strings.Cut(worked, "worked example, updated order:")
+	golden.InREADME(t, "README.md", excerpt)
+	for _, want := range []string{"[[0.3775]", "[[0.59326999]", "[[0.75136507]", "0.2983711087600027", "[[ 0.08216704", "[[0.35891648", "[[0.00043857", "[[0.14978072 0.19956143"} {
+		if !strings.Contains(excerpt, want) {
+			t.Errorf("trace of the worked example's first step lacks %q", want)
+		}
 	}
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"math"
+	"strconv"
+	"strings"
 
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 )
 
@@ -13,7 +16,8 @@ import (
 type network struct {
 	weights    []*matrix.Matrix
 	bias       []bool
-	freezeBias bool // leave the bias columns unchanged (the worked example)
+	freezeBias bool         // leave the bias columns unchanged (the worked example)
+	tr         *trace.Trace // prints the quantities of the first steps (nil: none)
 }
 
 // rule is how a step turns the gradient G = ∂E/∂W into new weights.
@@ -57,7 +61,11 @@ func (n *network) forward(x *matrix.Matrix) (in []*matrix.Matrix, out *matrix.Ma
 			a = withBias(a)
 		}
 		in = append(in, a)
-		a = matrix.Apply(sigmoid, matrix.Mul(w, a))
+		n.tr.Print(n.name(l, "in"), a)
+		net := matrix.Mul(w, a) // net = W·in
+		n.tr.Print(n.name(l, "net"), net)
+		a = matrix.Apply(sigmoid, net) // out = σ(net)
+		n.tr.Print(n.name(l, "out"), a)
 	}
 	return in, a
 }
@@ -80,37 +88,96 @@ func loss(out, target *matrix.Matrix) float64 {
 //	δ_l = (W_lᵀ · δ_{l+1} without its bias row) ∘ a_l(1 − a_l)
 func (n *network) step(x, target *matrix.Matrix, rate float64, r rule, o order) *matrix.Matrix {
 	in, out := n.forward(x)
-	delta := matrix.Hadamard(matrix.Sub(out, target), matrix.Apply(sigmoidPrime, out))
+	if n.tr.On() {
+		n.tr.Scalar("E_total = Σ ½(target − out)²", loss(out, target))
+	}
+	delta := matrix.Hadamard(matrix.Sub(out, target), matrix.Apply(sigmoidPrime, out)) // δ_L = (out − target) ∘ out(1 − out)
 	for l := len(n.weights) - 1; l >= 0; l-- {
-		g := matrix.Mul(delta, matrix.Transpose(in[l]))
+		n.tr.Print(n.name(l, "δ"), delta)
+		g := matrix.Mul(delta, matrix.Transpose(in[l])) // ∂E/∂W_l = δ_{l+1} · in_lᵀ
 		if n.freezeBias && n.bias[l] {
 			for i := 0; i < g.Rows; i++ {
 				g.Set(i, g.Cols-1, 0)
 			}
 		}
+		n.tr.Print(n.name(l, "∂E/∂"), g)
 		var back *matrix.Matrix
 		if o == textbook {
-			back = matrix.Mul(matrix.Transpose(n.weights[l]), delta)
+			back = matrix.Mul(matrix.Transpose(n.weights[l]), delta) // W_lᵀ · δ, with the weights before the update
 		}
 		switch r {
 		case fixedRule:
-			n.weights[l] = matrix.Sub(n.weights[l], matrix.ScalarMul(rate, g))
+			n.weights[l] = matrix.Sub(n.weights[l], matrix.ScalarMul(rate, g)) // W ← W − η·G
 		case buggyRule:
-			n.weights[l] = matrix.Add(n.weights[l], matrix.Hadamard(matrix.ScalarMul(-rate, n.weights[l]), g))
+			n.weights[l] = matrix.Add(n.weights[l], matrix.Hadamard(matrix.ScalarMul(-rate, n.weights[l]), g)) // W ← W + (−η·W) ∘ G, the question's
 		}
+		n.tr.Print(n.name(l, "new"), n.weights[l])
 		if l == 0 {
 			break
 		}
 		if o == updated {
-			back = matrix.Mul(matrix.Transpose(n.weights[l]), delta)
+			back = matrix.Mul(matrix.Transpose(n.weights[l]), delta) // W_lᵀ · δ, with the weights just updated
 		}
 		a := in[l]
 		if n.bias[l] {
 			back, a = dropBias(back), dropBias(a)
 		}
-		delta = matrix.Hadamard(back, matrix.Apply(sigmoidPrime, a))
+		delta = matrix.Hadamard(back, matrix.Apply(sigmoidPrime, a)) // δ_l = (W_lᵀ·δ_{l+1} without its bias row) ∘ a_l(1 − a_l)
 	}
 	return out
+}
+
+// name returns the trace's name for a quantity of layer l (0: hidden, 1:
+// output) in the worked example's notation, element by element: kind "in"
+// (the column W_l multiplies), "net", "out", "δ", "∂E/∂" (the gradient of
+// W_l) or "new" (W_l after the update). Weights are numbered as in the
+// worked example (w1…w4 into the hidden units, w5…w8 into the outputs), the
+// bias column is b1 or b2.
+func (n *network) name(l int, kind string) string {
+	units := [2]string{"h", "o"}[l]
+	rows, cols := n.weights[l].Rows, n.weights[l].Cols
+	column := func(prefix string, k int) string {
+		var parts []string
+		for i := 1; i <= k; i++ {
+			parts = append(parts, prefix+strconv.Itoa(i))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	switch kind {
+	case "in":
+		prev := "i"
+		if l > 0 {
+			prev = "out_h"
+		}
+		k := cols
+		if n.bias[l] {
+			k--
+		}
+		s := column(prev, k)
+		if n.bias[l] {
+			s = s[:len(s)-1] + ", 1]"
+		}
+		return s
+	case "net", "out", "δ":
+		p := map[string]string{"net": "net_", "out": "out_", "δ": "δ_"}[kind] + units
+		return column(p, rows)
+	}
+	first := 1 + 4*l // w1 or w5
+	prefix := map[string]string{"∂E/∂": "∂E/∂", "new": ""}[kind]
+	var rowsText []string
+	for i := 0; i < rows; i++ {
+		var parts []string
+		for j := 0; j < cols; j++ {
+			if n.bias[l] && j == cols-1 {
+				parts = append(parts, prefix+"b"+strconv.Itoa(l+1))
+			} else {
+				parts = append(parts, prefix+"w"+strconv.Itoa(first))
+				first++
+			}
+		}
+		rowsText = append(rowsText, "["+strings.Join(parts, " ")+"]")
+	}
+	return "[" + strings.Join(rowsText, " ") + "]"
 }
 
 // questionNet returns the question's network: inputs with a bias unit, the

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 )
 
@@ -30,21 +32,6 @@ func agrees(got float64, published string) bool {
 		decimals = len(frac)
 	}
 	return math.Abs(got-want) <= 0.5*math.Pow(10, -float64(decimals))+1e-15
-}
-
-// printFigures writes one line per figure: name, computed value, published
-// value and whether they agree.
-func printFigures(w io.Writer, figs []figure) {
-	for _, f := range figs {
-		mark := ""
-		if f.published != "" {
-			mark = "differs"
-			if agrees(f.got, f.published) {
-				mark = "agrees"
-			}
-		}
-		line(w, "  %-30s %-14.9f %-14s %s", f.name, f.got, f.published, mark)
-	}
 }
 
 // workedFirstStep returns the figures of the post's forward pass and of its
@@ -79,19 +66,22 @@ func workedFirstStep(o order) (forward, update []figure) {
 	return forward, update
 }
 
-// trace is what training the worked example's network records: the error
+// summary is what training the worked example's network records: the error
 // after 1, steps−1 and steps updates, and the outputs after steps updates.
-type trace struct {
+type summary struct {
 	e1, eBeforeLast, eLast float64
 	out                    [2]float64
 }
 
-// trainWorked trains a fresh worked-example network for steps ≥ 2 updates.
-// Cost: one forward and one backward pass per step.
-func trainWorked(steps int, rate float64, o order) trace {
-	var t trace
+// trainWorked trains a fresh worked-example network for steps ≥ 2 updates,
+// printing the first steps to tr (nil: none). Cost: one forward and one
+// backward pass per step.
+func trainWorked(steps int, rate float64, o order, tr *trace.Trace) summary {
+	var t summary
 	n := workedNet()
+	n.tr = tr
 	for k := 1; k <= steps; k++ {
+		tr.Step(k - 1)
 		out := n.step(input, target, rate, fixedRule, o) // the forward pass after k−1 updates
 		if k == 2 {
 			t.e1 = loss(out, target)
@@ -106,13 +96,13 @@ func trainWorked(steps int, rate float64, o order) trace {
 }
 
 // runWorked prints the worked example: forward pass, first update (in the
-// order cfg.order), and the training summary under both orders.
-func runWorked(w io.Writer, cfg config) error {
-	steps, rate := or(cfg.steps, workedSteps), orF(cfg.rate, workedRate)
-	if cfg.mode == "all" { // -steps and -rate belong to the question's network
-		steps, rate = workedSteps, workedRate
+// order cfg.order), and the training summary under both orders; it writes
+// the trace of both trainings' first cfg.trace steps to traces.
+func runWorked(w, traces io.Writer, cfg config) error {
+	steps, rate := workedSteps, workedRate
+	if cfg.mode != "all" { // with -mode all, -steps and -rate belong to the question's network
+		steps, rate = cmp.Or(cfg.steps, workedSteps), cmp.Or(cfg.rate, workedRate)
 	}
-	steps = max(steps, 2)
 	fmt.Fprintln(w, `Worked example (Mazur, "A Step by Step Backpropagation Example"): biases b1 = 0.35, b2 = 0.60, not updated`)
 	forward, update := workedFirstStep(cfg.order)
 	line(w, "%-32s %-14s %s", "forward pass", "computed", "published")
@@ -122,7 +112,18 @@ func runWorked(w io.Writer, cfg config) error {
 	printFigures(w, update)
 
 	line(w, "%-32s %-15s %-15s %s", fmt.Sprintf("training, rate %v", rate), "textbook order", "updated order", "published")
-	tb, up := trainWorked(steps, rate, textbook), trainWorked(steps, rate, updated)
+	var tb, up summary
+	for _, o := range []order{textbook, updated} {
+		tr := trace.New(traces, cfg.trace)
+		if tr != nil {
+			fmt.Fprintf(traces, "worked example, %s order:\n", o)
+		}
+		if o == textbook {
+			tb = trainWorked(steps, rate, o, tr)
+		} else {
+			up = trainWorked(steps, rate, o, tr)
+		}
+	}
 	pub := rate == workedRate && steps == workedSteps
 	rows := []struct {
 		name      string
@@ -143,24 +144,4 @@ func runWorked(w io.Writer, cfg config) error {
 		line(w, "  %-30s %-15.12f %-15.12f %-14s %s", r.name, r.a, r.b, p, match)
 	}
 	return nil
-}
-
-// agreeing names the orders whose value agrees with the published literal.
-func agreeing(published string, textbookValue, updatedValue float64) string {
-	var names []string
-	if agrees(textbookValue, published) {
-		names = append(names, "textbook")
-	}
-	if agrees(updatedValue, published) {
-		names = append(names, "updated")
-	}
-	if names == nil {
-		return "neither"
-	}
-	return strings.Join(names, ", ")
-}
-
-// line writes one formatted line to w without trailing spaces.
-func line(w io.Writer, format string, args ...any) {
-	fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf(format, args...), " "))
 }

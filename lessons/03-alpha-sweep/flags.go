@@ -4,8 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"slices"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/plot"
@@ -31,7 +29,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.record, "record", cfg.record, "record the error for the plot every `n` steps")
 	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
 	fs.IntVar(&cfg.digits, "digits", cfg.digits, "significant digits of the printed errors (0 = all, as Python prints them)")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the error curves to this `file` (.png or .jpg; empty for none); runs other than the default write "+tryFigure+" unless told otherwise")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the error curves to this `file` (.png or .jpg; empty for none); a run that changes -alphas, -steps, -record or -seed draws none unless -plot is given")
 	fs.BoolVar(&cfg.fused, "fused", false, "run the fused loop of fused.go (same bits, faster) instead of step.go")
 	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every intermediate of the first `n` steps of each learning rate in numpy's format (0 … %d)", maxTrace))
 	fs.Usage = func() {
@@ -71,30 +69,13 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
 		return cfg, err
 	}
-	if err := choosePlot(&cfg, fs); err != nil {
-		return cfg, err
-	}
-	return cfg, nil
-}
-
-// choosePlot keeps the README's figure for the default run: a run that
-// changes what is plotted writes tryFigure unless -plot names a file, and
-// may not name the figure itself.
-func choosePlot(cfg *config, fs *flag.FlagSet) error {
-	def := defaultConfig()
-	same := slices.Equal(cfg.alphas, def.alphas) && cfg.steps == def.steps && cfg.record == def.record && cfg.seed == def.seed
-	set := false
-	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "plot" })
-	switch {
-	case !same && !set:
-		cfg.plot = tryFigure
-	case !same && filepath.Base(cfg.plot) == figure:
-		return fmt.Errorf("-plot: %s is the figure the README shows, which only the default run writes; choose another name", figure)
-	}
+	// Only the default run writes the README's figure: a run that another
+	// flag changes draws no picture unless -plot names one.
+	cfg.plot = cli.Figure(fs, "plot", "every", "digits", "fused", "trace")
 	if cfg.plot != "" {
 		if err := plot.CheckPath(cfg.plot); err != nil {
-			return fmt.Errorf("-plot: %v", err)
+			return cfg, fmt.Errorf("-plot: %v", err)
 		}
 	}
-	return nil
+	return cfg, nil
 }

@@ -30,12 +30,14 @@ func trainFused(cfg config, alpha float64) result {
 	// Count down to the next print and the next recorded point instead of
 	// dividing by cfg.every and cfg.record at every step.
 	toPrint, toRecord := 0, 0
+	// The layers, declared once: handed to matrix.SigmoidInto, they may
+	// live on the heap, and must not be allocated again every step.
+	var l1 [16]float64 // l1[4i+j] is element (i, j)
+	var l2, err, d2 [4]float64
 	for step := 0; step < cfg.steps; step++ {
 		// l1 = σ(X·W0), l2 = σ(l1·W1): the sums first, then σ of all of
 		// them in one matrix.SigmoidInto call (four lanes at a time, the
-		// same bits as sigmoid). l1[4i+j] is element (i, j).
-		var l1 [16]float64
-		var l2, err, d2 [4]float64
+		// same bits as sigmoid). Every element is overwritten.
 		for i := range 4 {
 			for j := range 4 {
 				s := 0.0

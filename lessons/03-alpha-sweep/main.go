@@ -44,12 +44,8 @@ type config struct {
 	trace  int       // print every quantity of the first trace steps
 }
 
-// figure is the picture the README shows; only the default run writes it
-// (tryFigure is where the other runs' pictures go by default).
-const (
-	figure    = "alpha-sweep.png"
-	tryFigure = "alpha-sweep-try.png"
-)
+// figure is the picture the README shows; only the default run writes it.
+const figure = "alpha-sweep.png"
 
 func defaultConfig() config {
 	return config{

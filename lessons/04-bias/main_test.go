@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"reflect"
 	"slices"
 	"strings"
@@ -228,7 +226,7 @@ func TestSeedSurvey(t *testing.T) {
 // left to right (lesson 06's script) reach the goal more than 1,000
 // iterations apart on raw inputs with numpy.
 func TestBracketingMovesNumpyCount(t *testing.T) {
-	out := runNumpy(t, "testdata/bracketing.py")
+	out := lessontest.Numpy(t, "testdata/bracketing.py")
 	var here, left int
 	if _, err := fmt.Sscanf(out, "%d %d", &here, &left); err != nil {
 		t.Fatalf("bracketing.py printed %q: %v", out, err)
@@ -388,50 +386,11 @@ func TestStepMatchesEngine(t *testing.T) {
 	}
 }
 
-// python is the interpreter with numpy that the comparisons with numpy use.
-const python = "/usr/bin/python3"
-
-// runNumpy runs a script of testdata with numpy (and scikit-learn) and
-// returns what it printed, skipping t when they are not installed.
-func runNumpy(t *testing.T, script string, args ...string) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: not running numpy")
-	}
-	if _, err := os.Stat(python); err != nil {
-		t.Skipf("no %s: %v", python, err)
-	}
-	var stderr bytes.Buffer
-	cmd := exec.Command(python, append([]string{script}, args...)...)
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil && strings.Contains(stderr.String(), "No module named") {
-		t.Skipf("%s lacks numpy or scikit-learn: %s", python, stderr.String())
-	}
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", python, script, err, stderr.String())
-	}
-	return string(out)
-}
-
 // traceOutput is the trace section of the lesson's output for the given
 // flags: what follows its "Trace of …" line.
 func traceOutput(t *testing.T, args ...string) string {
 	t.Helper()
-	cfg, err := parseFlags(args, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	_, rest, ok := strings.Cut(buf.String(), "\nTrace of each run's first steps")
-	_, rest, ok2 := strings.Cut(rest, "\n")
-	if !ok || !ok2 {
-		t.Fatalf("no trace section in the output:\n%s", buf.String())
-	}
-	return rest
+	return lessontest.After(t, parseFlags, run, "Trace of each run's first steps", args...)
 }
 
 // TestTraceAgainstNumpy checks that -trace 1 prints what the question's
@@ -449,7 +408,7 @@ func TestTraceAgainstNumpy(t *testing.T) {
 			runs = append(runs, v+","+s)
 		}
 	}
-	want := runNumpy(t, "testdata/trace.py", runs...)
+	want := lessontest.Numpy(t, "testdata/trace.py", runs...)
 	if line, g, w := golden.FirstDiff(got.String(), want); line != 0 {
 		t.Errorf("-trace 2 differs from numpy's print at line %d:\n got: %q\nwant: %q", line, g, w)
 	}

@@ -254,21 +254,9 @@ var traceArgs = []string{"-loss", "log", "-scale", "raw", "-alphas", "0.05", "-m
 // that the README quotes its excerpt: the output error and delta, which is
 // the error itself on log-loss.
 func TestTrace(t *testing.T) {
-	cfg, err := parseFlags(traceArgs, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "trace", buf.Bytes())
-	out := buf.String()
-	from, to := strings.Index(out, "layer_2_error ="), strings.Index(out, "layer_1_error =")
-	if from < 0 || to < from {
-		t.Fatalf("trace lacks layer_2_error or layer_1_error:\n%s", out)
-	}
-	golden.InREADME(t, "README.md", out[from:to])
+	out := lessontest.Run(t, parseFlags, run, traceArgs...)
+	golden.Check(t, "trace", []byte(out))
+	golden.InREADME(t, "README.md", lessontest.Excerpt(t, out, "layer_2_error =", "layer_1_error ="))
 }
 
 // TestDivergedPrintsNothing checks that a run that diverges reports it
@@ -291,23 +279,7 @@ func TestDivergedPrintsNothing(t *testing.T) {
 // TestExperimentKeepsFigure checks that an experiment draws no picture
 // unless asked, so that it never overwrites the README's figure.
 func TestExperimentKeepsFigure(t *testing.T) {
-	for _, tt := range []struct {
-		args []string
-		want string
-	}{
-		{nil, "log-loss.png"},
-		{[]string{"-trace", "1"}, "log-loss.png"},
-		{[]string{"-seed", "7"}, ""},
-		{[]string{"-seed", "7", "-plot", "/tmp/x.png"}, "/tmp/x.png"},
-	} {
-		cfg, err := parseFlags(tt.args, io.Discard)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cfg.plot != tt.want {
-			t.Errorf("%q: plot %q, want %q", tt.args, cfg.plot, tt.want)
-		}
-	}
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "log-loss.png")
 }
 
 // TestBracketing runs testdata/bracketing.py, which backs the README's
@@ -335,15 +307,7 @@ func TestTraceNumpy(t *testing.T) {
 	if err != nil {
 		t.Skipf("numpy not available: %v: %s", err, want)
 	}
-	cfg, err := parseFlags(traceArgs, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	got, _, _ := strings.Cut(buf.String(), "Iterations until")
+	got, _, _ := strings.Cut(lessontest.Run(t, parseFlags, run, traceArgs...), "Iterations until")
 	if got != string(want) {
 		line, g, w := golden.FirstDiff(got, string(want))
 		t.Errorf("trace differs from numpy's at line %d:\ngot  %q\nwant %q", line, g, w)

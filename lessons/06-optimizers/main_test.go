@@ -247,3 +247,9 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 }
+
+// TestExperimentKeepsFigure checks that an experiment draws no picture
+// unless asked, so that it never overwrites the README's figure.
+func TestExperimentKeepsFigure(t *testing.T) {
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "optimizers.png")
+}

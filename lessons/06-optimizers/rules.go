@@ -120,13 +120,14 @@ func zerosLike(s []*matrix.Matrix, params []nn.Param) []*matrix.Matrix {
 }
 
 // traced wraps a rule to print, at each of the first steps, what the
-// lesson can see of nn's step: the layers' outputs and deltas (from the
-// network), the gradients, the rule's state after the update and the new
-// weights, under the names of the README's numpy script (l1, l2, d2, d1,
-// w1, b1, w2, b2).
+// lesson can see of nn's step: the inputs, the layers' weighted inputs,
+// outputs and deltas (from the network), the gradients, the rule's state
+// after the update, the update itself and the new weights, under the names
+// of the README's numpy script (X, l1, l2, d2, d1, w1, b1, w2, b2).
 type traced struct {
 	rule nn.Optimizer
 	net  *nn.Network
+	x    *matrix.Matrix // the inputs X
 	t    *trace.Trace
 	i    int
 }
@@ -140,15 +141,22 @@ var paramNames = [][2]string{{"w1", "X.T.dot(d1)"}, {"b1", "d1.sum(0, keepdims=T
 func (r *traced) Step(params []nn.Param, eta float64) {
 	r.t.Step(r.i)
 	r.i++
+	if !r.t.On() {
+		r.rule.Step(params, eta)
+		return
+	}
 	l1, l2 := r.net.Layers[0], r.net.Layers[1]
 	for _, q := range []struct {
 		name string
 		m    *matrix.Matrix
-	}{{"l1", l1.A}, {"l2", l2.A}, {"d2", l2.Delta}, {"d1", l1.Delta}} {
+	}{{"X", r.x}, {"X.dot(w1) + b1", l1.Z}, {"l1", l1.A}, {"l1.dot(w2) + b2", l2.Z}, {"l2", l2.A},
+		{"d2", l2.Delta}, {"d1", l1.Delta}} {
 		r.t.Print(q.name, q.m)
 	}
+	old := make([]*matrix.Matrix, len(params))
 	for k, p := range params {
 		r.t.Print(paramNames[k][1], p.Grad)
+		old[k] = p.Value.Clone()
 	}
 	r.rule.Step(params, eta)
 	state := map[string][]*matrix.Matrix{}
@@ -166,6 +174,8 @@ func (r *traced) Step(params []nn.Param, eta float64) {
 		}
 	}
 	for k, p := range params {
-		r.t.Print(paramNames[k][0], p.Value)
+		name := paramNames[k][0]
+		r.t.Print(name+" - "+name+"_old", matrix.Sub(p.Value, old[k]))
+		r.t.Print(name, p.Value)
 	}
 }

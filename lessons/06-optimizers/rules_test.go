@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"strings"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn"
 )
 
@@ -56,9 +56,6 @@ func TestTrace(t *testing.T) {
 	var buf bytes.Buffer
 	traceRules(&buf, cfg)
 	golden.Check(t, "trace", buf.Bytes())
-	out := buf.String()
-	from := strings.Index(out, "== trace: momentum")
-	from += strings.Index(out[from:], "v_w2 =")
-	to := from + strings.Index(out[from:], "w1 =")
-	golden.InREADME(t, "README.md", out[from:to])
+	momentum := lessontest.Excerpt(t, buf.String(), "== trace: momentum", "== trace: Nesterov")
+	golden.InREADME(t, "README.md", lessontest.Excerpt(t, momentum, "v_w2 =", "w1 - w1_old ="))
 }

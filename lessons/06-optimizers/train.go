@@ -157,7 +157,7 @@ func traceRules(w io.Writer, cfg config) {
 		net := newNet(cfg.seed)
 		_, err := net.Train(p.x, p.y, nn.TrainConfig{
 			Loss: nn.HalfSSE{}, Schedule: nn.Constant(o.rates[0]), MaxEpochs: cfg.trace,
-			Optimizer: &traced{rule: o.make(), net: net, t: trace.New(w, cfg.trace)},
+			Optimizer: &traced{rule: o.make(), net: net, x: p.x, t: trace.New(w, cfg.trace)},
 		})
 		if err != nil {
 			fmt.Fprintf(w, "stopped: %v\n", err)

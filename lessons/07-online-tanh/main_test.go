@@ -237,22 +237,9 @@ var traceArgs = []string{"-trace", "1", "-steps", "1", "-seeds", "0"}
 // that the README quotes its excerpt, the output's delta and the hidden
 // deltas.
 func TestTrace(t *testing.T) {
-	cfg, err := parseFlags(traceArgs, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "trace", buf.Bytes())
-	out := buf.String()
-	from := strings.Index(out, "network[1]['outputs'] =\n")
-	to := strings.Index(out, "learning_rate *")
-	if from < 0 || to < from {
-		t.Fatalf("trace lacks the output or the updates:\n%s", out)
-	}
-	golden.InREADME(t, "README.md", out[from:to])
+	out := lessontest.Run(t, parseFlags, run, traceArgs...)
+	golden.Check(t, "trace", []byte(out))
+	golden.InREADME(t, "README.md", lessontest.Excerpt(t, out, "network[1]['outputs'] =\n", "learning_rate *"))
 }
 
 // TestShortSweep checks that a sweep shorter than 2000 steps tallies only
@@ -276,21 +263,5 @@ func TestShortSweep(t *testing.T) {
 // TestExperimentKeepsFigure checks that an experiment draws no picture
 // unless asked, so that it never overwrites the README's figure.
 func TestExperimentKeepsFigure(t *testing.T) {
-	for _, tt := range []struct {
-		args []string
-		want string
-	}{
-		{nil, "online-tanh.png"},
-		{[]string{"-trace", "1"}, "online-tanh.png"},
-		{[]string{"-seed", "7"}, ""},
-		{[]string{"-seed", "7", "-plot", "/tmp/x.png"}, "/tmp/x.png"},
-	} {
-		cfg, err := parseFlags(tt.args, io.Discard)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if cfg.plot != tt.want {
-			t.Errorf("%q: plot %q, want %q", tt.args, cfg.plot, tt.want)
-		}
-	}
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "online-tanh.png")
 }

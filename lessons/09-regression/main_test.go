@@ -172,27 +172,20 @@ func TestFlags(t *testing.T) {
 }
 
 // traceArgs is the README's -trace example.
-var traceArgs = []string{"-trace", "2", "-asker-epochs", "1", "-epochs", "1"}
+var traceArgs = []string{"-trace", "2", "-asker-epochs", "1", "-epochs", "1", "-plot", ""}
 
 // TestTrace guards the -trace output of the README's example and checks
 // that the README quotes the question's rule's first step.
 func TestTrace(t *testing.T) {
-	cfg, err := parseFlags(traceArgs, io.Discard)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.plot = ""
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	golden.Check(t, "trace", buf.Bytes())
-	out := buf.String()
-	from, to := strings.Index(out, "--- step 0 ---"), strings.Index(out, "--- step 1 ---")
-	if from < 0 || to < from {
-		t.Fatalf("trace lacks steps 0 and 1:\n%s", out)
-	}
-	golden.InREADME(t, "README.md", out[from:to])
+	out := lessontest.Run(t, parseFlags, run, traceArgs...)
+	golden.Check(t, "trace", []byte(out))
+	golden.InREADME(t, "README.md", lessontest.Excerpt(t, out, "--- step 0 ---", "--- step 1 ---"))
+}
+
+// TestExperimentKeepsFigure checks that an experiment draws no picture
+// unless asked, so that it never overwrites the README's figure.
+func TestExperimentKeepsFigure(t *testing.T) {
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "regression.png")
 }
 
 // TestSlipsMatter checks that the question's rule differs from gradient

@@ -26,8 +26,10 @@ type askerRun struct {
 // step trains on one sample. Both deltas are computed before either weight
 // changes, as in the Java.
 func (r *askerRun) step(x, t float64) {
-	h := sigmoid(r.w1 * x)
-	out := sigmoid(r.w2 * h)
+	zH := r.w1 * x // the hidden neuron's net input
+	h := sigmoid(zH)
+	zOut := r.w2 * h
+	out := sigmoid(zOut)
 	eOut := t - out // outputErrors[k][i] = outputs[i] - network[k+1][i].result
 	// Slip 3, the lost sign: σ′ > 0, so e_h has the sign of w2 whatever
 	// e_out's. Gradient descent's hidden delta is δ_out·w2·σ′(z_h).
@@ -46,7 +48,8 @@ func (r *askerRun) step(x, t float64) {
 		for _, q := range []struct {
 			name string
 			v    float64
-		}{{"x", x}, {"result", out}, {"outputErrors[1][0]", eOut}, {"outputErrors[0][0]", eH},
+		}{{"x", x}, {"w1*x", zH}, {"network[1][0].result", h}, {"w2*h", zOut},
+			{"network[2][0].result", out}, {"outputErrors[1][0]", eOut}, {"outputErrors[0][0]", eH},
 			{"deltaWeights[1][0][0]", d2}, {"deltaWeights[0][0][0]", d1},
 			{"network[1][0].emergingWeights[0]", r.w2}, {"network[0][0].emergingWeights[0]", r.w1}} {
 			r.t.Scalar(q.name, q.v)

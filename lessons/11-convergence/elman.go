@@ -40,13 +40,14 @@ type Elman struct {
 	Lambda float64
 
 	// Per-step activations of the last Forward, one row per time step:
-	// x is the input sequence, C the context c_t each step saw, H the hidden
-	// outputs h_t, Out the outputs ŷ_t. Delta is ∂E/∂z_t from Backward.
-	x                   *matrix.Matrix
-	C, H, Out, Delta, E *matrix.Matrix
-	next                []float64 // c_{T+1}, the context after the sequence
-	gc, gh              []float64 // ∂E/∂c_{t+1} and ∂E/∂h_t during Backward
-	params              []nn.Param
+	// x is the input sequence, C the context c_t each step saw, Z the
+	// weighted inputs z_t, H the hidden outputs h_t, Out the outputs ŷ_t.
+	// Delta is ∂E/∂z_t from Backward.
+	x                      *matrix.Matrix
+	C, Z, H, Out, Delta, E *matrix.Matrix
+	next                   []float64 // c_{T+1}, the context after the sequence
+	gc, gh                 []float64 // ∂E/∂c_{t+1} and ∂E/∂h_t during Backward
+	params                 []nn.Param
 }
 
 // NewElman returns an inputs→hidden→outputs Elman network with zero weights
@@ -108,7 +109,7 @@ func (n *Elman) NumWeights() int {
 // grow makes the per-step buffers hold at least t rows.
 func (n *Elman) grow(t int) {
 	if n.H != nil && cap(n.H.Data) >= t*n.Hidden() {
-		for _, m := range []*matrix.Matrix{n.C, n.H, n.Delta} {
+		for _, m := range []*matrix.Matrix{n.C, n.Z, n.H, n.Delta} {
 			m.Rows, m.Data = t, m.Data[:t*n.Hidden()]
 		}
 		for _, m := range []*matrix.Matrix{n.Out, n.E} {
@@ -116,7 +117,7 @@ func (n *Elman) grow(t int) {
 		}
 		return
 	}
-	n.C, n.H, n.Delta = matrix.New(t, n.Hidden()), matrix.New(t, n.Hidden()), matrix.New(t, n.Hidden())
+	n.C, n.Z, n.H, n.Delta = matrix.New(t, n.Hidden()), matrix.New(t, n.Hidden()), matrix.New(t, n.Hidden()), matrix.New(t, n.Hidden())
 	n.Out, n.E = matrix.New(t, n.Outputs()), matrix.New(t, n.Outputs())
 }
 
@@ -152,6 +153,7 @@ func (n *Elman) Forward(x *matrix.Matrix, c0 []float64) *matrix.Matrix {
 			for i, v := range ct {
 				z += v * n.Wc.Data[i*nh+j]
 			}
+			n.Z.Data[t*nh+j] = z
 			ht[j] = 1 / (1 + math.Exp(-z))
 		}
 		// ŷ_t = h_t·Wy + by

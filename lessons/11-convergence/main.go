@@ -11,6 +11,7 @@
 //	go run ./lessons/11-convergence
 //	go run ./lessons/11-convergence -hidden 8 -maxit 3000 -tol 1e-6
 //	go run ./lessons/11-convergence -schedule invscaling -power-t 0.75 -plot ""
+//	go run ./lessons/11-convergence -trace 1 -maxit 2 -powers "" -plot ""
 package main
 
 import (
@@ -21,6 +22,7 @@ import (
 	"strings"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
 	"nnscratch/nn/plot"
@@ -41,6 +43,7 @@ type config struct {
 	powers   []float64
 	seed     uint32
 	plot     string // prefix of the two image files; "" = none
+	trace    int    // print every quantity of the first run's first trace updates
 }
 
 func defaultConfig() config {
@@ -71,6 +74,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	powers := fs.String("powers", "0.25,0.5,0.75,1,1.5", "comma-separated p values of the schedule comparison")
 	seed := fs.Int64("seed", int64(cfg.seed), "seed of the initial weights (0 … 2³²−1)")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write `prefix`-fit.png and prefix-schedules.png (empty for none)")
+	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` updates of the first run, as numpy prints them (0 … 1000)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: convergence [flags]\n\nTrains an Elman network on the lynx series and reports when it converged.\n\n")
 		fs.PrintDefaults()
@@ -104,6 +108,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-schedule must be constant or invscaling, got %q", cfg.schedule)
 	case !(cfg.powerT > 0) || !finite(cfg.powerT):
 		return cfg, fmt.Errorf("-power-t must be a positive number, got %g", cfg.powerT)
+	case cfg.trace < 0 || cfg.trace > 1000:
+		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
 	}
 	if cfg.powers, err = parsePowers(*powers); err != nil {
 		return cfg, fmt.Errorf("-powers: %v", err)
@@ -165,7 +171,7 @@ func run(w io.Writer, cfg config) error {
 	fmt.Fprintf(w, "training: %s, rate %s, %d iterations, %d time step(s) per update\n\n",
 		cfg.schedule, rateName(cfg.schedule, cfg.rate, cfg.powerT), cfg.maxit, cfg.window)
 
-	res, err := train(net, p, cfg.maxit, cfg.window, newSchedule(cfg.schedule, cfg.rate, cfg.powerT), contextStart)
+	res, err := train(net, p, cfg.maxit, cfg.window, newSchedule(cfg.schedule, cfg.rate, cfg.powerT), contextStart, trace.New(w, cfg.trace))
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func TestConvergedRule(t *testing.T) {
 func TestConvergedFromHistory(t *testing.T) {
 	cfg := defaultConfig()
 	p := lynxPatterns(t, cfg.lags)
-	res, err := train(newNet(cfg), p, cfg.maxit, cfg.window, newSchedule("constant", cfg.rate, 0), contextStart)
+	res, err := train(newNet(cfg), p, cfg.maxit, cfg.window, newSchedule("constant", cfg.rate, 0), contextStart, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestInvScalingRates(t *testing.T) {
 	}{{0.5, 1}, {0.75, 1}, {1, 1}, {1.5, 1}, {1, 10}, {0.5, 200}} {
 		cfg := defaultConfig()
 		const maxit = 3
-		res, err := train(newNet(cfg), p, maxit, tc.window, newSchedule("invscaling", cfg.rate, tc.power), contextStart)
+		res, err := train(newNet(cfg), p, maxit, tc.window, newSchedule("invscaling", cfg.rate, tc.power), contextStart, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +239,7 @@ func TestConstantRateDoesNotSettle(t *testing.T) {
 		settle bool
 	}{{"constant", 0, false}, {"invscaling", 0.25, true}, {"invscaling", 0.5, true}} {
 		net := newNet(cfg)
-		res, err := train(net, p, cfg.maxit, 1, newSchedule(tc.kind, cfg.rate, tc.power), contextStart)
+		res, err := train(net, p, cfg.maxit, 1, newSchedule(tc.kind, cfg.rate, tc.power), contextStart, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -266,6 +266,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-lambda", "1"}, Want: "-lambda"},
 		{Args: []string{"-schedule", "adaptive"}, Want: "-schedule"},
 		{Args: []string{"-power-t", "0"}, Want: "-power-t"},
+		{Args: []string{"-trace", "-1"}, Want: "-trace must be in 0 … 1000, got -1"},
 		{Args: []string{"-powers", "0.5,x"}, Want: "-powers"},
 		{Args: []string{"-seed", "-3"}, Want: "-seed"},
 		{Args: []string{"-hidden", "five"}, Want: "-hidden"},
@@ -292,4 +293,16 @@ func TestPlots(t *testing.T) {
 	if !strings.Contains(buf.String(), "wrote "+cfg.plot+"-fit.png") {
 		t.Errorf("got output without the 'wrote' line:\n%s", buf.String())
 	}
+}
+
+// traceArgs is the README's -trace example: one update, and nothing else
+// that takes time.
+var traceArgs = []string{"-trace", "1", "-maxit", "2", "-powers", "", "-plot", ""}
+
+// TestTrace guards the -trace output of the README's example and checks
+// that the README quotes its excerpt, from the output to the deltas.
+func TestTrace(t *testing.T) {
+	out := lessontest.Run(t, parseFlags, run, traceArgs...)
+	golden.Check(t, "trace", []byte(out))
+	golden.InREADME(t, "README.md", lessontest.Excerpt(t, out, "y_hat =", "eta ="))
 }

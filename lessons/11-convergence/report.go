@@ -120,7 +120,7 @@ func compareSchedules(cfg config, p *patterns) ([]scheduleRun, error) {
 				kind = "constant"
 			}
 			net := newNet(cfg)
-			res, err := train(net, p, cfg.maxit, cfg.window, newSchedule(kind, cfg.rate, runs[i].power), contextStart)
+			res, err := train(net, p, cfg.maxit, cfg.window, newSchedule(kind, cfg.rate, runs[i].power), contextStart, nil)
 			if err != nil {
 				errs[i] = fmt.Errorf("%s: %w", runs[i].name, err)
 				return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
 )
@@ -77,7 +78,8 @@ type trainResult struct {
 // its update, which is the error SNNS reports for a training cycle. The
 // schedule's t is the number of patterns seen, advanced after every update.
 // train returns an *nn.DivergedError if the SSE becomes NaN or infinite.
-func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 float64) (trainResult, error) {
+// It prints every quantity of the first updates to t (see printStep).
+func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 float64, t *trace.Trace) (trainResult, error) {
 	var r trainResult
 	start := make([]float64, net.Hidden())
 	ctx := make([]float64, net.Hidden())
@@ -97,7 +99,10 @@ func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 flo
 			copy(ctx, net.Context())
 			net.Backward(y)
 			eta := sched.Rate()
+			t.Step(r.Updates)
+			printStep(t, net, y, eta, true)
 			net.Step(eta)
+			printStep(t, net, y, eta, false)
 			r.Updates++
 			r.SumRate += eta
 			r.SumSq += eta * eta
@@ -111,6 +116,33 @@ func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 flo
 		r.History = append(r.History, sse)
 	}
 	return r, nil
+}
+
+// printStep writes to t, under the names of elman.go's equations, the
+// quantities of the update about to be made (before: the inputs, the
+// context, z, h, the outputs and targets, the errors e = (ŷ − y)/T, the
+// deltas, the rate, each gradient and its update η·∂E/∂W) or the weights it
+// made (after).
+func printStep(t *trace.Trace, net *Elman, y *matrix.Matrix, eta float64, before bool) {
+	if !t.On() {
+		return
+	}
+	if !before {
+		for _, p := range net.Params() {
+			t.Print(p.Name, p.Value)
+		}
+		return
+	}
+	for _, q := range []nn.Param{{Name: "x", Value: net.x}, {Name: "c", Value: net.C}, {Name: "z", Value: net.Z},
+		{Name: "h", Value: net.H}, {Name: "y_hat", Value: net.Out}, {Name: "y", Value: y},
+		{Name: "e", Value: net.E}, {Name: "delta", Value: net.Delta}} {
+		t.Print(q.Name, q.Value)
+	}
+	t.Scalar("eta", eta)
+	for _, p := range net.Params() {
+		t.Print("dE/d"+p.Name, p.Grad)
+		t.Print("eta * dE/d"+p.Name, matrix.ScalarMul(eta, p.Grad))
+	}
 }
 
 // converged returns the iteration k after which the SSE improved by less than

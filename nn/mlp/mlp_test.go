@@ -47,19 +47,6 @@ func TestLBFGSNearScikitLearn(t *testing.T) {
 	}
 }
 
-func TestLBFGSRosenbrock(t *testing.T) {
-	fg := func(x, g []float64) float64 {
-		a, b := 1-x[0], x[1]-x[0]*x[0]
-		g[0], g[1] = -2*a-400*x[0]*b, 200*b
-		return a*a + 100*b*b
-	}
-	x := []float64{-1.2, 1}
-	res := minimizeLBFGS(fg, x, 200, 1000, 1e-8)
-	if math.Abs(x[0]-1) > 1e-5 || math.Abs(x[1]-1) > 1e-5 || res.stopped != "" {
-		t.Errorf("minimum: got %v (%q, %d iterations), want [1 1]", x, res.stopped, res.iters)
-	}
-}
-
 func TestSeedsMatchScikitLearn(t *testing.T) {
 	test := matrix.FromRows([][]float64{{179, 69, 40}, {175, 72, 45}})
 	for _, rc := range bodySeeds {

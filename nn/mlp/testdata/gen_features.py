@@ -5,9 +5,12 @@ layer, a one-class y, predict_log_proba, the batch_size warning,
 n_iter_no_change=inf and verbose, and the messages of its input and
 parameter validation, as Go literals, so the Go tests need no Python.
 
-Run from nn/mlp/testdata with the Debian python (numpy 1.24, sklearn 1.2.1):
+Run from nn/mlp/testdata with the Debian python (numpy 1.24, sklearn 1.2.1)
+on the reference BLAS, as gen_lbfgs.py does (with OpenBLAS scikit-learn's
+lbfgs paths move; see the package doc):
 
-    /usr/bin/python3 gen_features.py && gofmt -w ../features_data_test.go
+    LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas:/usr/lib/x86_64-linux-gnu/lapack \
+        /usr/bin/python3 gen_features.py && gofmt -w ../features_data_test.go
 
 With a path argument it writes there instead (the live test compares).
 """
@@ -84,6 +87,10 @@ CASES = [
     ("verbose_iris_sgd_adaptive", "iris", dict(hidden_layer_sizes=(4,), activation="tanh", solver="sgd",
         learning_rate="adaptive", learning_rate_init=0.1, tol=0.05, n_iter_no_change=2, max_iter=40,
         random_state=14), 1),
+    ("warm_reg_lbfgs_identity", "reg", dict(hidden_layer_sizes=(4,), activation="identity", solver="lbfgs",
+        max_iter=8, warm_start=True, random_state=15), 2),
+    ("multi_reg_lbfgs_relu", "reg2", dict(hidden_layer_sizes=(6,), activation="relu", solver="lbfgs",
+        max_iter=30, random_state=16), 1),
     ("verbose_body_early", "body", dict(hidden_layer_sizes=(5,), activation="relu", early_stopping=True,
         validation_fraction=0.3, n_iter_no_change=4, learning_rate_init=0.01, random_state=4), 1),
 ]
@@ -129,8 +136,10 @@ for name, data, params, fits in CASES:
         g(est.loss_), est.n_iter_, est.t_, gstr(conv[0] if conv else ""), gstr(user[0] if user else "")))
     emit("coefs: [][][]float64{%s}," % ", ".join(gmat(c) for c in est.coefs_))
     emit("intercepts: [][]float64{%s}," % ", ".join(gslice(b) for b in est.intercepts_))
-    emit("lossCurve: %s," % gslice(est.loss_curve_))
-    if est.early_stopping:
+    emit("lossCurve: %s," % gslice(getattr(est, "loss_curve_", [])))
+    if est.solver == "lbfgs":
+        pass  # no best_loss_
+    elif est.early_stopping:
         emit("validationScores: %s, bestValidationScore: %s," % (gslice(est.validation_scores_), g(est.best_validation_score_)))
     else:
         emit("bestLoss: %s," % g(est.best_loss_))

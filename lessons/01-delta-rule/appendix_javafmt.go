@@ -6,6 +6,9 @@ import (
 	"strings"
 )
 
+// Appendix: javaDouble prints the lesson's "Java Double.toString" column,
+// so that the outputs can be laid beside the question's printout.
+
 // javaDouble formats x the way Java's Double.toString does since JDK 19: the
 // shortest decimal that reads back as x (with at least two significant digits
 // when one would do, choosing the closest, so Double.MIN_VALUE is 4.9E-324),

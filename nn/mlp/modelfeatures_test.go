@@ -9,10 +9,11 @@ import (
 	"nnscratch/nn"
 )
 
-// TestSaveLoad saves a fitted classifier (numeric labels) and regressor,
+// TestSaveLoadNewFeatures saves a fitted classifier (numeric labels), a
+// regressor of two targets without hidden layer and a one-class classifier,
 // loads them back, and checks that they predict the same numbers to the
 // bit and that a warm start goes on from the loaded weights.
-func TestSaveLoad(t *testing.T) {
+func TestSaveLoadNewFeatures(t *testing.T) {
 	dir := t.TempDir()
 	X := matrix.FromRows(irisX)
 	y := make([]float64, len(irisY))

@@ -2,18 +2,33 @@ package main
 
 import "math"
 
-// This file computes e^y the way Java's Math.pow(Math.E, y) does on a
-// current JVM: the correctly rounded value of Math.E^y, where Math.E is the
-// double nearest e (2.718281828459045090…, a little below e). Go's math.Pow is
-// accurate to an ulp or two, not correctly rounded, and after 35,000 epochs
-// that is enough to change the last digits the forum printed. Here the power is
-// evaluated in double-double arithmetic (a value is hi + lo, about 32
-// significant digits) and rounded once at the end.
+// Appendix: this file computes e^y the way Java's Math.pow(Math.E, y) does
+// on a current JVM, so that the lesson prints the question's doubles to the
+// last bit. The delta rule itself is in step.go; nothing here is needed to
+// understand it.
+//
+// Java's power is the correctly rounded value of Math.E^y, where Math.E is
+// the double nearest e (2.718281828459045090…, a little below e). Go's
+// math.Pow is accurate to an ulp or two, not correctly rounded, and after
+// 35,000 epochs that is enough to change the last digits the forum printed.
+// Here the power is evaluated in double-double arithmetic (a value is
+// hi + lo, about 32 significant digits) and rounded once at the end.
 //
 // Every product that meets an addition is wrapped in float64(…) so that no
 // compiler may fuse it into a multiply-add (Go may do so on arm64); the exact
 // product error comes from math.FMA, which is correctly rounded on every
 // platform. The result is therefore the same bits on amd64 and arm64.
+
+// exps are the ways -pow offers to compute e^y. Only "java" gives the same
+// bits on every platform (math.Pow and math.Exp have per-architecture code).
+var exps = map[string]struct {
+	f   func(float64) float64
+	how string
+}{
+	"java": {javaPowE, "as Java's Math.pow(Math.E, -z): correctly rounded"},
+	"go":   {func(y float64) float64 { return math.Pow(math.E, y) }, "with Go's math.Pow(math.E, -z)"},
+	"exp":  {math.Exp, "with Go's math.Exp(-z), a true e^-z"},
+}
 
 // dd is an unevaluated sum hi + lo with |lo| ≤ ulp(hi)/2.
 type dd struct{ hi, lo float64 }
@@ -97,7 +112,15 @@ func ddExp(x dd) dd {
 
 // javaPowE returns Math.E^y correctly rounded to a double (barring a tie
 // closer than about 1e-29 relative), which is what Java's Math.pow(Math.E, y)
-// returns. It is meant for |y| < 700.
+// returns, for |y| < powRange. Outside that range, where ddExp is not exact
+// (and for NaN), it returns math.Exp(y): 0 or +Inf from about |y| > 745, and
+// within a few ulps of Java's result between.
 func javaPowE(y float64) float64 {
+	if !(math.Abs(y) < powRange) {
+		return math.Exp(y)
+	}
 	return ddExp(ddMul(dd{y, 0}, lnJavaE)).hi
 }
+
+// powRange bounds the arguments javaPowE evaluates in double-double.
+const powRange = 700
