@@ -233,7 +233,14 @@ func checkSizes(cfg config, train, test *data.Set) error {
 		}
 	}
 	if cfg.mlpIter > 0 {
-		return cli.CheckFloats(fmt.Sprintf("MLPClassifier's training matrix (%d images × %d pixels)", train.Len(), inputs), train.Len(), inputs)
+		for _, s := range []struct {
+			set  *data.Set
+			what string
+		}{{train, "training"}, {test, "test"}} {
+			if err := cli.CheckFloats(fmt.Sprintf("MLPClassifier's %s matrix (%d images × %d pixels)", s.what, s.set.Len(), inputs), s.set.Len(), inputs); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
