@@ -14,7 +14,12 @@ import (
 
 // evalRows is how many images an evaluation pass scales and runs at once:
 // 500 rows of 784 pixels are a 3 MB buffer, whatever the size of the set.
-const evalRows = 500
+// Larger images go fewer at a time, so that the buffer stays within
+// evalFloats values (32 MB).
+const (
+	evalRows   = 500
+	evalFloats = 1 << 22
+)
 
 // hyper holds the settings one training run depends on; -tune varies one.
 type hyper struct {
@@ -41,7 +46,7 @@ type trainer struct {
 	ex, ey   *matrix.Matrix // the current evaluation chunk
 	exBuf    []float64
 	eyBuf    []float64
-	evalIdx  []int
+	evalIdx  []int      // its length is the rows an evaluation chunk holds
 	loss     nn.LogLoss // mean cross-entropy: δ2 = (p − y)/n
 	sumLoss  nn.LogLoss // summed cross-entropy, for evaluation in chunks
 	inputDim int
@@ -59,11 +64,12 @@ func newTrainer(h hyper, inputDim int) *trainer {
 	t.yBuf = make([]float64, h.batch)
 	t.x = &matrix.Matrix{Cols: inputDim}
 	t.y = &matrix.Matrix{Cols: 1}
-	t.exBuf = make([]float64, evalRows*inputDim)
-	t.eyBuf = make([]float64, evalRows)
+	rows := max(1, min(evalRows, evalFloats/inputDim))
+	t.exBuf = make([]float64, rows*inputDim)
+	t.eyBuf = make([]float64, rows)
 	t.ex = &matrix.Matrix{Cols: inputDim}
 	t.ey = &matrix.Matrix{Cols: 1}
-	t.evalIdx = make([]int, evalRows)
+	t.evalIdx = make([]int, rows)
 	return t
 }
 
@@ -111,13 +117,13 @@ func (t *trainer) penalty() float64 { return t.net.Penalty(t.h.l2, 1) }
 
 // evaluate returns the objective (mean cross-entropy plus the L2 term) and
 // the error rate (the fraction with p ≥ 0.5 for a T-shirt or p < 0.5 for a
-// shirt) of the network on the whole set, evalRows images at a time.
+// shirt) of the network on the whole set, len(t.evalIdx) images at a time.
 func (t *trainer) evaluate(set *data.Set) (objective, errorRate float64) {
 	n := set.Len()
 	var sum float64
 	wrong := 0
-	for start := 0; start < n; start += evalRows {
-		idx := t.evalIdx[:min(evalRows, n-start)]
+	for start, rows := 0, len(t.evalIdx); start < n; start += rows {
+		idx := t.evalIdx[:min(rows, n-start)]
 		for k := range idx {
 			idx[k] = start + k
 		}

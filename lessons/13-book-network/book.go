@@ -16,7 +16,8 @@ import (
 const (
 	inLo, inHi  = 0.01, 1.0
 	off, on     = 0.01, 0.99
-	evalRows    = 500 // test images scaled and run at once (a 3 MB buffer)
+	evalRows    = 500     // test images scaled and run at once (a 3 MB buffer)
+	evalFloats  = 1 << 22 // fewer rows at once if they would need more values (32 MB)
 	progressGap = 10 * time.Second
 )
 
@@ -124,11 +125,12 @@ func (b *bookNet) epoch(s *data.Set, tick func()) {
 // unit with the largest value, the book's numpy.nn.Argmax(outputs).
 func predict(net *nn.Network, s *data.Set) []int {
 	pred := make([]int, s.Len())
-	buf := make([]float64, min(evalRows, s.Len())*s.Images.Size())
-	idx := make([]int, 0, evalRows)
-	for start := 0; start < s.Len(); start += evalRows {
+	rows := max(1, min(evalRows, evalFloats/s.Images.Size()))
+	buf := make([]float64, min(rows, s.Len())*s.Images.Size())
+	idx := make([]int, 0, rows)
+	for start := 0; start < s.Len(); start += rows {
 		idx = idx[:0]
-		for i := start; i < min(start+evalRows, s.Len()); i++ {
+		for i := start; i < min(start+rows, s.Len()); i++ {
 			idx = append(idx, i)
 		}
 		x := matrix.FromSlice(len(idx), s.Images.Size(), buf[:len(idx)*s.Images.Size()])

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -148,11 +149,22 @@ func TestCheckPath(t *testing.T) {
 		{filepath.Join(dir, "a.gif"), `unknown image extension ".gif"`},
 		{filepath.Join(dir, "a"), `unknown image extension ""`},
 		{filepath.Join(dir, "missing", "a.png"), "does not exist"},
+		{dir + ".png", ""},
+		{filepath.Join(dir, "sub.png"), "is a directory"},
+	}
+	if runtime.GOOS == "linux" { // a directory no one can create files in, even root
+		tests = append(tests, struct{ path, want string }{"/proc/x.png", "/proc/x.png: cannot write in directory /proc"})
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub.png"), 0o755); err != nil {
+		t.Fatal(err)
 	}
 	for _, tt := range tests {
 		err := CheckPath(tt.path)
 		if (tt.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tt.want)) {
 			t.Errorf("CheckPath(%q) = %v, want error containing %q", tt.path, err, tt.want)
 		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp*")); len(left) > 0 {
+		t.Errorf("CheckPath left %q behind", left)
 	}
 }

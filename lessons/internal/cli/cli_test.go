@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
+	"math"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"nnscratch/nn/data"
 )
 
 func TestFloats(t *testing.T) {
@@ -144,6 +149,119 @@ func TestUsageErrorOnce(t *testing.T) {
 		got := errOut.String()
 		if code != tt.code || strings.Count(got, tt.msg) != 1 || strings.Count(got, "-n count") != 1 {
 			t.Errorf("Run(%q) = %d, stderr %q; want %d, %q once and the usage once", tt.args, code, got, tt.code, tt.msg)
+		}
+	}
+}
+
+func TestBadInputExitsTwo(t *testing.T) {
+	parse := func(args []string, _ io.Writer) (string, error) { return strings.Join(args, " "), nil }
+	run := func(_ io.Writer, cfg string) error {
+		switch cfg {
+		case "missing":
+			return BadInput(fmt.Errorf("-data x: %w", errors.New("x: no such directory")))
+		case "wrapped":
+			return fmt.Errorf("loading: %w", BadInput(errors.New("x.csv:3: bad field")))
+		case "write":
+			return errors.New("save out.png: disk full")
+		}
+		return nil
+	}
+	tests := []struct {
+		arg  string
+		code int
+		want string
+	}{
+		{"missing", 2, "lesson: -data x: x: no such directory\n"},
+		{"wrapped", 2, "lesson: loading: x.csv:3: bad field\n"},
+		{"write", 1, "lesson: save out.png: disk full\n"},
+		{"fine", 0, ""},
+	}
+	for _, tt := range tests {
+		var out, errOut bytes.Buffer
+		if code := Run("lesson", []string{tt.arg}, &out, &errOut, parse, run); code != tt.code || errOut.String() != tt.want {
+			t.Errorf("%s: got exit %d and %q, want %d and %q", tt.arg, code, errOut.String(), tt.code, tt.want)
+		}
+	}
+	if BadInput(nil) != nil {
+		t.Error("BadInput(nil) is not nil")
+	}
+}
+
+func TestFinite(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-tol", "1e-4", "-n", "3"}, ""},
+		{[]string{"-tol", "Inf"}, "-tol must be a finite number, got +Inf"},
+		{[]string{"-alpha", "-inf"}, "-alpha must be a finite number, got -Inf"},
+		{[]string{"-alpha", "NaN"}, "-alpha must be a finite number, got NaN"},
+	} {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		fs.Float64("alpha", 1, "")
+		fs.Float64("tol", 1, "")
+		fs.Int("n", 1, "")
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		err := Finite(fs)
+		if (err == nil) != (tt.want == "") || (err != nil && err.Error() != tt.want) {
+			t.Errorf("Finite(%q) = %v, want %q", tt.args, err, tt.want)
+		}
+	}
+}
+
+func TestCheckFloats(t *testing.T) {
+	if err := CheckFloats("x", 60000, 784); err != nil {
+		t.Errorf("60000×784: %v, want nil", err)
+	}
+	err := CheckFloats("the batch (-batch 60000 × 1000000 pixels)", 60000, 1000000)
+	want := "the batch (-batch 60000 × 1000000 pixels) needs 60000×1000000 = 6e+10 values, more than the 67108864 (512 MiB) a lesson allocates for one matrix"
+	if err == nil || err.Error() != want || !IsBadInput(err) {
+		t.Errorf("got %v, want bad input %q", err, want)
+	}
+	if err := CheckFloats("x", math.MaxInt, 2); err == nil {
+		t.Error("MaxInt×2: got nil, want an error")
+	}
+}
+
+func TestDataLimit(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want int64
+		err  string
+	}{
+		{nil, data.DefaultMaxBytes, ""},
+		{[]string{"-max-mb", "1024"}, 1 << 30, ""},
+		{[]string{"-max-mb", "0"}, 0, "-max-mb must be in 1 … 65536, got 0"},
+		{[]string{"-max-mb", "65537"}, 0, "-max-mb must be in 1 … 65536, got 65537"},
+	} {
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		d := AddDataLimit(fs)
+		if err := fs.Parse(tt.args); err != nil {
+			t.Fatal(err)
+		}
+		l, err := d.Limits()
+		if l.MaxBytes != tt.want || (err == nil) != (tt.err == "") || (err != nil && err.Error() != tt.err) {
+			t.Errorf("%q: got %d, %v; want %d, %q", tt.args, l.MaxBytes, err, tt.want, tt.err)
+		}
+	}
+	_, err := data.Limits{MaxBytes: 10}.ReadLabels(strings.NewReader("\x00\x00\x08\x01\x00\x00\x00\x20"), "l.idx")
+	got := DataError(err)
+	if want := "l.idx: header says 32 labels: more than the budget of 10 bytes (-max-mb raises the budget)"; got == nil || got.Error() != want || !IsBadInput(got) {
+		t.Errorf("DataError = %v, want bad input %q", got, want)
+	}
+}
+
+func TestFilePrefix(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ in, want string }{
+		{filepath.Join(dir, "c"), filepath.Join(dir, "c")},
+		{dir, filepath.Join(dir, "convergence")},
+		{"nodir/", filepath.Join("nodir", "convergence")},
+	} {
+		if got := FilePrefix(tt.in, "convergence"); got != tt.want {
+			t.Errorf("FilePrefix(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
