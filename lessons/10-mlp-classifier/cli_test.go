@@ -215,6 +215,9 @@ func TestCLIErrors(t *testing.T) {
 	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
 		{Args: fit("-predict", "testdata/predict.csv", "-out", dir), Code: 2, Want: dir + " is a directory; -out names the file to write"},
 		{Args: fit("-predict", "testdata/predict.csv", "-out", filepath.Join(dir, "no", "x.csv")), Code: 2, Want: "x.csv: cannot write beside it: no such file or directory"},
+		{Args: fit("-predict", corpus+"empty.csv", "-out", out), Code: 2, Want: "empty.csv: empty file, want a header row"},
+		{Args: fit("-predict", corpus+"ragged.csv", "-out", out), Code: 2, Want: "ragged.csv:3: 2 fields, want 3"},
+		{Args: fit("-predict", corpus+"header-only.csv", "-out", out), Code: 2, Want: "header-only.csv: no data rows after the header"},
 		{Args: fit("-predict", missing, "-out", out), Code: 2, Want: `missing.csv: no column "sepal_width"; the estimator was fitted on sepal_length, sepal_width, petal_length, petal_width`},
 		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,wide,broad", "-max-iter", "2", "-save", filepath.Join(dir, "m")}, Code: 2, Want: "-save: a multilabel classifier (targets [long wide broad]) cannot be saved"},
 		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,sepal_width"}, Code: 2, Want: `column "sepal_width" row 1 is 3.5: several target columns of a classifier are labels, each 0 or 1`},

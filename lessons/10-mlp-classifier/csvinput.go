@@ -151,15 +151,16 @@ func readFeatures(path string, features []string) (*matrix.Matrix, error) {
 	defer f.Close()
 	// The header decides which column ReadCSV keeps as text: a target
 	// column if the file has one, else the last (parsed back to numbers).
-	header, err := csv.NewReader(io.LimitReader(f, 1<<20)).Read()
-	if err != nil {
-		return nil, cli.BadInput(fmt.Errorf("%s: %v", path, err))
-	}
+	// (An unreadable header is left for ReadCSV to report.)
+	header, _ := csv.NewReader(io.LimitReader(f, 1<<20)).Read()
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return nil, cli.BadInput(err)
 	}
-	last := strings.TrimSpace(strings.TrimPrefix(header[len(header)-1], "\uFEFF"))
-	lastIsFeature := slices.Contains(features, last)
+	lastIsFeature := false
+	if len(header) > 0 {
+		last := strings.TrimSpace(strings.TrimPrefix(header[len(header)-1], "\uFEFF"))
+		lastIsFeature = slices.Contains(features, last)
+	}
 	t, err := data.ReadCSV(f, path, "")
 	if err != nil {
 		return nil, cli.BadInput(err)

@@ -39,8 +39,12 @@ func story(w io.Writer, grid bool) error {
 		if !c.Converged() {
 			note = "ConvergenceWarning"
 		}
+		pred, score, err := onTest(c)
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(w, "   random_state=%d  n_iter_ %3d  loss_ %.6f  %-18s  predict %v  score %.1f\n",
-			seed, c.NIter, c.Loss, note, test(c), score(c))
+			seed, c.NIter, c.Loss, note, pred, score)
 	}
 	fmt.Fprintln(w, "\n2. A fixed random_state gives the same run every time (random_state=0, twice):")
 	for range 2 {
@@ -48,7 +52,11 @@ func story(w io.Writer, grid bool) error {
 		if err := c.Fit(X, bodyY); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "   loss_ %.8f  n_iter_ %d  predict %v\n", c.Loss, c.NIter, test(c))
+		pred, _, err := onTest(c)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "   loss_ %.8f  n_iter_ %d  predict %v\n", c.Loss, c.NIter, pred)
 		if !c.Converged() {
 			fmt.Fprintf(w, "   ConvergenceWarning: %s\n", c.ConvergenceWarning)
 		}
@@ -77,26 +85,22 @@ func story(w io.Writer, grid bool) error {
 	fmt.Fprintf(w, "   %d candidates; best mean accuracy %.4f with activation=%s, hidden_layer_sizes=%s, solver=%s\n",
 		len(cands), res.MeanScores[res.Best], best.Values[0], best.Values[1], best.Values[2])
 	c := res.BestEstimator.(*mlp.Classifier[string])
-	fmt.Fprintf(w, "   refitted on all 11 rows: predict %v  score %.1f\n", test(c), score(c))
+	pred, score, err := onTest(c)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "   refitted on all 11 rows: predict %v  score %.1f\n", pred, score)
 	return nil
 }
 
-// test returns the classes a fitted classifier predicts for the question's
-// two test people. The story's classifiers are fitted on three features,
-// so Predict cannot fail.
-func test(c *mlp.Classifier[string]) []string {
-	labels, err := c.Predict(matrix.FromRows(testX))
+// onTest returns the classes a fitted classifier predicts for the
+// question's two test people, and its accuracy against their answers.
+func onTest(c *mlp.Classifier[string]) ([]string, float64, error) {
+	T := matrix.FromRows(testX)
+	pred, err := c.Predict(T)
 	if err != nil {
-		panic(err)
+		return nil, 0, err
 	}
-	return labels
-}
-
-// score returns the accuracy of test(c) against the question's answers.
-func score(c *mlp.Classifier[string]) float64 {
-	s, err := c.Score(matrix.FromRows(testX), testY)
-	if err != nil {
-		panic(err)
-	}
-	return s
+	score, err := c.Score(T, testY)
+	return pred, score, err
 }
