@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"nnscratch/lessons/internal/lessontest"
+	"nnscratch/nn"
+	"nnscratch/nn/mlp"
 )
 
 // cliRun is one command line of the lesson and what scikit-learn 1.2.1
@@ -236,5 +238,55 @@ func TestCLIErrors(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%s holds %d files, want only missing.csv: a temporary file was left behind", dir, len(entries))
+	}
+}
+
+// TestLoadKeepsParams checks that -load keeps the saved parameters but for
+// the flags given: a warm start of a saved sgd fit goes on with sgd, as the
+// same two fits with the package do, and every estimator flag is one that
+// a loaded estimator takes (paramFlags) or refuses.
+func TestLoadKeepsParams(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "sgd.model")
+	first := []string{"-csv", "testdata/numeric.csv", "-solver", "sgd", "-hidden", "4", "-activation", "tanh",
+		"-learning-rate-init", "0.05", "-max-iter", "10", "-random-state", "3", "-save", model}
+	runJSON(t, first)
+	_, got := runJSON(t, []string{"-csv", "testdata/numeric.csv", "-load", model, "-warm-start", "-max-iter", "5"})
+
+	d, err := readTable("testdata/numeric.csv", nil, classifier, mlp.Params{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := mlp.NewClassifier[float64](mlp.Params{Solver: "sgd", HiddenLayerSizes: []int{4}, Activation: nn.Tanh{},
+		LearningRateInit: 0.05, MaxIter: 10, RandomState: mlp.Seed(3)})
+	y := numeric(d.labels)
+	if err := c.Fit(d.X, y); err != nil {
+		t.Fatal(err)
+	}
+	c.WarmStart, c.MaxIter = true, 5
+	if err := c.Fit(d.X, y); err != nil {
+		t.Fatal(err)
+	}
+	if got.Loss != c.Loss || got.NIter != 15 {
+		t.Errorf("-load -warm-start: loss_ %v after %d epochs, want the package's %v after 15", got.Loss, got.NIter, c.Loss)
+	}
+
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: []string{"-csv", "testdata/numeric.csv", "-load", model, "-activation", "relu"}, Code: 2,
+			Want: "-activation: the estimator loaded from " + model + " keeps its network's hidden layers (4,) and activation tanh"},
+	})
+
+	var usage bytes.Buffer
+	parseFlags([]string{"-h"}, &usage)
+	notParams := map[string]bool{"csv": true, "target": true, "estimator": true, "predict": true, "out": true, "save": true,
+		"load": true, "json": true, "grid": true, "verbose": true, "hidden": true, "hidden-layer-sizes": true, "activation": true}
+	for _, line := range strings.Split(usage.String(), "\n") {
+		name, ok := strings.CutPrefix(line, "  -")
+		if !ok {
+			continue
+		}
+		name, _, _ = strings.Cut(name, " ")
+		if _, ok := paramFlags[name]; !ok && !notParams[name] {
+			t.Errorf("flag -%s is neither in paramFlags nor a flag a loaded estimator need not take", name)
+		}
 	}
 }

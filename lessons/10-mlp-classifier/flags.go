@@ -85,7 +85,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	// Any flag but -grid means "fit with these parameters" rather than
 	// the story, whose runs use the question's fixed settings.
+	cfg.set = make(map[string]bool)
 	fs.Visit(func(f *flag.Flag) {
+		cfg.set[f.Name] = true
 		if f.Name != "grid" {
 			cfg.custom = true
 		}

@@ -35,17 +35,18 @@ import (
 // config is the parsed command line.
 type config struct {
 	params    mlp.Params
-	estimator string     // classifier or regressor
-	csv       string     // fit this file instead of telling the story
-	targets   targetList // target columns of the CSV file; none means the last
-	predict   string     // predict the rows of this CSV file
-	out       string     // where the predictions go
-	save      string     // save the fitted estimator here
-	load      string     // load a fitted estimator from here
-	json      bool       // print the fitted model as JSON
-	verbose   bool       // print scikit-learn's progress lines
-	grid      bool       // run the grid search in the story
-	custom    bool       // a flag was given: fit once with those parameters
+	estimator string          // classifier or regressor
+	csv       string          // fit this file instead of telling the story
+	targets   targetList      // target columns of the CSV file; none means the last
+	predict   string          // predict the rows of this CSV file
+	out       string          // where the predictions go
+	save      string          // save the fitted estimator here
+	load      string          // load a fitted estimator from here
+	json      bool            // print the fitted model as JSON
+	verbose   bool            // print scikit-learn's progress lines
+	grid      bool            // run the grid search in the story
+	custom    bool            // a flag was given: fit once with those parameters
+	set       map[string]bool // the flags given, by name
 }
 
 func main() { cli.Main("mlp-classifier", parseFlags, run) }
@@ -65,7 +66,7 @@ func run(w io.Writer, cfg config) error {
 	}
 	var est estimator
 	if cfg.load != "" {
-		if est, err = loadEstimator(cfg.load, cfg.estimator, d, cfg.params); err != nil {
+		if est, err = loadEstimator(cfg, d); err != nil {
 			return err
 		}
 	} else {
