@@ -2,6 +2,7 @@ package mlp
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -286,6 +287,11 @@ func TestMessagesMatchScikitLearn(t *testing.T) {
 		}
 		if got := tt.err.Error(); !strings.HasPrefix(got, "mlp: "+want) {
 			t.Errorf("%s: got %q, want scikit-learn's %q", tt.name, got, want)
+		}
+		kind := map[string]error{"not_fitted_classifier": ErrNotFitted, "not_fitted_proba": ErrNotFitted, "not_fitted_regressor": ErrNotFitted,
+			"nan_x": ErrInput, "inf_y": ErrInput, "features_classifier": ErrInput, "features_warm": ErrInput, "empty_x": ErrInput, "lengths": ErrInput}[tt.name]
+		if kind != nil && !errors.Is(tt.err, kind) {
+			t.Errorf("%s: %v does not wrap %v", tt.name, tt.err, kind)
 		}
 	}
 }
