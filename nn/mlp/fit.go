@@ -226,11 +226,15 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 		f.T += X.Rows
 		f.Loss = e.Loss
 		f.LossCurve = append(f.LossCurve, e.Loss)
-		tr.printf(p, "Iteration %d, loss = %.8f\n", f.NIter, f.Loss)
+		if p.Verbose != nil {
+			fmt.Fprintf(p.Verbose, "Iteration %d, loss = %.8f\n", f.NIter, f.Loss)
+		}
 		if early {
 			s := tk.score(tr.net.Predict(Xv), valRows)
 			f.ValidationScores = append(f.ValidationScores, s)
-			tr.printf(p, "Validation score: %f\n", s)
+			if p.Verbose != nil {
+				fmt.Fprintf(p.Verbose, "Validation score: %f\n", s)
+			}
 			tr.count(s < f.BestValidationScore+p.Tol)
 			if s > f.BestValidationScore {
 				f.BestValidationScore = s
@@ -241,20 +245,9 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 			f.BestLoss = min(f.BestLoss, f.Loss)
 		}
 		if tr.noImprove > p.NIterNoChange {
-			what := "Training loss"
-			if early {
-				what = "Validation score"
-			}
-			msg := fmt.Sprintf("%s did not improve more than tol=%f for %d consecutive epochs.", what, p.Tol, p.NIterNoChange)
-			adaptive := p.Solver == solverSGD && p.LearningRate == rateAdaptive
-			if tr.sched.Stalled() {
-				if adaptive {
-					msg += " Learning rate too small."
-				}
-				tr.printf(p, "%s Stopping.\n", msg)
+			if tr.stall(p, early) {
 				return nn.ErrStop
 			}
-			tr.printf(p, "%s Setting learning rate to %f\n", msg, tr.sched.Rate())
 			tr.noImprove = 0
 		}
 		if !incremental && f.NIter == p.MaxIter {
@@ -274,11 +267,29 @@ func (tr *trainer) trainStochastic(p *Params, X, Y *matrix.Matrix, incremental b
 	return nil
 }
 
-// printf prints scikit-learn's verbose output to p.Verbose, if set.
-func (tr *trainer) printf(p *Params, format string, args ...any) {
-	if p.Verbose != nil {
-		fmt.Fprintf(p.Verbose, format, args...)
+// stall tells the schedule that NIterNoChange+1 epochs in a row did not
+// improve, and reports whether to stop (the "adaptive" schedule divides
+// its rate by 5 instead, until the rate is 10⁻⁶ or less). With Verbose
+// set it prints scikit-learn's message.
+func (tr *trainer) stall(p *Params, early bool) (stop bool) {
+	stop = tr.sched.Stalled()
+	if p.Verbose == nil {
+		return stop
 	}
+	what := "Training loss"
+	if early {
+		what = "Validation score"
+	}
+	msg := fmt.Sprintf("%s did not improve more than tol=%f for %d consecutive epochs.", what, p.Tol, p.NIterNoChange)
+	switch adaptive := p.Solver == solverSGD && p.LearningRate == rateAdaptive; {
+	case stop && adaptive:
+		fmt.Fprintln(p.Verbose, msg, "Learning rate too small. Stopping.")
+	case stop:
+		fmt.Fprintln(p.Verbose, msg, "Stopping.")
+	default:
+		fmt.Fprintf(p.Verbose, "%s Setting learning rate to %f\n", msg, tr.sched.Rate())
+	}
+	return stop
 }
 
 // count updates the stopping rule's count of epochs without improvement.
