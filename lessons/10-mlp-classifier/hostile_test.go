@@ -58,8 +58,9 @@ func TestHostileCSV(t *testing.T) {
 	})
 }
 
-// FuzzCSVFit feeds arbitrary text through the lesson's CSV path (nn/data's
-// parser, the lesson's checks of the class column and sizes, a short fit):
+// FuzzCSVFit feeds arbitrary text and target columns through the lesson's
+// CSV path (nn/data's parser, the lesson's checks of the targets and sizes,
+// a short fit of a classifier and of a regressor):
 // it must not panic, every error must name the file, and a fit that returns
 // no error must have a finite loss and a prediction for every row.
 func FuzzCSVFit(f *testing.F) {
@@ -68,27 +69,31 @@ func FuzzCSVFit(f *testing.F) {
 	f.Add("\uFEFFx;y\r\n1;a\r\n", "y")
 	f.Add("a,class\n1e308,x\n-1e308,y\n1e308,x\n-1e308,y\n", "class")
 	f.Add("id,a\n1,0\n2,0\n", "id")
+	f.Add("x0,x1,y0,y1\n0,1,0.5,2\n1,0,1.5,-2\n", "y0,y1")
+	f.Add("a,b,l1,l2\n1,2,0,1\n3,4,1,1\n5,6,1,0\n", "l1,l2")
 	f.Fuzz(func(t *testing.T, in, target string) {
 		p := mlp.DefaultParams()
 		p.HiddenLayerSizes, p.MaxIter, p.RandomState = []int{3}, 3, mlp.Seed(0)
 		var targets targetList
 		targets.Set(target)
-		d, err := parseTable(strings.NewReader(in), "fuzz.csv", targets, classifier, p)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz.csv") || !cli.IsBadInput(err) {
-				t.Errorf("error %q does not name the file or is not bad input", err)
+		for _, kind := range []string{classifier, regressor} {
+			d, err := parseTable(strings.NewReader(in), "fuzz.csv", targets, kind, p)
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "fuzz.csv") || !cli.IsBadInput(err) {
+					t.Errorf("%s: error %q does not name the file or is not bad input", kind, err)
+				}
+				continue
 			}
-			return
-		}
-		est := newEstimator(classifier, d, p)
-		if err := est.fit(d); err != nil {
-			return // the lesson reports it as bad input, naming the file
-		}
-		if err := checkLoss("fuzz.csv", est.fitted().Loss); err != nil {
-			return
-		}
-		if got, _, err := est.predict(d.X); err != nil || len(got) != d.X.Rows {
-			t.Errorf("%d predictions for %d rows (%v)", len(got), d.X.Rows, err)
+			est := newEstimator(kind, d, p)
+			if err := est.fit(d); err != nil {
+				continue // the lesson reports it as bad input, naming the file
+			}
+			if err := checkLoss("fuzz.csv", est.fitted().Loss); err != nil {
+				continue
+			}
+			if got, _, err := est.predict(d.X); err != nil || len(got) != d.X.Rows {
+				t.Errorf("%s: %d predictions for %d rows (%v)", kind, len(got), d.X.Rows, err)
+			}
 		}
 	})
 }
