@@ -365,3 +365,30 @@ func TestFeatureDataIsCurrent(t *testing.T) {
 		t.Errorf("gen_features.py now writes other numbers than features_data_test.go holds; rerun it (see its doc)")
 	}
 }
+
+// FuzzParsers feeds arbitrary text to the parameter parsers: none may
+// panic, and what one accepts Validate accepts.
+func FuzzParsers(f *testing.F) {
+	for _, s := range []string{"auto", "0", "-1", "10,5", "(3,)", "()", "inf", "None", "4294967296", " 7 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var p Params
+		var err error
+		if p.HiddenLayerSizes, err = ParseHiddenLayerSizes(s); err != nil {
+			p.HiddenLayerSizes = nil
+		}
+		if p.BatchSize, err = ParseBatchSize("MLPClassifier", s); err != nil {
+			p.BatchSize = 0
+		}
+		if p.RandomState, err = ParseRandomState("MLPClassifier", s); err != nil {
+			p.RandomState = nil
+		}
+		if p.NIterNoChange, err = ParseNIterNoChange("MLPClassifier", s); err != nil {
+			p.NIterNoChange = 0
+		}
+		if err := p.Validate("MLPClassifier"); err != nil {
+			t.Errorf("%q: parsed %+v, which Validate refuses: %v", s, p, err)
+		}
+	})
+}
