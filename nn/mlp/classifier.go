@@ -12,13 +12,14 @@ import (
 
 // Classifier is scikit-learn's MLPClassifier for labels of any ordered type
 // (string class names or integer codes). The classes are the sorted
-// distinct labels, as LabelBinarizer sorts them; two classes train one
-// logistic output unit for Classes[1], more train one softmax unit per
-// class.
+// distinct labels, as LabelBinarizer sorts them (numbers numerically);
+// two classes (or one) train one logistic output unit for Classes[1], more
+// train one softmax unit per class. For a multilabel target see
+// MultiLabelClassifier.
 //
 // Set the hyper-parameters in the embedded Params (zero fields mean
 // scikit-learn's defaults), call Fit, then read the embedded Fitted state or
-// call Predict, PredictProba and Score. Once fitted, a Classifier may
+// call Predict, PredictProba, PredictLogProba and Score. Once fitted, a Classifier may
 // predict and score from any number of goroutines at once; Fit and
 // PartialFit must not run meanwhile.
 type Classifier[L cmp.Ordered] struct {
