@@ -26,15 +26,14 @@ func chooseExpLevel() int {
 	if strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
 		return expScalar
 	}
-	return cpuExpLevel()
+	switch {
+	case !hasAVX():
+		return expScalar
+	case hasFMA():
+		return expAVXFMA
+	}
+	return expAVXMul
 }
-
-// cpuExpLevel returns expAVXFMA if CPUID announces AVX, OSXSAVE and FMA and
-// XGETBV shows that the operating system saves the XMM and YMM state,
-// expAVXMul if only FMA is missing, and expScalar otherwise.
-//
-//go:noescape
-func cpuExpLevel() int
 
 // expAVX sets dst[i] = math.Exp(x[i]) for i = 0, 4, 8, … in groups of four
 // until n (a multiple of 4) or the first group in which some lane needs one
