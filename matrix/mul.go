@@ -129,14 +129,15 @@ func mulTransBDot(dst, a, b *Matrix) {
 	n, m := a.Cols, b.Rows
 	for i := 0; i < a.Rows; i++ {
 		arow := a.Data[i*n : i*n+n]
-		for j := range m {
+		c := dst.Data[i*m : i*m+m]
+		for j := range c {
 			brow := b.Data[j*n : j*n+n]
 			brow = brow[:len(arow)]
 			sum := 0.0
 			for k, v := range arow {
 				sum += float64(v * brow[k])
 			}
-			dst.Data[i*m+j] = sum
+			c[j] = sum
 		}
 	}
 }
