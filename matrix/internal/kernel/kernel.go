@@ -70,8 +70,8 @@ const (
 )
 
 // Thresholds, in multiply-adds (r·n·m for an r×n · n×m product), chosen
-// from BenchmarkMulKernels on a 2-core x86-64 machine (AMD EPYC, KVM) shared
-// with other jobs, so only roughly.
+// from matrix.BenchmarkMulKernels on a 2-core x86-64 machine (AMD EPYC,
+// KVM) shared with other jobs, so only roughly.
 const (
 	// blockedMin is the smallest product worth the blocked kernel, and
 	// blockedMinRows the fewest rows: below them the cost of packing B is
