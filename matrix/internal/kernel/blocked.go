@@ -160,33 +160,45 @@ func (g *gemm[S, P]) packA(ap []S, idx []int32, i0 int) int {
 	var z S
 	n, h := g.n, min(len(z), g.r-i0)
 	ap, idx = ap[:n], idx[:n]
-	kept := 0
-	for k := range idx {
-		e := z
-		if g.op == TransA {
-			// op(a)[i, k] = a[k, i]; a has g.r columns.
+	if h < len(z) {
+		clear(ap)
+	}
+	if g.op == TransA {
+		// op(a)[i, k] = a[k, i]; a has g.r columns.
+		for k := range ap {
 			for i, v := range g.a[k*g.r+i0 : k*g.r+i0+h] {
-				e[i] = v
-			}
-		} else {
-			for i := 0; i < h; i++ {
-				e[i] = g.a[(i0+i)*n+k]
+				ap[k][i] = v
 			}
 		}
-		// Write always, advance only past a kept k: no branch to
-		// mispredict on data whose zeros fall at random.
+	} else {
+		for i := 0; i < h; i++ {
+			row := g.a[(i0+i)*n : (i0+i)*n+n]
+			row = row[:len(ap)]
+			for k, v := range row {
+				ap[k][i] = v
+			}
+		}
+	}
+	if !g.skip {
+		for k := range idx {
+			idx[k] = int32(k)
+		}
+		return n
+	}
+	// Move the kept entries to the front. Write always, advance only past
+	// a kept k: no branch to mispredict on data whose zeros fall at random.
+	kept := 0
+	for k := range idx {
+		e := ap[k]
 		ap[kept] = e
 		idx[kept] = int32(k)
-		kept += keep(g.skip, &e)
+		kept += nonzero(&e)
 	}
 	return kept
 }
 
-// keep returns 1 if skip is false or some element of e is not zero, else 0.
-func keep[S strip](skip bool, e *S) int {
-	if !skip {
-		return 1
-	}
+// nonzero returns 1 if some element of e is not zero, else 0.
+func nonzero[S strip](e *S) int {
 	for i := 0; i < len(*e); i++ {
 		if (*e)[i] != 0 {
 			return 1
