@@ -55,16 +55,16 @@ func sigmoidAVX(dst, x *float64, n int, fma bool) int
 // elements it set: 0 on machines without AVX, where the caller's math.Exp
 // loop does all the work. dst may be x itself but must not otherwise
 // overlap it, and must be at least as long.
-func Exp(dst, x []float64) int { return blocks(dst, x, expAVX, math.Exp) }
+func Exp(dst, x []float64) int { return blocks(dst, x, false) }
 
 // Sigmoid is Exp for σ(x) = 1/(1+math.Exp(-x)).
-func Sigmoid(dst, x []float64) int { return blocks(dst, x, sigmoidAVX, sigmoid) }
+func Sigmoid(dst, x []float64) int { return blocks(dst, x, true) }
 
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
-
-// blocks runs avx over the groups of four of x, and f over each group avx
-// stops at, and returns how many elements it set.
-func blocks(dst, x []float64, avx func(dst, x *float64, n int, fma bool) int, f func(float64) float64) int {
+// blocks runs expAVX, or sigmoidAVX if sigmoid is set, over the groups of
+// four of x, and the scalar expression over each group the assembly stops
+// at, and returns how many elements it set. It calls the assembly directly,
+// not through a function value, so that dst and x do not escape to the heap.
+func blocks(dst, x []float64, sigmoid bool) int {
 	n := len(x) &^ 3
 	if expLevel == expScalar || n == 0 {
 		return 0
@@ -73,11 +73,19 @@ func blocks(dst, x []float64, avx func(dst, x *float64, n int, fma bool) int, f 
 	fma := expLevel == expAVXFMA
 	i := 0
 	for i < n {
-		i += avx(&dst[i], &x[i], n-i, fma)
+		if sigmoid {
+			i += sigmoidAVX(&dst[i], &x[i], n-i, fma)
+		} else {
+			i += expAVX(&dst[i], &x[i], n-i, fma)
+		}
 		if i < n {
 			g, y := dst[i:i+4], x[i:i+4]
 			for j := range g {
-				g[j] = f(y[j])
+				if sigmoid {
+					g[j] = 1 / (1 + math.Exp(-y[j]))
+				} else {
+					g[j] = math.Exp(y[j])
+				}
 			}
 			i += 4
 		}
