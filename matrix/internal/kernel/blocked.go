@@ -39,11 +39,13 @@ type gemm[S strip, P panel] struct {
 	bp []P
 	// Per worker: packed strips of A, the k they kept, how many, and the
 	// tile the micro-kernel writes (kept here, since a tile passed to a
-	// function value would escape to the heap on every call).
+	// function value would escape to the heap on every call; each in its
+	// own allocation, since two workers writing one cache line slow down
+	// each other).
 	aps   [][]S
 	aidx  [][]int32
 	akept [][]int
-	tiles [][vr][vc]float64
+	tiles []*[vr][vc]float64
 }
 
 // freeList keeps gemm values with their buffers, so that a training loop
@@ -90,8 +92,8 @@ func blocked[S strip, P panel](free *freeList[S, P], tile microKernel[S, P], lev
 	p = max(1, min(p, (r+h-1)/h))
 	for len(g.aps) < p {
 		g.aps, g.aidx, g.akept = append(g.aps, nil), append(g.aidx, nil), append(g.akept, nil)
+		g.tiles = append(g.tiles, new([vr][vc]float64))
 	}
-	g.tiles = grow(g.tiles, p)
 	if p == 1 {
 		g.rows(0, 0, r)
 		free.put(g)
@@ -237,7 +239,7 @@ func (g *gemm[S, P]) rows(w, lo, hi int) {
 			kept[s] = g.packA(ap[s*n:s*n+n], idx[s*n:s*n+n], lo+s*h)
 		}
 	}
-	t := &g.tiles[w]
+	t := g.tiles[w]
 	for p0 := 0; p0 < panels; p0 += block {
 		p1 := min(panels, p0+block)
 		for s := range kept {
