@@ -145,8 +145,13 @@ func (g *gemm[S, P]) packB() {
 			continue
 		}
 		for k := range pan {
+			row := g.b[k*m+j0 : k*m+j0+cw]
+			if cw == w {
+				pan[k] = P(row) // a whole panel row: one copy
+				continue
+			}
 			e := z
-			for c, v := range g.b[k*m+j0 : k*m+j0+cw] {
+			for c, v := range row {
 				e[c] = v
 			}
 			pan[k] = e
@@ -168,7 +173,12 @@ func (g *gemm[S, P]) packA(ap []S, idx []int32, i0 int) int {
 	if g.op == TransA {
 		// op(a)[i, k] = a[k, i]; a has g.r columns.
 		for k := range ap {
-			for i, v := range g.a[k*g.r+i0 : k*g.r+i0+h] {
+			col := g.a[k*g.r+i0 : k*g.r+i0+h]
+			if h == len(z) {
+				ap[k] = S(col)
+				continue
+			}
+			for i, v := range col {
 				ap[k][i] = v
 			}
 		}
