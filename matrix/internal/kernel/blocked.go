@@ -160,9 +160,9 @@ func (g *gemm[S, P]) packB() {
 }
 
 // packA copies rows i0, i0+1, … of op(a) into ap, one entry per k kept
-// (zeros for rows past the end), and the k kept into idx, in increasing
-// order, and returns how many it kept. It keeps every k unless g.skip is
-// set, and then leaves out the k where all rows of the strip are zero.
+// (zeros for rows past the end), and returns how many it kept. It keeps
+// every k unless g.skip is set, and then leaves out the k where all rows of
+// the strip are zero and writes the k kept into idx, in increasing order.
 func (g *gemm[S, P]) packA(ap []S, idx []int32, i0 int) int {
 	var z S
 	n, h := g.n, min(len(z), g.r-i0)
@@ -192,10 +192,7 @@ func (g *gemm[S, P]) packA(ap []S, idx []int32, i0 int) int {
 		}
 	}
 	if !g.skip {
-		for k := range idx {
-			idx[k] = int32(k)
-		}
-		return n
+		return n // every k kept: rows gives the strip the list 0, 1, …, n−1
 	}
 	// Move the kept entries to the front. Write always, advance only past
 	// a kept k: no branch to mispredict on data whose zeros fall at random.
@@ -242,6 +239,12 @@ func (g *gemm[S, P]) rows(w, lo, hi int) {
 	g.aps[w] = ap
 	idx := grow(g.aidx[w], sz)
 	g.aidx[w] = idx
+	if !g.skip {
+		// Every strip keeps every k: one list 0, 1, …, n−1 serves all.
+		for k := range idx[:n] {
+			idx[k] = int32(k)
+		}
+	}
 	kept := grow(g.akept[w], strips)
 	g.akept[w] = kept
 	if prepack {
@@ -261,6 +264,9 @@ func (g *gemm[S, P]) rows(w, lo, hi int) {
 			} else {
 				c := g.packA(ap, idx, i0)
 				sap, sidx = ap[:c], idx[:c]
+			}
+			if !g.skip {
+				sidx = idx[:n]
 			}
 			for p := p0; p < p1; p++ {
 				g.tile(g.level, sap, sidx, g.bp[p*n:p*n+n], t)
