@@ -1,6 +1,10 @@
 package matrix
 
-import "nnscratch/matrix/internal/kernel"
+import (
+	"fmt"
+
+	"nnscratch/matrix/internal/kernel"
+)
 
 // Mul returns the matrix product a·b (numpy's np.dot for 2-D arrays):
 //
@@ -87,6 +91,45 @@ func MulTransBInto(dst, a, b *Matrix) *Matrix {
 	return product(KernelAuto, kernel.TransB, dst, a, b, a.Rows, a.Cols, b.Rows)
 }
 
+// product sets dst = op(a)·op(b), an r×m product with inner dimension n
+// whose shapes the caller has checked, with kernel k (see Kernel). MulInto
+// and its transposed forms ask for KernelAuto: the simple loop below for a
+// small product, the fast kernels of matrix/internal/kernel for a large one.
+func product(k Kernel, op kernel.Op, dst, a, b *Matrix, r, n, m int) *Matrix {
+	if k == KernelAuto && !kernel.Large(r, n, m) {
+		k = KernelIKJ
+	}
+	switch k {
+	case KernelAuto:
+		kernel.Auto(op, dst.Data, a.Data, b.Data, r, n, m)
+	case KernelNaive:
+		if op == kernel.TransA {
+			a = Transpose(a)
+		} else if op == kernel.TransB {
+			b = Transpose(b)
+		}
+		mulNaive(dst, a, b)
+	case KernelIKJ:
+		switch op {
+		case kernel.Mul:
+			mulIKJ(dst, a, b)
+		case kernel.TransA:
+			mulTransAKIJ(dst, a, b)
+		case kernel.TransB:
+			mulTransBDot(dst, a, b)
+		}
+	case KernelBlocked, KernelParallel, KernelSparse:
+		p := kernel.Procs()
+		if k == KernelBlocked {
+			p = 1
+		}
+		kernel.Blocked(op, dst.Data, a.Data, b.Data, r, n, m, p, k == KernelSparse)
+	default:
+		panic(fmt.Sprintf("matrix: unknown kernel %v", k))
+	}
+	return dst
+}
+
 // mulIKJ sets dst = a·b with the i-k-j loop: for each row i of A it adds
 // A[i,k]·(row k of B) to row i of C, for k = 0, 1, 2, …. The inner loop
 // walks B and C contiguously, which makes it several times faster than the
@@ -129,14 +172,15 @@ func mulTransBDot(dst, a, b *Matrix) {
 	n, m := a.Cols, b.Rows
 	for i := 0; i < a.Rows; i++ {
 		arow := a.Data[i*n : i*n+n]
-		for j := range m {
+		c := dst.Data[i*m : i*m+m]
+		for j := range c {
 			brow := b.Data[j*n : j*n+n]
 			brow = brow[:len(arow)]
 			sum := 0.0
 			for k, v := range arow {
 				sum += float64(v * brow[k])
 			}
-			dst.Data[i*m+j] = sum
+			c[j] = sum
 		}
 	}
 }

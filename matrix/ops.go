@@ -156,19 +156,8 @@ func AddRowVectorInto(dst, a, v *Matrix) *Matrix {
 }
 
 // Equal reports whether a and b have the same shape and identical elements
-// (NaN is never equal).
-func Equal(a, b *Matrix) bool {
-	if a.Rows != b.Rows || a.Cols != b.Cols {
-		return false
-	}
-	y := b.Data[:len(a.Data)]
-	for i, v := range a.Data {
-		if v != y[i] {
-			return false
-		}
-	}
-	return true
-}
+// (NaN is never equal; +0 equals −0). It is ApproxEqual with tolerance 0.
+func Equal(a, b *Matrix) bool { return ApproxEqual(a, b, 0) }
 
 // ApproxEqual reports whether a and b have the same shape and every pair of
 // elements satisfies |x − y| ≤ tol·max(1, |x|, |y|): an absolute tolerance

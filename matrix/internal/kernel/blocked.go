@@ -39,11 +39,13 @@ type gemm[S strip, P panel] struct {
 	bp []P
 	// Per worker: packed strips of A, the k they kept, how many, and the
 	// tile the micro-kernel writes (kept here, since a tile passed to a
-	// function value would escape to the heap on every call).
+	// function value would escape to the heap on every call; each in its
+	// own allocation, since two workers writing one cache line slow down
+	// each other).
 	aps   [][]S
 	aidx  [][]int32
 	akept [][]int
-	tiles [][vr][vc]float64
+	tiles []*[vr][vc]float64
 }
 
 // freeList keeps gemm values with their buffers, so that a training loop
@@ -90,8 +92,8 @@ func blocked[S strip, P panel](free *freeList[S, P], tile microKernel[S, P], lev
 	p = max(1, min(p, (r+h-1)/h))
 	for len(g.aps) < p {
 		g.aps, g.aidx, g.akept = append(g.aps, nil), append(g.aidx, nil), append(g.akept, nil)
+		g.tiles = append(g.tiles, new([vr][vc]float64))
 	}
-	g.tiles = grow(g.tiles, p)
 	if p == 1 {
 		g.rows(0, 0, r)
 		free.put(g)
@@ -143,8 +145,13 @@ func (g *gemm[S, P]) packB() {
 			continue
 		}
 		for k := range pan {
+			row := g.b[k*m+j0 : k*m+j0+cw]
+			if cw == w {
+				pan[k] = P(row) // a whole panel row: one copy
+				continue
+			}
 			e := z
-			for c, v := range g.b[k*m+j0 : k*m+j0+cw] {
+			for c, v := range row {
 				e[c] = v
 			}
 			pan[k] = e
@@ -153,40 +160,54 @@ func (g *gemm[S, P]) packB() {
 }
 
 // packA copies rows i0, i0+1, … of op(a) into ap, one entry per k kept
-// (zeros for rows past the end), and the k kept into idx, in increasing
-// order, and returns how many it kept. It keeps every k unless g.skip is
-// set, and then leaves out the k where all rows of the strip are zero.
+// (zeros for rows past the end), and returns how many it kept. It keeps
+// every k unless g.skip is set, and then leaves out the k where all rows of
+// the strip are zero and writes the k kept into idx, in increasing order.
 func (g *gemm[S, P]) packA(ap []S, idx []int32, i0 int) int {
 	var z S
 	n, h := g.n, min(len(z), g.r-i0)
 	ap, idx = ap[:n], idx[:n]
-	kept := 0
-	for k := range idx {
-		e := z
-		if g.op == TransA {
-			// op(a)[i, k] = a[k, i]; a has g.r columns.
-			for i, v := range g.a[k*g.r+i0 : k*g.r+i0+h] {
-				e[i] = v
+	if h < len(z) {
+		clear(ap)
+	}
+	if g.op == TransA {
+		// op(a)[i, k] = a[k, i]; a has g.r columns.
+		for k := range ap {
+			col := g.a[k*g.r+i0 : k*g.r+i0+h]
+			if h == len(z) {
+				ap[k] = S(col)
+				continue
 			}
-		} else {
-			for i := 0; i < h; i++ {
-				e[i] = g.a[(i0+i)*n+k]
+			for i, v := range col {
+				ap[k][i] = v
 			}
 		}
-		// Write always, advance only past a kept k: no branch to
-		// mispredict on data whose zeros fall at random.
+	} else {
+		for i := 0; i < h; i++ {
+			row := g.a[(i0+i)*n : (i0+i)*n+n]
+			row = row[:len(ap)]
+			for k, v := range row {
+				ap[k][i] = v
+			}
+		}
+	}
+	if !g.skip {
+		return n // every k kept: rows gives the strip the list 0, 1, …, n−1
+	}
+	// Move the kept entries to the front. Write always, advance only past
+	// a kept k: no branch to mispredict on data whose zeros fall at random.
+	kept := 0
+	for k := range idx {
+		e := ap[k]
 		ap[kept] = e
 		idx[kept] = int32(k)
-		kept += keep(g.skip, &e)
+		kept += nonzero(&e)
 	}
 	return kept
 }
 
-// keep returns 1 if skip is false or some element of e is not zero, else 0.
-func keep[S strip](skip bool, e *S) int {
-	if !skip {
-		return 1
-	}
+// nonzero returns 1 if some element of e is not zero, else 0.
+func nonzero[S strip](e *S) int {
 	for i := 0; i < len(*e); i++ {
 		if (*e)[i] != 0 {
 			return 1
@@ -218,6 +239,12 @@ func (g *gemm[S, P]) rows(w, lo, hi int) {
 	g.aps[w] = ap
 	idx := grow(g.aidx[w], sz)
 	g.aidx[w] = idx
+	if !g.skip {
+		// Every strip keeps every k: one list 0, 1, …, n−1 serves all.
+		for k := range idx[:n] {
+			idx[k] = int32(k)
+		}
+	}
 	kept := grow(g.akept[w], strips)
 	g.akept[w] = kept
 	if prepack {
@@ -225,7 +252,7 @@ func (g *gemm[S, P]) rows(w, lo, hi int) {
 			kept[s] = g.packA(ap[s*n:s*n+n], idx[s*n:s*n+n], lo+s*h)
 		}
 	}
-	t := &g.tiles[w]
+	t := g.tiles[w]
 	for p0 := 0; p0 < panels; p0 += block {
 		p1 := min(panels, p0+block)
 		for s := range kept {
@@ -237,6 +264,9 @@ func (g *gemm[S, P]) rows(w, lo, hi int) {
 			} else {
 				c := g.packA(ap, idx, i0)
 				sap, sidx = ap[:c], idx[:c]
+			}
+			if !g.skip {
+				sidx = idx[:n]
 			}
 			for p := p0; p < p1; p++ {
 				g.tile(g.level, sap, sidx, g.bp[p*n:p*n+n], t)

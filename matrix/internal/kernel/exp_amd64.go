@@ -26,15 +26,14 @@ func chooseExpLevel() int {
 	if strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
 		return expScalar
 	}
-	return cpuExpLevel()
+	switch {
+	case !hasAVX():
+		return expScalar
+	case hasFMA():
+		return expAVXFMA
+	}
+	return expAVXMul
 }
-
-// cpuExpLevel returns expAVXFMA if CPUID announces AVX, OSXSAVE and FMA and
-// XGETBV shows that the operating system saves the XMM and YMM state,
-// expAVXMul if only FMA is missing, and expScalar otherwise.
-//
-//go:noescape
-func cpuExpLevel() int
 
 // expAVX sets dst[i] = math.Exp(x[i]) for i = 0, 4, 8, … in groups of four
 // until n (a multiple of 4) or the first group in which some lane needs one
@@ -61,12 +60,11 @@ func Exp(dst, x []float64) int { return blocks(dst, x, false) }
 // Sigmoid is Exp for σ(x) = 1/(1+math.Exp(-x)).
 func Sigmoid(dst, x []float64) int { return blocks(dst, x, true) }
 
-// blocks runs expAVX (or sigmoidAVX) over the groups of four of x, and
-// math.Exp (or σ) over each group the assembly stops at, and returns how
-// many elements it set. It calls the two routines by name, not through
-// function values, so that dst and x do not escape: a caller's array on
-// the stack stays there.
-func blocks(dst, x []float64, logistic bool) int {
+// blocks runs expAVX, or sigmoidAVX if sigmoid is set, over the groups of
+// four of x, and the scalar expression over each group the assembly stops
+// at, and returns how many elements it set. It calls the assembly directly,
+// not through a function value, so that dst and x do not escape to the heap.
+func blocks(dst, x []float64, sigmoid bool) int {
 	n := len(x) &^ 3
 	if expLevel == expScalar || n == 0 {
 		return 0
@@ -75,7 +73,7 @@ func blocks(dst, x []float64, logistic bool) int {
 	fma := expLevel == expAVXFMA
 	i := 0
 	for i < n {
-		if logistic {
+		if sigmoid {
 			i += sigmoidAVX(&dst[i], &x[i], n-i, fma)
 		} else {
 			i += expAVX(&dst[i], &x[i], n-i, fma)
@@ -83,7 +81,7 @@ func blocks(dst, x []float64, logistic bool) int {
 		if i < n {
 			g, y := dst[i:i+4], x[i:i+4]
 			for j := range g {
-				if logistic {
+				if sigmoid {
 					g[j] = 1 / (1 + math.Exp(-y[j]))
 				} else {
 					g[j] = math.Exp(y[j])

@@ -63,6 +63,19 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	VCVTPD2DQY Y1, X2 \                      // rounds to nearest, like CVTSD2SL
 	VCVTDQ2PD  X2, Y1
 
+// SQUARINGS: Y0 = r, Y1 = p → Y0 = e = r·p, then three times e = e·(e+2)
+// (from e^s − 1 to e^(2s) − 1), and Y1 = e + 2 for the fourth, which
+// POLYFMA fuses with the final + 1 and POLYMUL does not.
+#define SQUARINGS \
+	VMULPD Y1, Y0, Y0 \
+	VADDPD expc<>+416(SB), Y0, Y1 \
+	VMULPD Y1, Y0, Y0 \
+	VADDPD expc<>+416(SB), Y0, Y1 \
+	VMULPD Y1, Y0, Y0 \
+	VADDPD expc<>+416(SB), Y0, Y1 \
+	VMULPD Y1, Y0, Y0 \
+	VADDPD expc<>+416(SB), Y0, Y1
+
 // POLYFMA: Y0 = x, Y1 = k → Y0 = e + 1 (fused sequence).
 #define POLYFMA \
 	VFNMADD231PD expc<>+64(SB), Y1, Y0 \
@@ -76,14 +89,7 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	VFMADD213PD  expc<>+320(SB), Y0, Y1 \
 	VFMADD213PD  expc<>+352(SB), Y0, Y1 \
 	VFMADD213PD  expc<>+384(SB), Y0, Y1 \
-	VMULPD       Y1, Y0, Y0 \
-	VADDPD       expc<>+416(SB), Y0, Y1 \
-	VMULPD       Y1, Y0, Y0 \
-	VADDPD       expc<>+416(SB), Y0, Y1 \
-	VMULPD       Y1, Y0, Y0 \
-	VADDPD       expc<>+416(SB), Y0, Y1 \
-	VMULPD       Y1, Y0, Y0 \
-	VADDPD       expc<>+416(SB), Y0, Y1 \
+	SQUARINGS \
 	VFMADD213PD  expc<>+384(SB), Y1, Y0
 
 // POLYMUL: POLYFMA with every fused operation a multiply, then an add.
@@ -108,14 +114,7 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	VADDPD  expc<>+352(SB), Y1, Y1 \
 	VMULPD  Y0, Y1, Y1 \
 	VADDPD  expc<>+384(SB), Y1, Y1 \
-	VMULPD  Y1, Y0, Y0 \
-	VADDPD  expc<>+416(SB), Y0, Y1 \
-	VMULPD  Y1, Y0, Y0 \
-	VADDPD  expc<>+416(SB), Y0, Y1 \
-	VMULPD  Y1, Y0, Y0 \
-	VADDPD  expc<>+416(SB), Y0, Y1 \
-	VMULPD  Y1, Y0, Y0 \
-	VADDPD  expc<>+416(SB), Y0, Y1 \
+	SQUARINGS \
 	VMULPD  Y1, Y0, Y0 \
 	VADDPD  expc<>+384(SB), Y0, Y0
 
@@ -144,96 +143,51 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	VPXOR   X7, X7, X7 \
 	CMPB    fma+24(FP), $0
 
-// func cpuExpLevel() int
-TEXT ·cpuExpLevel(SB), NOSPLIT, $0-8
-	MOVL $1, AX
-	XORL CX, CX
-	CPUID
-	MOVL CX, R8
-	// ECX bit 27: OSXSAVE (XGETBV usable); bit 28: AVX.
-	ANDL $0x18000000, CX
-	CMPL CX, $0x18000000
-	JNE  scalar
-	XORL CX, CX
-	XGETBV
-	// XCR0 bits 1 and 2: the OS saves the XMM and the YMM state.
-	ANDL $6, AX
-	CMPL AX, $6
-	JNE  scalar
-	// ECX bit 12: FMA.
-	TESTL $0x1000, R8
-	JZ    mul
-	MOVQ  $2, ret+0(FP)
-	RET
-mul:
-	MOVQ $1, ret+0(FP)
-	RET
-scalar:
-	MOVQ $0, ret+0(FP)
+// EXPLOOP(LOOP, POLY, BEFORE, AFTER) is the loop of expAVX and sigmoidAVX:
+// for each group of four from DX on, BEFORE on x, then e^x by RANGE, POLY
+// and LDEXP, then AFTER on the result. It jumps to done at n or at the
+// first group that needs a special path.
+#define EXPLOOP(LOOP, POLY, BEFORE, AFTER) \
+LOOP: \
+	CMPQ    DX, CX \
+	JGE     done \
+	VMOVUPD (SI)(DX*8), Y0 \
+	BEFORE \
+	RANGE \
+	POLY \
+	LDEXP \
+	AFTER \
+	VMOVUPD Y0, (DI)(DX*8) \
+	ADDQ    $4, DX \
+	JMP     LOOP
+
+#define NOTHING
+
+// NEGATE: Y0 = −x.
+#define NEGATE VXORPD expc<>+448(SB), Y0, Y0
+
+// RECIPROCAL: Y0 = e^−x → 1/(1 + e^−x).
+#define RECIPROCAL \
+	VADDPD  expc<>+384(SB), Y0, Y0 \
+	VMOVUPD expc<>+384(SB), Y1 \
+	VDIVPD  Y0, Y1, Y0
+
+// EXPFUNC(BEFORE, AFTER) is the body of expAVX and sigmoidAVX: EXPLOOP
+// with the fused or the separate sequence, as fma says.
+#define EXPFUNC(BEFORE, AFTER) \
+	PROLOGUE \
+	JEQ mulloop \
+	EXPLOOP(fmaloop, POLYFMA, BEFORE, AFTER) \
+	EXPLOOP(mulloop, POLYMUL, BEFORE, AFTER) \
+done: \
+	VZEROUPPER \
+	MOVQ DX, ret+32(FP) \
 	RET
 
 // func expAVX(dst, x *float64, n int, fma bool) int
 TEXT ·expAVX(SB), NOSPLIT, $0-40
-	PROLOGUE
-	JEQ mulloop
-fmaloop:
-	CMPQ    DX, CX
-	JGE     done
-	VMOVUPD (SI)(DX*8), Y0
-	RANGE
-	POLYFMA
-	LDEXP
-	VMOVUPD Y0, (DI)(DX*8)
-	ADDQ    $4, DX
-	JMP     fmaloop
-mulloop:
-	CMPQ    DX, CX
-	JGE     done
-	VMOVUPD (SI)(DX*8), Y0
-	RANGE
-	POLYMUL
-	LDEXP
-	VMOVUPD Y0, (DI)(DX*8)
-	ADDQ    $4, DX
-	JMP     mulloop
-done:
-	VZEROUPPER
-	MOVQ DX, ret+32(FP)
-	RET
+	EXPFUNC(NOTHING, NOTHING)
 
 // func sigmoidAVX(dst, x *float64, n int, fma bool) int
 TEXT ·sigmoidAVX(SB), NOSPLIT, $0-40
-	PROLOGUE
-	JEQ mulloop
-fmaloop:
-	CMPQ    DX, CX
-	JGE     done
-	VMOVUPD (SI)(DX*8), Y0
-	VXORPD  expc<>+448(SB), Y0, Y0 // −x
-	RANGE
-	POLYFMA
-	LDEXP
-	VADDPD  expc<>+384(SB), Y0, Y0 // 1 + e^−x
-	VMOVUPD expc<>+384(SB), Y1
-	VDIVPD  Y0, Y1, Y0             // 1/(1 + e^−x)
-	VMOVUPD Y0, (DI)(DX*8)
-	ADDQ    $4, DX
-	JMP     fmaloop
-mulloop:
-	CMPQ    DX, CX
-	JGE     done
-	VMOVUPD (SI)(DX*8), Y0
-	VXORPD  expc<>+448(SB), Y0, Y0
-	RANGE
-	POLYMUL
-	LDEXP
-	VADDPD  expc<>+384(SB), Y0, Y0
-	VMOVUPD expc<>+384(SB), Y1
-	VDIVPD  Y0, Y1, Y0
-	VMOVUPD Y0, (DI)(DX*8)
-	ADDQ    $4, DX
-	JMP     mulloop
-done:
-	VZEROUPPER
-	MOVQ DX, ret+32(FP)
-	RET
+	EXPFUNC(NEGATE, RECIPROCAL)

@@ -104,5 +104,17 @@ func TestExpModel(t *testing.T) {
 		if grouped < len(x)/8 {
 			t.Errorf("expAVX(fma %v): got %d of %d groups handled in assembly, want most", fma, grouped, len(x)/4)
 		}
+		// sigmoidAVX is the same loop on −x, then 1/(1+e).
+		for g := 0; g < len(x); g += 4 {
+			if sigmoidAVX(&got[0], &x[g], 4, fma) == 0 {
+				continue
+			}
+			for j := range 4 {
+				m, _ := expModel(-x[g+j], fma)
+				if want := 1 / (1 + m); math.Float64bits(got[j]) != math.Float64bits(want) {
+					t.Fatalf("sigmoidAVX(fma %v) of %v: got %v, want %v", fma, x[g+j], got[j], want)
+				}
+			}
+		}
 	}
 }

@@ -70,8 +70,8 @@ const (
 )
 
 // Thresholds, in multiply-adds (r·n·m for an r×n · n×m product), chosen
-// from BenchmarkMulKernels on a 2-core x86-64 machine (AMD EPYC, KVM) shared
-// with other jobs, so only roughly.
+// from matrix.BenchmarkMulKernels on a 2-core x86-64 machine (AMD EPYC,
+// KVM) shared with other jobs, so only roughly.
 const (
 	// blockedMin is the smallest product worth the blocked kernel, and
 	// blockedMinRows the fewest rows: below them the cost of packing B is
@@ -115,8 +115,9 @@ func Auto(op Op, c, a, b []float64, r, n, m int) {
 
 // Blocked sets c = op(a)·op(b), an r×m product with inner dimension n, with
 // the packed, register-blocked kernel on at most p goroutines, leaving out
-// the zero terms of op(a) if skip is set (sparse.go). c must not share
-// storage with a or b. The rows of c are split into blocks that are a fixed
+// the zero terms of op(a) if skip is set (sparse.go). The slices hold r·n,
+// n·m and r·m values laid out as Op says, and c must not share storage with
+// a or b; the caller (package matrix) has checked the shapes. The rows of c are split into blocks that are a fixed
 // function of the shape and p, and each element is computed by the same
 // operations in any case, so the result does not depend on scheduling.
 // (Cutting the rows into more blocks than goroutines, taken from a shared

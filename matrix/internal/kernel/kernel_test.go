@@ -213,11 +213,9 @@ func TestSparseSpecialValues(t *testing.T) {
 // FuzzKernels compares every kernel with the reference loop on random
 // shapes, including 0, 1 and odd sizes.
 func FuzzKernels(f *testing.F) {
-	f.Add(uint64(1), uint8(2), uint8(3), uint8(4))
-	f.Add(uint64(2), uint8(0), uint8(5), uint8(1))
-	f.Add(uint64(3), uint8(1), uint8(1), uint8(1))
-	f.Add(uint64(4), uint8(13), uint8(0), uint8(7))
-	f.Add(uint64(5), uint8(57), uint8(63), uint8(59))
+	for i, s := range [][3]uint8{{2, 3, 4}, {0, 5, 1}, {1, 1, 1}, {13, 0, 7}, {57, 63, 59}} {
+		f.Add(uint64(i+1), s[0], s[1], s[2])
+	}
 	f.Fuzz(func(t *testing.T, seed uint64, r, n, c uint8) {
 		rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 		ri, ni, ci := int(r%70), int(n%70), int(c%70)
@@ -271,29 +269,12 @@ func kernel4x4(ap [][4]float64, bp [][4]float64) [4][4]float64 {
 	var c20, c21, c22, c23, c30, c31, c32, c33 float64
 	ap = ap[:len(bp)]
 	for k := range bp {
-		b := &bp[k]
-		a := &ap[k]
-		b0, b1, b2, b3 := b[0], b[1], b[2], b[3]
-		a0 := a[0]
-		c00 += float64(a0 * b0)
-		c01 += float64(a0 * b1)
-		c02 += float64(a0 * b2)
-		c03 += float64(a0 * b3)
-		a1 := a[1]
-		c10 += float64(a1 * b0)
-		c11 += float64(a1 * b1)
-		c12 += float64(a1 * b2)
-		c13 += float64(a1 * b3)
-		a2 := a[2]
-		c20 += float64(a2 * b0)
-		c21 += float64(a2 * b1)
-		c22 += float64(a2 * b2)
-		c23 += float64(a2 * b3)
-		a3 := a[3]
-		c30 += float64(a3 * b0)
-		c31 += float64(a3 * b1)
-		c32 += float64(a3 * b2)
-		c33 += float64(a3 * b3)
+		b0, b1, b2, b3 := bp[k][0], bp[k][1], bp[k][2], bp[k][3]
+		a0, a1, a2, a3 := ap[k][0], ap[k][1], ap[k][2], ap[k][3]
+		c00, c01, c02, c03 = c00+float64(a0*b0), c01+float64(a0*b1), c02+float64(a0*b2), c03+float64(a0*b3)
+		c10, c11, c12, c13 = c10+float64(a1*b0), c11+float64(a1*b1), c12+float64(a1*b2), c13+float64(a1*b3)
+		c20, c21, c22, c23 = c20+float64(a2*b0), c21+float64(a2*b1), c22+float64(a2*b2), c23+float64(a2*b3)
+		c30, c31, c32, c33 = c30+float64(a3*b0), c31+float64(a3*b1), c32+float64(a3*b2), c33+float64(a3*b3)
 	}
 	return [4][4]float64{{c00, c01, c02, c03}, {c10, c11, c12, c13}, {c20, c21, c22, c23}, {c30, c31, c32, c33}}
 }

@@ -1,28 +1,27 @@
 package kernel
 
-// This file holds the vector variant of the blocked kernel: the same packed,
-// register-blocked product as tile2x3.go, with a tile of vr×vc = 4×8 and a
-// micro-kernel that works across the columns of C. For each kept k it
+// This file holds the 4×8 vector tile of the blocked product (blocked.go),
+// whose micro-kernel works across the columns of C. For each kept k it
 // broadcasts A[i,k] and, for a run of columns j … j+w of one row of C,
 // computes
 //
 //	C[i,j:j+w] = C[i,j:j+w] + A[i,k]·B[k,j:j+w]
 //
-// with a packed multiply followed by a separate packed add (MULPD, ADDPD
-// or VMULPD, VADDPD; never a fused multiply-add). Each lane of a vector
+// with a packed multiply followed by a separate packed add (MULPD, ADDPD or
+// VMULPD, VADDPD; never a fused multiply-add). Each lane of a vector
 // register is one element of C, and it goes through exactly the scalar
 // sequence s = 0; s = s + round(a·b); … in the order k = 0, 1, 2, …, so the
-// result is MulNaive's bit for bit. On amd64 the micro-kernel is assembly
-// (simd_amd64.s): SSE2, two float64 per register, on every amd64, and AVX,
-// four, when CPUID and XGETBV say the processor and the operating system
-// support it. Elsewhere tile4x8Go is the micro-kernel, and the 2×3 scalar
-// kernel of tile2x3.go, which keeps its sums in registers, is used instead.
+// result is matrix.MulNaive's bit for bit. On amd64 the micro-kernel is
+// assembly (simd_amd64.s): SSE2, two float64 per register, on every amd64,
+// and AVX, four, when CPUID and XGETBV say the processor and the operating
+// system support it. Elsewhere tile4x8Go is the 4×8 micro-kernel, kept to
+// test the packing everywhere, and the 2×3 tile of tile2x3.go, which keeps
+// its sums in registers, is used instead.
 //
-// Zero-skipping (sparse.go) works as in the 2×3 kernel: a 4-row strip of A is
-// packed without the k where all 4 rows are zero, with the list of the k
-// kept, and the micro-kernel reads row idx[t] of the B panel for the t-th
-// kept k. Without skipping the list is 0, 1, 2, …, so one micro-kernel
-// serves both.
+// With zero-skipping (sparse.go) a 4-row strip of A is packed without the k
+// where all 4 rows are zero, with the list of the k kept, and the
+// micro-kernel reads row idx[q] of the B panel for the q-th kept k. Without
+// skipping the list is 0, 1, 2, …, so one micro-kernel serves both.
 
 // vr×vc is the tile of the vector kernel: 4 rows of A against 8 columns of
 // B. With AVX that is 8 accumulators of 4 float64, plus 2 for the row of B,

@@ -15,12 +15,6 @@ func bestSIMD() int {
 // every level up to it.
 var simdMax = bestSIMD()
 
-// hasAVX reports whether CPUID announces AVX and OSXSAVE and XGETBV shows
-// that the operating system saves the XMM and YMM state.
-//
-//go:noescape
-func hasAVX() bool
-
 // tile4x8SSE2 sets *t to the 4×8 tile Σ_q ap[q][i]·bp[idx[q]][j] for q < n,
 // as tile4x8Go does, with SSE2 (MULPD then ADDPD). n must be at least 1, and
 // ap and idx must hold n entries and bp every entry idx names.
