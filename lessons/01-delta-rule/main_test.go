@@ -39,17 +39,8 @@ var defaultOutput = golden.Output(func(w io.Writer) error {
 	return run(w, cfg)
 })
 
-// TestGolden guards the whole default output.
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "and", out)
-}
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-}
+// TestDefault guards the whole default output and the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "and", defaultOutput(t)) }
 
 // TestPublished trains both variants with the question's settings and compares
 // all 16 outputs with the literals Java printed: to 1e-12 relative with any

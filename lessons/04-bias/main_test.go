@@ -31,11 +31,8 @@ func amd64Output(t *testing.T) []byte {
 	return defaultOutput(t)
 }
 
-// TestGolden guards the whole default output.
-func TestGolden(t *testing.T) { golden.Check(t, "default", amd64Output(t)) }
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) { golden.InREADME(t, "README.md", string(amd64Output(t))) }
+// TestDefault guards the whole default output and the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "default", amd64Output(t)) }
 
 func variantNamed(t *testing.T, name string) variant {
 	t.Helper()
@@ -409,9 +406,7 @@ func TestTraceAgainstNumpy(t *testing.T) {
 		}
 	}
 	want := lessontest.Numpy(t, "testdata/trace.py", runs...)
-	if line, g, w := golden.FirstDiff(got.String(), want); line != 0 {
-		t.Errorf("-trace 2 differs from numpy's print at line %d:\n got: %q\nwant: %q", line, g, w)
-	}
+	lessontest.Same(t, "-trace 2", got.String(), want)
 }
 
 // TestTraceGolden guards the trace of the first step of every variant.

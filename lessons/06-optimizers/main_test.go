@@ -203,14 +203,7 @@ func smallConfig(t *testing.T) config {
 
 func TestPlot(t *testing.T) {
 	cfg := smallConfig(t)
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 600, 800)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, run, cfg, cfg.plot, 600, 800)
 }
 
 // TestTimeFlag checks that -time adds a wall-time column and the default

@@ -20,20 +20,14 @@ var defaultOutput = golden.Output(func(w io.Writer) error {
 	return run(w, cfg)
 })
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
-}
+// TestDefault guards the whole default output (without the plot line) and
+// the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "default", defaultOutput(t)) }
 
-// TestREADME checks that the README quotes the default output as it is
-// today, and the two excerpts of the -seed 1 output it shows: the answer's
-// XOR run and the table of the eight settings (the sweep, which does not
-// depend on -seed, is skipped).
+// TestREADME checks the two excerpts of the -seed 1 output the README
+// shows: the answer's XOR run and the table of the eight settings (the
+// sweep, which does not depend on -seed, is skipped).
 func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-
 	cfg := defaultConfig()
 	cfg.seed, cfg.seeds, cfg.plot = 1, 0, ""
 	var buf bytes.Buffer
@@ -200,14 +194,7 @@ func TestPlot(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.steps, cfg.seeds = 300, 0
 	cfg.plot = filepath.Join(t.TempDir(), "acc.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, run, cfg, cfg.plot, 400, 300)
 }
 
 func TestFlags(t *testing.T) {

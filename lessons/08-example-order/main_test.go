@@ -20,21 +20,17 @@ var defaultOutput = golden.Output(func(w io.Writer) error {
 	return run(w, cfg)
 })
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
+// TestDefault guards the whole default output (without the plot line) and
+// the README's quote of it.
+func TestDefault(t *testing.T) {
 	golden.RequireExp(t)
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
+	lessontest.Default(t, "default", defaultOutput(t))
 }
 
-// TestREADME checks that the README quotes the default output as it is
-// today, and its excerpts of the -rate 1 and -rate 0.01 runs (without the
-// comparison over seeds, which the excerpts do not reach).
+// TestREADME checks the README's excerpts of the -rate 1 and -rate 0.01
+// runs (without the comparison over seeds, which the excerpts do not reach).
 func TestREADME(t *testing.T) {
 	golden.RequireExp(t)
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-
 	for _, tt := range []struct {
 		rate        float64
 		first, last string // the excerpt's first line and a prefix of its last
@@ -180,14 +176,7 @@ func TestPlot(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.epochs, cfg.seeds = 3, 0
 	cfg.plot = filepath.Join(t.TempDir(), "order.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, run, cfg, cfg.plot, 400, 300)
 }
 
 func TestFlags(t *testing.T) {

@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"io"
 	"math"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -20,17 +18,9 @@ var defaultOutput = golden.Output(func(w io.Writer) error {
 	return run(w, cfg)
 })
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
-}
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-}
+// TestDefault guards the whole default output (without the plot line) and
+// the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "default", defaultOutput(t)) }
 
 // TestExactLinearFit checks that the linear 1-1-1 network finds the line
 // itself from several starts: slope w2·w1 = 0.12, offset w2·b1 + b2 = 0.1.
@@ -147,14 +137,7 @@ func TestPlot(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.askerEpochs, cfg.epochs = 10, 10
 	cfg.plot = filepath.Join(t.TempDir(), "fit.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, run, cfg, cfg.plot, 400, 300)
 }
 
 func TestFlags(t *testing.T) {

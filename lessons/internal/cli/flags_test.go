@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRangedFlags checks IntVar and SeedVar: defaults kept, values in range
+// stored, values outside it refused with the flag's name and range, and the
+// range shown in the usage.
+func TestRangedFlags(t *testing.T) {
+	for _, tt := range []struct {
+		args  []string
+		steps int
+		seed  uint32
+		want  string // fragment of the error, "" for none
+	}{
+		{nil, 10, 1, ""},
+		{[]string{"-steps", "5", "-seed", "4294967295"}, 5, 4294967295, ""},
+		{[]string{"-steps", "0x10"}, 16, 1, ""},
+		{[]string{"-steps", "0"}, 0, 0, `invalid value "0" for flag -steps: must be in 1 … 100`},
+		{[]string{"-steps", "x"}, 0, 0, `invalid value "x" for flag -steps: "x" is not an integer`},
+		{[]string{"-seed", "-1"}, 0, 0, `invalid value "-1" for flag -seed: must be in 0 … 4294967295`},
+		{[]string{"-seed", "4294967296"}, 0, 0, "flag -seed: must be in 0 … 4294967295"},
+	} {
+		var usage bytes.Buffer
+		fs := NewFlagSet("x", &usage)
+		steps, seed := 10, uint32(1)
+		IntVar(fs, &steps, "steps", 1, 100, "training `steps`")
+		SeedVar(fs, &seed, "seed", "np.random.seed value")
+		err := Parse(fs, tt.args)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: unexpected error %v", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: got error %v, want one containing %q", tt.args, err, tt.want)
+		case tt.want == "" && (steps != tt.steps || seed != tt.seed):
+			t.Errorf("%q: got steps %d, seed %d; want %d, %d", tt.args, steps, seed, tt.steps, tt.seed)
+		}
+		if tt.want != "" && !strings.Contains(usage.String(), "training steps (1 … 100) (default 10)") {
+			t.Errorf("%q: usage lacks the range and default:\n%s", tt.args, usage.String())
+		}
+	}
+}
+
+func TestPicture(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want string // the picture, or a fragment of the error
+		bad  bool
+	}{
+		{nil, "fig.png", false},
+		{[]string{"-seed", "7"}, "", false},
+		{[]string{"-plot", filepath.Join(dir, "a.jpg")}, filepath.Join(dir, "a.jpg"), false},
+		{[]string{"-plot", "a.gif"}, `-plot: a.gif: unknown image extension ".gif"`, true},
+		{[]string{"-plot", filepath.Join(dir, "no", "a.png")}, "does not exist", true},
+	} {
+		fs := NewFlagSet("x", &bytes.Buffer{})
+		fs.String("plot", "fig.png", "")
+		fs.Int("seed", 1, "")
+		if err := Parse(fs, tt.args); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Picture(fs, "plot")
+		switch {
+		case tt.bad && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: got %q, %v; want an error containing %q", tt.args, got, err, tt.want)
+		case !tt.bad && (err != nil || got != tt.want):
+			t.Errorf("%q: got %q, %v; want %q", tt.args, got, err, tt.want)
+		}
+	}
+}
