@@ -154,7 +154,8 @@ func Seed(name string, v int64) (uint32, error) {
 }
 
 // Parse parses args with fs and rejects positional arguments, which no
-// lesson takes: the common opening of every lesson's parseFlags. For -h it
+// lesson takes: the common opening of every lesson's parseFlags. It also
+// checks the flags IntVar and SeedVar defined against their ranges. For -h it
 // prints the usage and returns flag.ErrHelp. For an unknown flag or a bad
 // value it prints the usage and returns the flag package's error without
 // printing it, so that Run prints it once, named after the lesson.
@@ -170,7 +171,12 @@ func Parse(fs *flag.FlagSet, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	return nil
+	fs.Visit(func(f *flag.Flag) {
+		if r, ok := f.Value.(*intRange); ok && err == nil {
+			err = r.check(f.Name)
+		}
+	})
+	return err
 }
 
 // usage prints fs's usage to its output, as the flag package does.

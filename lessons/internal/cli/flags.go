@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,18 +21,19 @@ func NewFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 }
 
 // IntVar defines an int flag called name, stored in *p (whose value is the
-// default), that accepts only lo … hi; the usage gains " (lo … hi)". A value
-// outside the range is a usage error that names the flag and the range:
+// default), that accepts only lo … hi; the usage gains " (lo … hi)". Parse
+// refuses a value outside the range with an error that names the flag:
 //
-//	invalid value "0" for flag -steps: must be in 1 … 10000000
+//	-steps must be in 1 … 10000000, got 0
 func IntVar(fs *flag.FlagSet, p *int, name string, lo, hi int, usage string) {
-	fs.Var(&intRange{p, lo, hi}, name, fmt.Sprintf("%s (%d … %d)", usage, lo, hi))
+	fs.Var(&intRange{p: p, lo: int64(lo), hi: int64(hi)}, name, fmt.Sprintf("%s (%d … %d)", usage, lo, hi))
 }
 
 // SeedVar defines a flag called name, stored in *p (whose value is the
 // default), for a seed numpy accepts: 0 … 2³²−1, which the usage says.
+// Parse refuses another value as Seed does.
 func SeedVar(fs *flag.FlagSet, p *uint32, name, usage string) {
-	fs.Var((*seed)(p), name, usage+" (0 … 2³²−1)")
+	fs.Var(&intRange{seed: p, lo: 0, hi: math.MaxUint32}, name, usage+" (0 … 2³²−1)")
 }
 
 // Picture returns the picture file a run writes, as Figure does, after
@@ -48,50 +50,55 @@ func Picture(fs *flag.FlagSet, name string, neutral ...string) (string, error) {
 	return path, nil
 }
 
-// intRange is the flag.Value of IntVar.
+// intRange is the flag.Value of IntVar and SeedVar: it holds what was
+// given, and Parse checks the range (ranged.check) once parsing is done, so
+// a value out of range gives the lesson's message, not the flag package's.
 type intRange struct {
-	p      *int
-	lo, hi int
+	p      *int    // IntVar's variable, or
+	seed   *uint32 // SeedVar's
+	given  int64
+	lo, hi int64
 }
 
 func (v *intRange) String() string {
-	if v == nil || v.p == nil {
+	switch {
+	case v == nil:
 		return "0"
+	case v.seed != nil:
+		return strconv.FormatUint(uint64(*v.seed), 10)
+	case v.p != nil:
+		return strconv.Itoa(*v.p)
 	}
-	return strconv.Itoa(*v.p)
+	return "0"
 }
 
 func (v *intRange) Set(s string) error {
-	n, err := strconv.ParseInt(s, 0, strconv.IntSize)
+	n, err := strconv.ParseInt(s, 0, 64)
 	if err != nil {
-		return fmt.Errorf("%q is not an integer", s)
+		return errors.New("parse error") // as the flag package says for its own ints
 	}
-	if n < int64(v.lo) || n > int64(v.hi) {
-		return fmt.Errorf("must be in %d … %d", v.lo, v.hi)
+	v.given = n
+	if n >= v.lo && n <= v.hi {
+		if v.seed != nil {
+			*v.seed = uint32(n)
+		} else {
+			*v.p = int(n)
+		}
 	}
-	*v.p = int(n)
 	return nil
 }
 
-func (v *intRange) Get() any { return *v.p }
-
-// seed is the flag.Value of SeedVar.
-type seed uint32
-
-func (s *seed) String() string {
-	if s == nil {
-		return "0"
+func (v *intRange) Get() any {
+	if v.seed != nil {
+		return *v.seed
 	}
-	return strconv.FormatUint(uint64(*s), 10)
+	return *v.p
 }
 
-func (s *seed) Set(v string) error {
-	n, err := strconv.ParseInt(v, 0, 64)
-	if err != nil || n < 0 || n > math.MaxUint32 {
-		return fmt.Errorf("must be in 0 … 4294967295")
+// check returns the error for a value out of range, or nil.
+func (v *intRange) check(name string) error {
+	if v.given < v.lo || v.given > v.hi {
+		return fmt.Errorf("-%s must be in %d … %d, got %d", name, v.lo, v.hi, v.given)
 	}
-	*s = seed(n)
 	return nil
 }
-
-func (s *seed) Get() any { return uint32(*s) }

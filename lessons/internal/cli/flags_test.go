@@ -8,8 +8,8 @@ import (
 )
 
 // TestRangedFlags checks IntVar and SeedVar: defaults kept, values in range
-// stored, values outside it refused with the flag's name and range, and the
-// range shown in the usage.
+// stored, values outside it refused by Parse with the flag's name and
+// range, and the range and default shown in the usage.
 func TestRangedFlags(t *testing.T) {
 	for _, tt := range []struct {
 		args  []string
@@ -20,10 +20,10 @@ func TestRangedFlags(t *testing.T) {
 		{nil, 10, 1, ""},
 		{[]string{"-steps", "5", "-seed", "4294967295"}, 5, 4294967295, ""},
 		{[]string{"-steps", "0x10"}, 16, 1, ""},
-		{[]string{"-steps", "0"}, 0, 0, `invalid value "0" for flag -steps: must be in 1 … 100`},
-		{[]string{"-steps", "x"}, 0, 0, `invalid value "x" for flag -steps: "x" is not an integer`},
-		{[]string{"-seed", "-1"}, 0, 0, `invalid value "-1" for flag -seed: must be in 0 … 4294967295`},
-		{[]string{"-seed", "4294967296"}, 0, 0, "flag -seed: must be in 0 … 4294967295"},
+		{[]string{"-steps", "0"}, 0, 0, "-steps must be in 1 … 100, got 0"},
+		{[]string{"-steps", "x"}, 0, 0, `invalid value "x" for flag -steps: parse error`},
+		{[]string{"-seed", "-1"}, 0, 0, "-seed must be in 0 … 4294967295, got -1"},
+		{[]string{"-seed", "4294967296"}, 0, 0, "-seed must be in 0 … 4294967295, got 4294967296"},
 	} {
 		var usage bytes.Buffer
 		fs := NewFlagSet("x", &usage)
@@ -39,8 +39,11 @@ func TestRangedFlags(t *testing.T) {
 		case tt.want == "" && (steps != tt.steps || seed != tt.seed):
 			t.Errorf("%q: got steps %d, seed %d; want %d, %d", tt.args, steps, seed, tt.steps, tt.seed)
 		}
-		if tt.want != "" && !strings.Contains(usage.String(), "training steps (1 … 100) (default 10)") {
-			t.Errorf("%q: usage lacks the range and default:\n%s", tt.args, usage.String())
+		if got, want := fs.Lookup("steps").Usage, "training `steps` (1 … 100)"; got != want {
+			t.Errorf("usage of -steps: got %q, want %q", got, want)
+		}
+		if strings.Contains(tt.want, "parse error") && !strings.Contains(usage.String(), "-steps steps\n    \ttraining steps (1 … 100) (default 10)") {
+			t.Errorf("%q: the usage printed lacks -steps' range and default:\n%s", tt.args, usage.String())
 		}
 	}
 }
