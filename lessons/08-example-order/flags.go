@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -18,7 +17,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cli.IntVar(fs, &cfg.epochs, "epochs", 1, 100000, "passes over the 150 samples")
 	fs.IntVar(&cfg.every, "every", cfg.every, "print the accuracy and loss every `n` epochs")
 	cli.IntVar(fs, &cfg.seeds, "seeds", 0, 1000, "compare the two orders for seeds 1 … `n` at the end (0 for none)")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the accuracy curves to this `file` (.png or .jpg; empty for none)")
+	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the accuracy curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: example-order [flags]\n\nTrains on Iris one sample at a time, sorted by class and shuffled.\n\n")
 		fs.PrintDefaults()
@@ -32,10 +31,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case cfg.every < 1:
 		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
 	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
-	}
-	return cfg, nil
+	// Only the default run writes the README's figure: a run that another
+	// flag changes draws none unless -plot names a file.
+	var err error
+	cfg.plot, err = cli.Picture(fs, "plot")
+	return cfg, err
 }
