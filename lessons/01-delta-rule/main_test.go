@@ -237,7 +237,7 @@ func TestParseFlags(t *testing.T) {
 		{Args: []string{"-variant", "mse"}, Want: "-variant"},
 		{Args: []string{"-pow", "fast"}, Want: "-pow"},
 		{Args: []string{"-trace", "-1"}, Want: "-trace"},
-		{Args: []string{"-trace", "101"}, Want: "-trace"},
+		{Args: []string{"-trace", "101"}, Want: "-trace must be in 0 … 100, got 101"},
 		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {

@@ -13,16 +13,15 @@ import (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := flag.NewFlagSet("log-loss", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	fs := cli.NewFlagSet("log-loss", stderr)
+	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the initial weights")
 	alphas := fs.String("alphas", "0.01,0.05,0.5", "comma-separated learning rates α")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors (and, on log-loss, the mean log-loss) is below this")
-	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
+	cli.IntVar(fs, &cfg.maxIter, "max-iter", 1, 100_000_000, "give up after this many iterations")
 	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
 	loss := fs.String("loss", "both", "loss to train on: sse, log or both")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the SSE curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
-	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` steps of the table's first run, as numpy prints them (0 … 1000)")
+	cli.IntVar(fs, &cfg.trace, "trace", 0, 1000, "print every quantity of the first `n` steps of the table's first run, as numpy prints them")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: log-loss [flags]\n\nTabulates iterations to the error goal for squared error and log-loss.\n\n")
 		fs.PrintDefaults()
@@ -34,17 +33,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
 		return cfg, fmt.Errorf("-alphas: %v", err)
 	}
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
 	cfg.plot = cli.Figure(fs, "plot", "trace")
-	switch {
-	case cfg.trace < 0 || cfg.trace > 1000:
-		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
-	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
+	if !(cfg.goal > 0) || math.IsInf(cfg.goal, 0) {
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1 || cfg.maxIter > 100_000_000:
-		return cfg, fmt.Errorf("-max-iter must be in 1 … 100000000, got %d", cfg.maxIter)
 	}
 	switch *scale {
 	case "raw":
