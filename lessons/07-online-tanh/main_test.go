@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,13 +10,9 @@ import (
 	"nnscratch/lessons/internal/lessontest"
 )
 
-// defaultOutput runs the lesson once with its default flags (without the
-// plot) and returns what it printed; TestGolden and TestREADME share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints (without the picture),
+// run once for all the tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
 // TestDefault guards the whole default output (without the plot line) and
 // the README's quote of it.
@@ -191,10 +185,7 @@ func TestEpochs(t *testing.T) {
 }
 
 func TestPlot(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.steps, cfg.seeds = 300, 0
-	cfg.plot = filepath.Join(t.TempDir(), "acc.png")
-	lessontest.Plot(t, run, cfg, cfg.plot, 400, 300)
+	lessontest.Plot(t, parseFlags, run, 400, 300, "-steps", "300", "-seeds", "0")
 }
 
 func TestFlags(t *testing.T) {
@@ -211,8 +202,6 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-seeds", "-1"}, Want: "-seeds must be in 0 … 1000"},
 		{Args: []string{"-long", "0"}, Want: "-long must be in 1 … 1000000"},
 		{Args: []string{"-trace", "-1"}, Want: "-trace must be in 0 … 1000, got -1"},
-		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 }
 

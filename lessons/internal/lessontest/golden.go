@@ -1,8 +1,9 @@
 package lessontest
 
 import (
-	"bytes"
+	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -18,20 +19,34 @@ func Default(t *testing.T, name string, out []byte) {
 	golden.InREADME(t, "README.md", string(out))
 }
 
-// Plot runs run with cfg, whose picture flag holds path, and checks that
-// path is then a PNG or JPEG image of at least minW×minH pixels and that
-// the output says where it went ("wrote path"). It returns the output.
-func Plot[C any](t *testing.T, run func(io.Writer, C) error, cfg C, path string, minW, minH int) string {
+// Output returns a function that runs the lesson once per test binary
+// with the command line args, as its main would, and hands every caller
+// what it printed (golden.Output): the default run, shared by the tests
+// that compare it with the golden file, the README and published figures.
+// A lesson that draws a picture by default is run with "-plot", "".
+func Output[C any](parse func([]string, io.Writer) (C, error), run func(io.Writer, C) error, args ...string) func(testing.TB) []byte {
+	return golden.Output(func(w io.Writer) error {
+		cfg, err := parse(args, io.Discard)
+		if err != nil {
+			return fmt.Errorf("flags %q: %w", args, err)
+		}
+		return run(w, cfg)
+	})
+}
+
+// Plot runs the lesson with the command line args and -plot naming a PNG
+// file in a temporary directory, and checks that the file is then an image
+// of at least minW×minH pixels and that the output says where it went
+// ("wrote …"). It returns the output.
+func Plot[C any](t *testing.T, parse func([]string, io.Writer) (C, error), run func(io.Writer, C) error, minW, minH int, args ...string) string {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
+	path := filepath.Join(t.TempDir(), "plot.png")
+	out := Run(t, parse, run, append(args, "-plot", path)...)
 	Image(t, path, minW, minH)
-	if !strings.Contains(buf.String(), "wrote "+path) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
+	if !strings.Contains(out, "wrote "+path) {
+		t.Errorf("output does not say where the plot went:\n%s", out)
 	}
-	return buf.String()
+	return out
 }
 
 // Same fails t unless got, the lesson's output called what (such as

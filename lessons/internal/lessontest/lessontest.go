@@ -5,6 +5,8 @@ package lessontest
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"image"
 	_ "image/jpeg" // lessons write JPEG as well as PNG
 	_ "image/png"
@@ -25,8 +27,16 @@ type FlagCase struct {
 
 // Flags runs parse on each case's arguments and checks the outcome: no
 // error where Want is empty, otherwise an error whose message contains Want.
+// It also checks what every lesson's command line does (cli.Parse): -h asks
+// for help (flag.ErrHelp), and an unknown flag or an argument is refused.
 func Flags[C any](t *testing.T, parse func(args []string, stderr io.Writer) (C, error), cases []FlagCase) {
 	t.Helper()
+	if _, err := parse([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("flags [-h]: got %v, want flag.ErrHelp", err)
+	}
+	cases = append(cases,
+		FlagCase{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		FlagCase{Args: []string{"extra"}, Want: `unexpected argument "extra"`})
 	for _, c := range cases {
 		_, err := parse(c.Args, &bytes.Buffer{})
 		switch {
