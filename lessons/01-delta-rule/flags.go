@@ -19,7 +19,7 @@ const (
 // error that names its flag; -h gives flag.ErrHelp after printing the usage.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
-	fs := cli.NewFlagSet("delta-rule", stderr)
+	fs := cli.NewFlagSet("delta-rule", "Teaches one sigmoid neuron AND with the delta rule, with and without the sigmoid's derivative.", stderr)
 	epochs := fs.String("epochs", "10000,35000", "comma-separated, increasing epoch counts at which to print the outputs")
 	rate := fs.Float64("rate", 0.021, "learning rate η (> 0)")
 	bias := fs.Float64("bias-init", -2, "starting bias weight w₀")

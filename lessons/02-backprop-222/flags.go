@@ -22,7 +22,7 @@ const (
 // A flag that is not given leaves its config field 0: the source's value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
-	fs := cli.NewFlagSet("backprop-222", stderr)
+	fs := cli.NewFlagSet("backprop-222", "Trains the forum question's 2-2-2 network with its bug and with the fix, then the worked example.", stderr)
 	mode := fs.String("mode", "all", "what to run: buggy, fixed, worked, or all (buggy and fixed side by side, then worked)")
 	steps := fs.Int("steps", 0, fmt.Sprintf("training steps, 1 … %d (default: the source's, 1000 for the question, 10000 for the worked example, which needs at least 2)", maxSteps))
 	rate := fs.String("rate", "", "learning rate η, 0 < η ≤ 1e6 (default: the source's, 5 for the question, 0.5 for the worked example)")

@@ -19,7 +19,7 @@ const (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("alpha-sweep", stderr)
+	fs := cli.NewFlagSet("alpha-sweep", "Trains the notebook's 3-4-1 XOR network once per learning rate.", stderr)
 	alphas := fs.String("alphas", "0.001,0.01,0.1,1,10,100,1000", "comma-separated learning rates α to sweep")
 	cli.IntVar(fs, &cfg.steps, "steps", 1, maxSteps, "training steps per learning rate")
 	fs.IntVar(&cfg.every, "every", cfg.every, "print the mean absolute error every `n` steps")
@@ -29,10 +29,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the error curves to this `file` (.png or .jpg; empty for none); a run that changes -alphas, -steps, -record or -seed draws none unless -plot is given")
 	fs.BoolVar(&cfg.fused, "fused", false, "run the fused loop of fused.go (same bits, faster) instead of step.go")
 	cli.IntVar(fs, &cfg.trace, "trace", 0, maxTrace, "print every intermediate of the first `n` steps of each learning rate in numpy's format")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: alpha-sweep [flags]\n\nTrains the notebook's 3-4-1 XOR network once per learning rate.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}

@@ -21,7 +21,7 @@ const (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("bias", stderr)
+	fs := cli.NewFlagSet("bias", "Counts the forum network's iterations to reach the error goal, with and without its bugs.", stderr)
 	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the initial weights")
 	fs.Float64Var(&cfg.alpha, "alpha", cfg.alpha, "learning rate α")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors is below this")
@@ -33,10 +33,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	}
 	which := fs.String("variant", "all", "one of "+strings.Join(names, ", ")+", or all")
 	cli.IntVar(fs, &cfg.trace, "trace", 0, maxTrace, "print every intermediate of each run's first `n` steps in numpy's format")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bias [flags]\n\nCounts the forum network's iterations to reach the error goal, with and without its bugs.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}

@@ -13,7 +13,7 @@ import (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("log-loss", stderr)
+	fs := cli.NewFlagSet("log-loss", "Tabulates iterations to the error goal for squared error and log-loss.", stderr)
 	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the initial weights")
 	alphas := fs.String("alphas", "0.01,0.05,0.5", "comma-separated learning rates α")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors (and, on log-loss, the mean log-loss) is below this")
@@ -22,10 +22,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	loss := fs.String("loss", "both", "loss to train on: sse, log or both")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the SSE curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
 	cli.IntVar(fs, &cfg.trace, "trace", 0, 1000, "print every quantity of the first `n` steps of the table's first run, as numpy prints them")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: log-loss [flags]\n\nTabulates iterations to the error goal for squared error and log-loss.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}

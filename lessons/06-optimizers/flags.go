@@ -12,7 +12,7 @@ import (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("optimizers", stderr)
+	fs := cli.NewFlagSet("optimizers", "Races gradient descent, momentum, Nesterov and Adam on the question's 2-3-1 network.", stderr)
 	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the starting weights")
 	fs.Float64Var(&cfg.mu, "mu", cfg.mu, "momentum coefficient μ for momentum and Nesterov, in [0, 1)")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the summed squared error Σ(a − y)² is below this")
@@ -24,10 +24,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cli.IntVar(fs, &cfg.reps, "reps", 1, 1000, "with -time, time each run `n` times and print the fastest")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the loss curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
 	cli.IntVar(fs, &cfg.trace, "trace", 0, 1000, "print every quantity of the first `n` steps of each rule at its first rate on Iris, raw inputs")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: optimizers [flags]\n\nRaces gradient descent, momentum, Nesterov and Adam on the question's 2-3-1 network.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}

@@ -10,7 +10,7 @@ import (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("online-tanh", stderr)
+	fs := cli.NewFlagSet("online-tanh", "Trains the question's tanh network one random sample at a time, on OR and XOR.", stderr)
 	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value")
 	cli.IntVar(fs, &cfg.hidden, "hidden", 1, 100, "hidden tanh units")
 	cli.IntVar(fs, &cfg.steps, "steps", 1, 10_000_000, "training steps (one sample each) in the printed runs")

@@ -10,7 +10,7 @@ import (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("example-order", stderr)
+	fs := cli.NewFlagSet("example-order", "Trains on Iris one sample at a time, sorted by class and shuffled.", stderr)
 	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the starting weights and the shuffles")
 	cli.IntVar(fs, &cfg.hidden, "hidden", 1, 1000, "hidden units")
 	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "learning rate η")
@@ -18,10 +18,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.every, "every", cfg.every, "print the accuracy and loss every `n` epochs")
 	cli.IntVar(fs, &cfg.seeds, "seeds", 0, 1000, "compare the two orders for seeds 1 … `n` at the end (0 for none)")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the accuracy curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: example-order [flags]\n\nTrains on Iris one sample at a time, sorted by class and shuffled.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}

@@ -10,7 +10,7 @@ import (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := cli.NewFlagSet("regression", stderr)
+	fs := cli.NewFlagSet("regression", "Fits a line with the question's 1-1-1 network: its own update rule, then gradient descent done right.", stderr)
 	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the starting weights")
 	cli.IntVar(fs, &cfg.askerEpochs, "asker-epochs", 1, 10_000_000, "epochs of the question's update rule")
 	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "learning rate η of gradient descent")

@@ -7,26 +7,42 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 
 	"nnscratch/nn/plot"
 )
 
 // NewFlagSet returns the flag set of the lesson called name: it returns
-// errors instead of exiting, and prints its usage to stderr. It is the first
-// line of every lesson's parseFlags.
-func NewFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+// errors instead of exiting, and prints its usage to stderr, as
+//
+//	usage: name [flags]
+//
+//	summary
+//
+// followed by the flags. It is the first line of every lesson's parseFlags.
+func NewFlagSet(name, summary string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: %s [flags]\n\n%s\n\n", name, summary)
+		fs.PrintDefaults()
+	}
 	return fs
 }
 
 // IntVar defines an int flag called name, stored in *p (whose value is the
-// default), that accepts only lo … hi; the usage gains " (lo … hi)". Parse
-// refuses a value outside the range with an error that names the flag:
+// default), that accepts only lo … hi; the usage gains " (lo … hi)", or
+// " (an int in lo … hi)" when it names no value in backquotes (the flag
+// package's way to name the value in the list of flags). Parse refuses a
+// value outside the range with an error that names the flag:
 //
 //	-steps must be in 1 … 10000000, got 0
 func IntVar(fs *flag.FlagSet, p *int, name string, lo, hi int, usage string) {
-	fs.Var(&intRange{p: p, lo: int64(lo), hi: int64(hi)}, name, fmt.Sprintf("%s (%d … %d)", usage, lo, hi))
+	format := "%s (%d … %d)"
+	if !strings.Contains(usage, "`") {
+		format = "%s (an `int` in %d … %d)"
+	}
+	fs.Var(&intRange{p: p, lo: int64(lo), hi: int64(hi)}, name, fmt.Sprintf(format, usage, lo, hi))
 }
 
 // SeedVar defines a flag called name, stored in *p (whose value is the

@@ -26,7 +26,7 @@ func TestRangedFlags(t *testing.T) {
 		{[]string{"-seed", "4294967296"}, 0, 0, "-seed must be in 0 … 4294967295, got 4294967296"},
 	} {
 		var usage bytes.Buffer
-		fs := NewFlagSet("x", &usage)
+		fs := NewFlagSet("x", "Tests.", &usage)
 		steps, seed := 10, uint32(1)
 		IntVar(fs, &steps, "steps", 1, 100, "training `steps`")
 		SeedVar(fs, &seed, "seed", "np.random.seed value")
@@ -61,7 +61,7 @@ func TestPicture(t *testing.T) {
 		{[]string{"-plot", "a.gif"}, `-plot: a.gif: unknown image extension ".gif"`, true},
 		{[]string{"-plot", filepath.Join(dir, "no", "a.png")}, "does not exist", true},
 	} {
-		fs := NewFlagSet("x", &bytes.Buffer{})
+		fs := NewFlagSet("x", "Tests.", &bytes.Buffer{})
 		fs.String("plot", "fig.png", "")
 		fs.Int("seed", 1, "")
 		if err := Parse(fs, tt.args); err != nil {
@@ -73,6 +73,22 @@ func TestPicture(t *testing.T) {
 			t.Errorf("%q: got %q, %v; want an error containing %q", tt.args, got, err, tt.want)
 		case !tt.bad && (err != nil || got != tt.want):
 			t.Errorf("%q: got %q, %v; want %q", tt.args, got, err, tt.want)
+		}
+	}
+}
+
+// TestIntVarUsage checks that the list of flags names an IntVar's value
+// "int" unless its usage names it in backquotes.
+func TestIntVarUsage(t *testing.T) {
+	var usage bytes.Buffer
+	fs := NewFlagSet("x", "Tests.", &usage)
+	var a, b int
+	IntVar(fs, &a, "a", 0, 9, "a count")
+	IntVar(fs, &b, "b", 0, 9, "print every `n` steps")
+	fs.Usage()
+	for _, want := range []string{"usage: x [flags]\n\nTests.\n\n", "-a int\n    \ta count (an int in 0 … 9)\n", "-b n\n    \tprint every n steps (0 … 9)\n"} {
+		if !strings.Contains(usage.String(), want) {
+			t.Errorf("usage lacks %q:\n%s", want, usage.String())
 		}
 	}
 }
