@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"testing"
 
@@ -187,20 +186,5 @@ func TestFlags(t *testing.T) {
 // TestExperimentKeepsFigure checks that an experiment draws no picture
 // unless asked, so that it never overwrites the README's figure.
 func TestExperimentKeepsFigure(t *testing.T) {
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
-		{nil, "example-order.png"},
-		{[]string{"-rate", "1"}, ""},
-		{[]string{"-rate", "1", "-plot", "mine.png"}, "mine.png"},
-	} {
-		cfg, err := parseFlags(c.args, io.Discard)
-		if err != nil {
-			t.Fatalf("flags %q: %v", c.args, err)
-		}
-		if cfg.plot != c.want {
-			t.Errorf("flags %q: picture %q, want %q", c.args, cfg.plot, c.want)
-		}
-	}
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "example-order.png")
 }
