@@ -74,14 +74,7 @@ func run(w io.Writer, cfg config) error {
 			fmt.Fprint(w, r.trace)
 		}
 	}
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, results); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, results) })
 }
 
 // sweep trains one network per learning rate, with step.go's loop or, with

@@ -21,7 +21,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"nnscratch/lessons/internal/cli"
@@ -106,12 +105,5 @@ func report(w io.Writer, cfg config, s *study) error {
 		printProblem(w, cfg, s.ps[p], s.opts, s.res[p], s.bests[p])
 	}
 	printVerdict(w, s.ps, s.bests)
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, s.ps[:2], s.opts, s.bests[:2]); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, s.ps[:2], s.opts, s.bests[:2]) })
 }

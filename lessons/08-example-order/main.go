@@ -75,12 +75,5 @@ func run(w io.Writer, cfg config) error {
 		}
 		printSeeds(w, cfg, rows)
 	}
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, sorted, shuffled); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, sorted, shuffled) })
 }

@@ -66,6 +66,20 @@ func Picture(fs *flag.FlagSet, name string, neutral ...string) (string, error) {
 	return path, nil
 }
 
+// Draw ends a run that draws a picture: unless path is "" (no picture),
+// it calls write, which writes the picture to path, and then says where the
+// picture went ("\nwrote path\n" on w).
+func Draw(w io.Writer, path string, write func() error) error {
+	if path == "" {
+		return nil
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\nwrote %s\n", path)
+	return err
+}
+
 // intRange is the flag.Value of IntVar and SeedVar: it holds what was
 // given, and Parse checks the range (ranged.check) once parsing is done, so
 // a value out of range gives the lesson's message, not the flag package's.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -90,5 +91,23 @@ func TestIntVarUsage(t *testing.T) {
 		if !strings.Contains(usage.String(), want) {
 			t.Errorf("usage lacks %q:\n%s", want, usage.String())
 		}
+	}
+}
+
+// TestDraw checks that Draw writes nothing for no picture, says where the
+// picture went, and passes on the writer's error without the line.
+func TestDraw(t *testing.T) {
+	var out bytes.Buffer
+	called := false
+	if err := Draw(&out, "", func() error { called = true; return nil }); err != nil || called || out.Len() > 0 {
+		t.Errorf(`Draw(""): error %v, called %v, printed %q; want nothing`, err, called, out.String())
+	}
+	if err := Draw(&out, "a.png", func() error { return nil }); err != nil || out.String() != "\nwrote a.png\n" {
+		t.Errorf(`Draw("a.png"): error %v, printed %q; want "\nwrote a.png\n"`, err, out.String())
+	}
+	out.Reset()
+	fail := errors.New("disk full")
+	if err := Draw(&out, "a.png", func() error { return fail }); err != fail || out.Len() > 0 {
+		t.Errorf(`Draw failing: error %v, printed %q; want %v and nothing`, err, out.String(), fail)
 	}
 }
