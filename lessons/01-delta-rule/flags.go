@@ -48,18 +48,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if math.IsNaN(cfg.biasInit) || math.Abs(cfg.biasInit) > 700 {
 		return config{}, fmt.Errorf("-bias-init must be in -700 … 700, got %v", cfg.biasInit)
 	}
-	switch *which {
-	case "both":
-		cfg.variants = []variant{crossEntropy, squaredError}
-	case crossEntropy.name:
-		cfg.variants = []variant{crossEntropy}
-	case squaredError.name:
-		cfg.variants = []variant{squaredError}
-	default:
-		return config{}, fmt.Errorf("-variant must be both, cross-entropy or squared-error, got %q", *which)
+	if err := cli.OneOf("variant", *which, "both", crossEntropy.name, squaredError.name); err != nil {
+		return config{}, err
 	}
-	if _, ok := exps[cfg.pow]; !ok {
-		return config{}, fmt.Errorf("-pow must be java, go or exp, got %q", cfg.pow)
+	for _, v := range []variant{crossEntropy, squaredError} {
+		if *which == "both" || *which == v.name {
+			cfg.variants = append(cfg.variants, v)
+		}
+	}
+	if err := cli.OneOf("pow", cfg.pow, "java", "go", "exp"); err != nil {
+		return config{}, err
 	}
 	return cfg, nil
 }

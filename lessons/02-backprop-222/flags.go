@@ -34,10 +34,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	cfg.mode = *mode
-	switch cfg.mode {
-	case "all", "buggy", "fixed", "worked":
-	default:
-		return config{}, fmt.Errorf("-mode must be buggy, fixed, worked or all, got %q", cfg.mode)
+	if err := cli.OneOf("mode", cfg.mode, "buggy", "fixed", "worked", "all"); err != nil {
+		return config{}, err
 	}
 	if set["steps"] {
 		least := 1
@@ -56,13 +54,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		cfg.rate = r
 	}
-	switch *ord {
-	case "textbook":
-		cfg.order = textbook
-	case "updated":
+	if err := cli.OneOf("order", *ord, "textbook", "updated"); err != nil {
+		return config{}, err
+	}
+	if *ord == "updated" {
 		cfg.order = updated
-	default:
-		return config{}, fmt.Errorf("-order must be textbook or updated, got %q", *ord)
 	}
 	return cfg, nil
 }

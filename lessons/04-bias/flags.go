@@ -42,20 +42,16 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
 	}
-	switch *scale {
-	case "raw":
-		cfg.scales = []bool{false}
-	case "standard":
-		cfg.scales = []bool{true}
-	case "both":
-	default:
-		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	if err := cli.OneOf("scale", *scale, "raw", "standard", "both"); err != nil {
+		return cfg, err
 	}
-	if *which != "all" {
-		i := slices.Index(names, *which)
-		if i < 0 {
-			return cfg, fmt.Errorf("-variant must be one of %s or all, got %q", strings.Join(names, ", "), *which)
-		}
+	if *scale != "both" {
+		cfg.scales = []bool{*scale == "standard"}
+	}
+	if err := cli.OneOf("variant", *which, append(names, "all")...); err != nil {
+		return cfg, err
+	}
+	if i := slices.Index(names, *which); i >= 0 {
 		cfg.variants = variants[i : i+1]
 	}
 	return cfg, nil

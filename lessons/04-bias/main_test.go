@@ -259,7 +259,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-max-iter", "2000000000"}, Want: "-max-iter must be in 1 … 10000000"},
 		{Args: []string{"-trace", "101"}, Want: "-trace must be in 0 … 100"},
 		{Args: []string{"-scale", "minmax"}, Want: `-scale must be raw, standard or both, got "minmax"`},
-		{Args: []string{"-variant", "axis0"}, Want: `-variant must be one of fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
+		{Args: []string{"-variant", "axis0"}, Want: `-variant must be fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
 	})
 }
 

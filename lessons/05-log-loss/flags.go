@@ -33,21 +33,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if !(cfg.goal > 0) || math.IsInf(cfg.goal, 0) {
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
 	}
-	switch *scale {
-	case "raw":
-		cfg.scales = []bool{false}
-	case "standard":
-		cfg.scales = []bool{true}
-	case "both":
-	default:
-		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	if err := cli.OneOf("scale", *scale, "raw", "standard", "both"); err != nil {
+		return cfg, err
 	}
-	switch *loss {
-	case "sse", "log":
+	if *scale != "both" {
+		cfg.scales = []bool{*scale == "standard"}
+	}
+	if err := cli.OneOf("loss", *loss, "sse", "log", "both"); err != nil {
+		return cfg, err
+	}
+	if *loss != "both" {
 		cfg.losses = []string{*loss}
-	case "both":
-	default:
-		return cfg, fmt.Errorf("-loss must be sse, log or both, got %q", *loss)
 	}
 	// The plot shows squared error at α 0.5 and log-loss at α 0.05. When no
 	// run uses either, the default plot is dropped; an explicit -plot is an

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,6 +51,42 @@ func IntVar(fs *flag.FlagSet, p *int, name string, lo, hi int, usage string) {
 // Parse refuses another value as Seed does.
 func SeedVar(fs *flag.FlagSet, p *uint32, name, usage string) {
 	fs.Var(&intRange{seed: p, lo: 0, hi: math.MaxUint32}, name, usage+" (0 … 2³²−1)")
+}
+
+// OneOf checks that v, the value of the flag called name, is one of
+// choices: "-scale must be raw, standard or both, got "unit"".
+func OneOf(name, v string, choices ...string) error {
+	if slices.Contains(choices, v) {
+		return nil
+	}
+	list := choices[len(choices)-1]
+	if n := len(choices); n > 1 {
+		list = strings.Join(choices[:n-1], ", ") + " or " + list
+	}
+	return fmt.Errorf("-%s must be %s, got %q", name, list, v)
+}
+
+// Figure returns the picture file a run writes, given the flag set after
+// parsing and the name of its picture flag (such as "plot"), whose default
+// is the figure the lesson's README shows. A run that another flag changes
+// draws another picture, so unless the picture flag was given it draws none
+// (""): an experiment run from inside a lesson's directory never overwrites
+// the README's figure. Flags named in neutral, such as "trace", do not
+// change the picture.
+func Figure(fs *flag.FlagSet, name string, neutral ...string) string {
+	explicit, changed := false, false
+	fs.Visit(func(f *flag.Flag) {
+		switch {
+		case f.Name == name:
+			explicit = true
+		case !slices.Contains(neutral, f.Name):
+			changed = true
+		}
+	})
+	if changed && !explicit {
+		return ""
+	}
+	return fs.Lookup(name).Value.String()
 }
 
 // Picture returns the picture file a run writes, as Figure does, after

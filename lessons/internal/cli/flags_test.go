@@ -49,6 +49,10 @@ func TestRangedFlags(t *testing.T) {
 	}
 }
 
+// TestPicture checks Figure and Picture: the default picture on the
+// default run and with a neutral flag, none when another flag changes the
+// run, the -plot given in any case, and a picture that cannot be written
+// refused before the run.
 func TestPicture(t *testing.T) {
 	dir := t.TempDir()
 	for _, tt := range []struct {
@@ -57,7 +61,10 @@ func TestPicture(t *testing.T) {
 		bad  bool
 	}{
 		{nil, "fig.png", false},
+		{[]string{"-trace", "2"}, "fig.png", false},
 		{[]string{"-seed", "7"}, "", false},
+		{[]string{"-seed", "7", "-plot", "mine.png"}, "mine.png", false},
+		{[]string{"-plot", ""}, "", false},
 		{[]string{"-plot", filepath.Join(dir, "a.jpg")}, filepath.Join(dir, "a.jpg"), false},
 		{[]string{"-plot", "a.gif"}, `-plot: a.gif: unknown image extension ".gif"`, true},
 		{[]string{"-plot", filepath.Join(dir, "no", "a.png")}, "does not exist", true},
@@ -65,15 +72,38 @@ func TestPicture(t *testing.T) {
 		fs := NewFlagSet("x", "Tests.", &bytes.Buffer{})
 		fs.String("plot", "fig.png", "")
 		fs.Int("seed", 1, "")
+		fs.Int("trace", 0, "")
 		if err := Parse(fs, tt.args); err != nil {
 			t.Fatal(err)
 		}
-		got, err := Picture(fs, "plot")
+		if fig := Figure(fs, "plot", "trace"); !tt.bad && fig != tt.want {
+			t.Errorf("%q: Figure gives %q, want %q", tt.args, fig, tt.want)
+		}
+		got, err := Picture(fs, "plot", "trace")
 		switch {
 		case tt.bad && (err == nil || !strings.Contains(err.Error(), tt.want)):
 			t.Errorf("%q: got %q, %v; want an error containing %q", tt.args, got, err, tt.want)
 		case !tt.bad && (err != nil || got != tt.want):
 			t.Errorf("%q: got %q, %v; want %q", tt.args, got, err, tt.want)
+		}
+	}
+}
+
+// TestOneOf checks OneOf's message for one, two and three choices.
+func TestOneOf(t *testing.T) {
+	for _, tt := range []struct {
+		choices []string
+		want    string
+	}{
+		{[]string{"a"}, `-x must be a, got "z"`},
+		{[]string{"a", "b"}, `-x must be a or b, got "z"`},
+		{[]string{"a", "b", "c"}, `-x must be a, b or c, got "z"`},
+	} {
+		if err := OneOf("x", "b", tt.choices...); (err == nil) != (len(tt.choices) > 1) {
+			t.Errorf("OneOf(x, b, %q) = %v", tt.choices, err)
+		}
+		if err := OneOf("x", "z", tt.choices...); err == nil || err.Error() != tt.want {
+			t.Errorf("OneOf(x, z, %q) = %v, want %s", tt.choices, err, tt.want)
 		}
 	}
 }
