@@ -97,13 +97,3 @@ func run(w io.Writer, cfg config) error {
 	}
 	return report(w, cfg, newStudy(cfg))
 }
-
-// report prints the study and writes its plot.
-func report(w io.Writer, cfg config, s *study) error {
-	printSetup(w, cfg)
-	for p := range s.ps {
-		printProblem(w, cfg, s.ps[p], s.opts, s.res[p], s.bests[p])
-	}
-	printVerdict(w, s.ps, s.bests)
-	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, s.ps[:2], s.opts, s.bests[:2]) })
-}
