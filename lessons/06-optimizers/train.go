@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"runtime"
-	"sync"
 	"time"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
@@ -129,22 +128,10 @@ func sweep(cfg config, ps []problem, opts []optimiser) [][][]run1 {
 			}
 		}
 	}
-	ch := make(chan job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
-				out[j.p][j.o][j.k] = trial(cfg, ps[j.p], opts[j.o], opts[j.o].rates[j.k])
-			}
-		}()
-	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
+	cli.Parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		out[j.p][j.o][j.k] = trial(cfg, ps[j.p], opts[j.o], opts[j.o].rates[j.k])
+	})
 	return out
 }
 
