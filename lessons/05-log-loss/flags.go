@@ -1,13 +1,11 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -29,7 +27,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
 		return cfg, fmt.Errorf("-alphas: %v", err)
 	}
-	cfg.plot = cli.Figure(fs, "plot", "trace")
 	if !(cfg.goal > 0) || math.IsInf(cfg.goal, 0) {
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
 	}
@@ -45,21 +42,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if *loss != "both" {
 		cfg.losses = []string{*loss}
 	}
-	// The plot shows squared error at α 0.5 and log-loss at α 0.05. When no
-	// run uses either, the default plot is dropped; an explicit -plot is an
-	// error now, before any training.
-	if cfg.plot != "" && !plotsSomething(cfg) {
-		explicit := false
-		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "plot" })
-		if explicit {
-			return cfg, fmt.Errorf("-plot: no run uses α %g (squared error) or α %g (log-loss), the rates the plot shows; add one to -alphas or give -plot \"\"", plotAlphaSSE, plotAlphaLog)
-		}
-		cfg.plot = ""
+	if cfg.plot, err = cli.Picture(fs, "plot", "trace"); err != nil {
+		return cfg, err
 	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
+	// The plot shows squared error at α 0.5 and log-loss at α 0.05. A run
+	// that changes -alphas or -loss draws no plot unless -plot is given
+	// (cli.Picture); given, it is an error now, before any training, if no
+	// run uses either rate.
+	if cfg.plot != "" && !plotsSomething(cfg) {
+		return cfg, fmt.Errorf("-plot: no run uses α %g (squared error) or α %g (log-loss), the rates the plot shows; add one to -alphas or give -plot \"\"", plotAlphaSSE, plotAlphaLog)
 	}
 	return cfg, nil
 }
