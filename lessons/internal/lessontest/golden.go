@@ -52,7 +52,7 @@ func Plot[C any](t *testing.T, parse func([]string, io.Writer) (C, error), run f
 // Same fails t unless got, the lesson's output called what (such as
 // "-trace 1"), equals want, what a source program printed (such as
 // numpy's print lines), reporting the first line that differs.
-func Same(t *testing.T, what, got, want string) {
+func Same(t testing.TB, what, got, want string) {
 	t.Helper()
 	if line, g, w := golden.FirstDiff(got, want); line != 0 {
 		t.Errorf("%s differs from the source's print at line %d:\n got: %q\nwant: %q", what, line, g, w)

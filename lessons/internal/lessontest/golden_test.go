@@ -54,6 +54,29 @@ func TestPlot(t *testing.T) {
 	}
 }
 
+// recorder is a testing.TB that keeps the messages of Errorf.
+type recorder struct {
+	testing.TB
+	errs []string
+}
+
+func (r *recorder) Helper() {}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestSame checks that Same passes equal outputs and reports the first
+// line that differs.
 func TestSame(t *testing.T) {
-	Same(t, "output", "a\nb\n", "a\nb\n")
+	var r recorder
+	Same(&r, "-trace 1", "a\nb\n", "a\nb\n")
+	if len(r.errs) != 0 {
+		t.Errorf("Same on equal outputs reported %q", r.errs)
+	}
+	Same(&r, "-trace 1", "a\nb\n", "a\nc\n")
+	want := "-trace 1 differs from the source's print at line 2:\n got: \"b\"\nwant: \"c\""
+	if len(r.errs) != 1 || r.errs[0] != want {
+		t.Errorf("Same on different outputs reported %q, want %q", r.errs, want)
+	}
 }
