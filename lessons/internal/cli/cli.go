@@ -1,8 +1,10 @@
 // Package cli holds what every lesson's command line shares: the main
 // function that turns a lesson's parse and run functions into the project's
-// exit codes, parsers for the flag values lessons take (lists of numbers,
-// numpy seeds), and the budgets that keep a flag or a file from making a
-// lesson allocate more than it says.
+// exit codes, the flag set and the flags lessons take (ranged integers,
+// numpy seeds, lists of numbers, word choices, the picture file), the
+// budgets that keep a flag or a file from making a lesson allocate more
+// than it says, and the pool that runs a sweep's independent runs on all
+// cores.
 //
 // The exit codes are the same for every lesson: 0 after a run that
 // finished (or -h), 2 for a usage error or bad input (a flag's value, or a
