@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -20,14 +19,13 @@ const (
 // error that names its flag; -h gives flag.ErrHelp after printing the usage.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var cfg config
-	fs := flag.NewFlagSet("delta-rule", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("delta-rule", "Teaches one sigmoid neuron AND with the delta rule, with and without the sigmoid's derivative.", stderr)
 	epochs := fs.String("epochs", "10000,35000", "comma-separated, increasing epoch counts at which to print the outputs")
 	rate := fs.Float64("rate", 0.021, "learning rate η (> 0)")
 	bias := fs.Float64("bias-init", -2, "starting bias weight w₀")
 	which := fs.String("variant", "both", "update to train: both, cross-entropy or squared-error")
 	pow := fs.String("pow", "java", "how e^-z is computed: java (Math.E^-z correctly rounded, as Java's Math.pow), go (math.Pow(math.E, -z)) or exp (math.Exp(-z))")
-	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every quantity of each variant's first `n` epochs in numpy's format (0 … %d)", maxTrace))
+	cli.IntVar(fs, &cfg.trace, "trace", 0, maxTrace, "print every quantity of each variant's first `n` epochs in numpy's format")
 	if err := cli.Parse(fs, args); err != nil {
 		return config{}, err
 	}
@@ -45,26 +43,21 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 	}
 	if !(cfg.rate > 0) || math.IsInf(cfg.rate, 0) {
-		return config{}, fmt.Errorf("-rate: must be a positive finite number, got %v", cfg.rate)
+		return config{}, fmt.Errorf("-rate must be a positive finite number, got %v", cfg.rate)
 	}
 	if math.IsNaN(cfg.biasInit) || math.Abs(cfg.biasInit) > 700 {
-		return config{}, fmt.Errorf("-bias-init: must be a number from -700 to 700, got %v", cfg.biasInit)
+		return config{}, fmt.Errorf("-bias-init must be in -700 … 700, got %v", cfg.biasInit)
 	}
-	switch *which {
-	case "both":
-		cfg.variants = []variant{crossEntropy, squaredError}
-	case crossEntropy.name:
-		cfg.variants = []variant{crossEntropy}
-	case squaredError.name:
-		cfg.variants = []variant{squaredError}
-	default:
-		return config{}, fmt.Errorf("-variant: want both, cross-entropy or squared-error, got %q", *which)
+	if err := cli.OneOf("variant", *which, "both", crossEntropy.name, squaredError.name); err != nil {
+		return config{}, err
 	}
-	if cfg.trace < 0 || cfg.trace > maxTrace {
-		return config{}, fmt.Errorf("-trace: must be in 0 … %d, got %d", maxTrace, cfg.trace)
+	for _, v := range []variant{crossEntropy, squaredError} {
+		if *which == "both" || *which == v.name {
+			cfg.variants = append(cfg.variants, v)
+		}
 	}
-	if _, ok := exps[cfg.pow]; !ok {
-		return config{}, fmt.Errorf("-pow: want java, go or exp, got %q", cfg.pow)
+	if err := cli.OneOf("pow", cfg.pow, "java", "go", "exp"); err != nil {
+		return config{}, err
 	}
 	return cfg, nil
 }

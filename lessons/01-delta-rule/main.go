@@ -25,8 +25,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
@@ -99,17 +97,4 @@ func run(w io.Writer, cfg config) error {
 		w.Write(traces.Bytes())
 	}
 	return nil
-}
-
-// compare says how a computed output agrees with a published literal:
-// "bit-exact", or the relative difference.
-func compare(got float64, literal string) string {
-	want, err := strconv.ParseFloat(literal, 64)
-	if err != nil {
-		return "unparsable"
-	}
-	if got == want {
-		return "bit-exact"
-	}
-	return fmt.Sprintf("rel. diff %.1e", math.Abs(got-want)/math.Abs(want))
 }

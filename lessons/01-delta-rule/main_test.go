@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -29,27 +27,12 @@ func defaults(t *testing.T) config {
 	return cfg
 }
 
-// defaultOutput runs the lesson once with no flags and returns what it
-// printed; TestGolden and TestREADME share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg, err := parseFlags(nil, io.Discard)
-	if err != nil {
-		return err
-	}
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints, run once for all the
+// tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run)
 
-// TestGolden guards the whole default output.
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "and", out)
-}
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-}
+// TestDefault guards the whole default output and the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "and", defaultOutput(t)) }
 
 // TestPublished trains both variants with the question's settings and compares
 // all 16 outputs with the literals Java printed: to 1e-12 relative with any
@@ -246,12 +229,8 @@ func TestParseFlags(t *testing.T) {
 		{Args: []string{"-variant", "mse"}, Want: "-variant"},
 		{Args: []string{"-pow", "fast"}, Want: "-pow"},
 		{Args: []string{"-trace", "-1"}, Want: "-trace"},
-		{Args: []string{"-trace", "101"}, Want: "-trace"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+		{Args: []string{"-trace", "101"}, Want: "-trace must be in 0 … 100, got 101"},
 	})
-	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
-		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
-	}
 	cfg, err := parseFlags([]string{"-epochs", "5, 50", "-rate", "0.5", "-bias-init", "1", "-variant", "squared-error", "-pow", "go"}, io.Discard)
 	if err != nil {
 		t.Fatalf("parseFlags(valid): %v", err)

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 
 	"nnscratch/lessons/internal/trace"
 )
@@ -40,4 +42,17 @@ func (n *neuron) print(tr *trace.Trace, rate float64) {
 	}
 	tr.Print("weightDelta", n.weightDelta)
 	tr.Print("weights", n.weights)
+}
+
+// compare says how a computed output agrees with a published literal:
+// "bit-exact", or the relative difference.
+func compare(got float64, literal string) string {
+	want, err := strconv.ParseFloat(literal, 64)
+	if err != nil {
+		return "unparsable"
+	}
+	if got == want {
+		return "bit-exact"
+	}
+	return fmt.Sprintf("rel. diff %.1e", math.Abs(got-want)/math.Abs(want))
 }

@@ -21,23 +21,21 @@ const (
 // error that names its flag; -h gives flag.ErrHelp after printing the usage.
 // A flag that is not given leaves its config field 0: the source's value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
-	fs := flag.NewFlagSet("backprop-222", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	var cfg config
+	fs := cli.NewFlagSet("backprop-222", "Trains the forum question's 2-2-2 network with its bug and with the fix, then the worked example.", stderr)
 	mode := fs.String("mode", "all", "what to run: buggy, fixed, worked, or all (buggy and fixed side by side, then worked)")
 	steps := fs.Int("steps", 0, fmt.Sprintf("training steps, 1 … %d (default: the source's, 1000 for the question, 10000 for the worked example, which needs at least 2)", maxSteps))
 	rate := fs.String("rate", "", "learning rate η, 0 < η ≤ 1e6 (default: the source's, 5 for the question, 0.5 for the worked example)")
 	ord := fs.String("order", "textbook", "hidden deltas from the output weights before this step's update (textbook) or after it (updated)")
-	tr := fs.Int("trace", 0, fmt.Sprintf("print every quantity of each training's first `n` steps, in the worked example's notation (0 … %d)", maxTrace))
+	cli.IntVar(fs, &cfg.trace, "trace", 0, maxTrace, "print every quantity of each training's first `n` steps, in the worked example's notation")
 	if err := cli.Parse(fs, args); err != nil {
 		return config{}, err
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	cfg := config{mode: *mode, trace: *tr}
-	switch cfg.mode {
-	case "all", "buggy", "fixed", "worked":
-	default:
-		return config{}, fmt.Errorf("-mode: want buggy, fixed, worked or all, got %q", cfg.mode)
+	cfg.mode = *mode
+	if err := cli.OneOf("mode", cfg.mode, "buggy", "fixed", "worked", "all"); err != nil {
+		return config{}, err
 	}
 	if set["steps"] {
 		least := 1
@@ -45,27 +43,22 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			least = 2 // the summary reports the error after 1, steps−1 and steps updates
 		}
 		if *steps < least || *steps > maxSteps {
-			return config{}, fmt.Errorf("-steps: want %d to %d with -mode %s, got %d", least, maxSteps, cfg.mode, *steps)
+			return config{}, fmt.Errorf("-steps must be in %d … %d with -mode %s, got %d", least, maxSteps, cfg.mode, *steps)
 		}
 		cfg.steps = *steps
 	}
 	if set["rate"] {
 		r, err := strconv.ParseFloat(strings.TrimSpace(*rate), 64)
 		if err != nil || !(r > 0) || r > 1e6 {
-			return config{}, fmt.Errorf("-rate: want a number above 0 and at most 1e6, got %q", *rate)
+			return config{}, fmt.Errorf("-rate must be a number above 0 and at most 1e6, got %q", *rate)
 		}
 		cfg.rate = r
 	}
-	switch *ord {
-	case "textbook":
-		cfg.order = textbook
-	case "updated":
-		cfg.order = updated
-	default:
-		return config{}, fmt.Errorf("-order: want textbook or updated, got %q", *ord)
+	if err := cli.OneOf("order", *ord, "textbook", "updated"); err != nil {
+		return config{}, err
 	}
-	if cfg.trace < 0 || cfg.trace > maxTrace {
-		return config{}, fmt.Errorf("-trace: want 0 to %d, got %d", maxTrace, cfg.trace)
+	if *ord == "updated" {
+		cfg.order = updated
 	}
 	return cfg, nil
 }

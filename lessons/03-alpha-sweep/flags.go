@@ -1,12 +1,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn/plot"
 )
 
 // Budgets: -steps is at most maxSteps (about ten seconds per learning rate),
@@ -21,21 +19,16 @@ const (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := flag.NewFlagSet("alpha-sweep", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("alpha-sweep", "Trains the notebook's 3-4-1 XOR network once per learning rate.", stderr)
 	alphas := fs.String("alphas", "0.001,0.01,0.1,1,10,100,1000", "comma-separated learning rates α to sweep")
-	fs.IntVar(&cfg.steps, "steps", cfg.steps, fmt.Sprintf("training steps per learning rate (1 … %d)", maxSteps))
+	cli.IntVar(fs, &cfg.steps, "steps", 1, maxSteps, "training steps per learning rate")
 	fs.IntVar(&cfg.every, "every", cfg.every, "print the mean absolute error every `n` steps")
 	fs.IntVar(&cfg.record, "record", cfg.record, "record the error for the plot every `n` steps")
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
-	fs.IntVar(&cfg.digits, "digits", cfg.digits, "significant digits of the printed errors (0 = all, as Python prints them)")
+	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the initial weights")
+	cli.IntVar(fs, &cfg.digits, "digits", 0, 17, "significant digits of the printed errors (0 = all, as Python prints them)")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the error curves to this `file` (.png or .jpg; empty for none); a run that changes -alphas, -steps, -record or -seed draws none unless -plot is given")
 	fs.BoolVar(&cfg.fused, "fused", false, "run the fused loop of fused.go (same bits, faster) instead of step.go")
-	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every intermediate of the first `n` steps of each learning rate in numpy's format (0 … %d)", maxTrace))
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: alpha-sweep [flags]\n\nTrains the notebook's 3-4-1 XOR network once per learning rate.\n\n")
-		fs.PrintDefaults()
-	}
+	cli.IntVar(fs, &cfg.trace, "trace", 0, maxTrace, "print every intermediate of the first `n` steps of each learning rate in numpy's format")
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
@@ -44,16 +37,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-alphas: %v", err)
 	}
 	switch {
-	case cfg.steps < 1 || cfg.steps > maxSteps:
-		return cfg, fmt.Errorf("-steps must be in 1 … %d, got %d", maxSteps, cfg.steps)
 	case cfg.every < 1:
 		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
 	case cfg.record < 1:
 		return cfg, fmt.Errorf("-record must be at least 1, got %d", cfg.record)
-	case cfg.digits < 0 || cfg.digits > 17:
-		return cfg, fmt.Errorf("-digits must be in 0 … 17, got %d", cfg.digits)
-	case cfg.trace < 0 || cfg.trace > maxTrace:
-		return cfg, fmt.Errorf("-trace must be in 0 … %d, got %d", maxTrace, cfg.trace)
 	case cfg.trace > 0 && cfg.fused:
 		return cfg, fmt.Errorf("-trace prints step.go's quantities, which -fused does not compute; drop one of them")
 	}
@@ -66,16 +53,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 				f.name, f.n, points, cfg.steps, maxPoints, f.name)
 		}
 	}
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
 	// Only the default run writes the README's figure: a run that another
 	// flag changes draws no picture unless -plot names one.
-	cfg.plot = cli.Figure(fs, "plot", "every", "digits", "fused", "trace")
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
-	}
-	return cfg, nil
+	cfg.plot, err = cli.Picture(fs, "plot", "every", "digits", "fused", "trace")
+	return cfg, err
 }

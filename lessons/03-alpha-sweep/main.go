@@ -24,8 +24,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
@@ -74,14 +72,7 @@ func run(w io.Writer, cfg config) error {
 			fmt.Fprint(w, r.trace)
 		}
 	}
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, results); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, results) })
 }
 
 // sweep trains one network per learning rate, with step.go's loop or, with
@@ -89,22 +80,7 @@ func run(w io.Writer, cfg config) error {
 // at once; each result is the same as a serial run.
 func sweep(cfg config) []result {
 	results := make([]result, len(cfg.alphas))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(cfg.alphas)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = trainOne(cfg, cfg.alphas[i])
-			}
-		}()
-	}
-	for i := range cfg.alphas {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	cli.Parallel(len(cfg.alphas), func(i int) { results[i] = trainOne(cfg, cfg.alphas[i]) })
 	return results
 }
 

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -18,19 +16,14 @@ import (
 	"nnscratch/nn"
 )
 
-// defaultOutput runs the lesson once with its default flags (without the
-// plot) and returns what it printed; the tests share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints (without the picture),
+// run once for all the tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
-// TestGolden guards the whole default output.
-func TestGolden(t *testing.T) {
+// TestDefault guards the whole default output and the README's quote of it.
+func TestDefault(t *testing.T) {
 	golden.RequireExp(t)
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
+	lessontest.Default(t, "default", defaultOutput(t))
 }
 
 // published holds the "Error after N iterations" values the notebook prints
@@ -105,17 +98,7 @@ func TestInitialSynapses(t *testing.T) {
 }
 
 func TestPlot(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.alphas, cfg.steps = []float64{1, 10}, 2000
-	cfg.plot = filepath.Join(t.TempDir(), "sweep.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, parseFlags, run, 400, 300, "-alphas", "1,10", "-steps", "2000")
 }
 
 func TestFlags(t *testing.T) {
@@ -134,8 +117,6 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-digits", "18"}, Want: "-digits must be in 0 … 17"},
 		{Args: []string{"-plot", "sweep.gif"}, Want: `-plot: sweep.gif: unknown image extension ".gif"`},
 		{Args: []string{"-plot", "/nonexistent/sweep.png"}, Want: "directory /nonexistent does not exist"},
-		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 }
 
@@ -151,13 +132,6 @@ func TestTrainAllocations(t *testing.T) {
 	if few, many := allocs(10), allocs(2000); many != few && !lessontest.RaceEnabled {
 		t.Errorf("train and trainFused allocate %v times for 2000 steps and %v for 10: a step allocates", many, few)
 	}
-}
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) {
-	golden.RequireExp(t)
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
 }
 
 // TestFusedMatchesStep checks that the fused loop -fused runs gives bit for
@@ -264,9 +238,7 @@ func traceOutput(t *testing.T, args ...string) string {
 func TestTraceAgainstNumpy(t *testing.T) {
 	got := traceOutput(t, "-steps", "1", "-plot", "", "-trace", "1")
 	want := lessontest.Numpy(t, "testdata/trace.py", "1")
-	if line, g, w := golden.FirstDiff(got, want); line != 0 {
-		t.Errorf("-trace 1 differs from numpy's print at line %d:\n got: %q\nwant: %q", line, g, w)
-	}
+	lessontest.Same(t, "-trace 1", got, want)
 }
 
 // TestTraceGolden guards the trace of two steps of two learning rates.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -22,28 +21,19 @@ const (
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := flag.NewFlagSet("bias", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	fs := cli.NewFlagSet("bias", "Counts the forum network's iterations to reach the error goal, with and without its bugs.", stderr)
+	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the initial weights")
 	fs.Float64Var(&cfg.alpha, "alpha", cfg.alpha, "learning rate α")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors is below this")
-	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
+	cli.IntVar(fs, &cfg.maxIter, "max-iter", 1, maxIter, "give up after this many iterations")
 	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
 	names := make([]string, len(variants))
 	for i, v := range variants {
 		names[i] = v.name
 	}
 	which := fs.String("variant", "all", "one of "+strings.Join(names, ", ")+", or all")
-	fs.IntVar(&cfg.trace, "trace", 0, fmt.Sprintf("print every intermediate of each run's first `n` steps in numpy's format (0 … %d)", maxTrace))
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: bias [flags]\n\nCounts the forum network's iterations to reach the error goal, with and without its bugs.\n\n")
-		fs.PrintDefaults()
-	}
+	cli.IntVar(fs, &cfg.trace, "trace", 0, maxTrace, "print every intermediate of each run's first `n` steps in numpy's format")
 	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
-	}
-	var err error
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
 		return cfg, err
 	}
 	switch {
@@ -51,25 +41,17 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-alpha must be a positive number, got %g", cfg.alpha)
 	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1 || cfg.maxIter > maxIter:
-		return cfg, fmt.Errorf("-max-iter must be in 1 … %d, got %d", maxIter, cfg.maxIter)
-	case cfg.trace < 0 || cfg.trace > maxTrace:
-		return cfg, fmt.Errorf("-trace must be in 0 … %d, got %d", maxTrace, cfg.trace)
 	}
-	switch *scale {
-	case "raw":
-		cfg.scales = []bool{false}
-	case "standard":
-		cfg.scales = []bool{true}
-	case "both":
-	default:
-		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	if err := cli.OneOf("scale", *scale, "raw", "standard", "both"); err != nil {
+		return cfg, err
 	}
-	if *which != "all" {
-		i := slices.Index(names, *which)
-		if i < 0 {
-			return cfg, fmt.Errorf("-variant must be one of %s or all, got %q", strings.Join(names, ", "), *which)
-		}
+	if *scale != "both" {
+		cfg.scales = []bool{*scale == "standard"}
+	}
+	if err := cli.OneOf("variant", *which, append(names, "all")...); err != nil {
+		return cfg, err
+	}
+	if i := slices.Index(names, *which); i >= 0 {
 		cfg.variants = variants[i : i+1]
 	}
 	return cfg, nil

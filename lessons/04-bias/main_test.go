@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"reflect"
@@ -17,9 +16,9 @@ import (
 	"nnscratch/nn/data"
 )
 
-// defaultOutput runs the lesson once with its default flags and returns
-// what it printed; the golden and README tests share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error { return run(w, defaultConfig()) })
+// defaultOutput is what the default run prints, run once for all the
+// tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run)
 
 // amd64Output returns the default output, skipping t unless math.Exp
 // rounds as on the machine that made the golden file and README: the
@@ -31,11 +30,8 @@ func amd64Output(t *testing.T) []byte {
 	return defaultOutput(t)
 }
 
-// TestGolden guards the whole default output.
-func TestGolden(t *testing.T) { golden.Check(t, "default", amd64Output(t)) }
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) { golden.InREADME(t, "README.md", string(amd64Output(t))) }
+// TestDefault guards the whole default output and the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "default", amd64Output(t)) }
 
 func variantNamed(t *testing.T, name string) variant {
 	t.Helper()
@@ -263,9 +259,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-max-iter", "2000000000"}, Want: "-max-iter must be in 1 … 10000000"},
 		{Args: []string{"-trace", "101"}, Want: "-trace must be in 0 … 100"},
 		{Args: []string{"-scale", "minmax"}, Want: `-scale must be raw, standard or both, got "minmax"`},
-		{Args: []string{"-variant", "axis0"}, Want: `-variant must be one of fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
-		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+		{Args: []string{"-variant", "axis0"}, Want: `-variant must be fixed, flipped, shared-bias, flip-error, flip-update or all, got "axis0"`},
 	})
 }
 
@@ -409,9 +403,7 @@ func TestTraceAgainstNumpy(t *testing.T) {
 		}
 	}
 	want := lessontest.Numpy(t, "testdata/trace.py", runs...)
-	if line, g, w := golden.FirstDiff(got.String(), want); line != 0 {
-		t.Errorf("-trace 2 differs from numpy's print at line %d:\n got: %q\nwant: %q", line, g, w)
-	}
+	lessontest.Same(t, "-trace 2", got.String(), want)
 }
 
 // TestTraceGolden guards the trace of the first step of every variant.

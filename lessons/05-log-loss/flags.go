@@ -1,32 +1,25 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := flag.NewFlagSet("log-loss", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the initial weights (0 … 2³²−1)")
+	fs := cli.NewFlagSet("log-loss", "Tabulates iterations to the error goal for squared error and log-loss.", stderr)
+	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the initial weights")
 	alphas := fs.String("alphas", "0.01,0.05,0.5", "comma-separated learning rates α")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the sum of squared errors (and, on log-loss, the mean log-loss) is below this")
-	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after this many iterations")
+	cli.IntVar(fs, &cfg.maxIter, "max-iter", 1, 100_000_000, "give up after this many iterations")
 	scale := fs.String("scale", "both", "inputs: raw, standard (mean 0, sd 1) or both")
 	loss := fs.String("loss", "both", "loss to train on: sse, log or both")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the SSE curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
-	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` steps of the table's first run, as numpy prints them (0 … 1000)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: log-loss [flags]\n\nTabulates iterations to the error goal for squared error and log-loss.\n\n")
-		fs.PrintDefaults()
-	}
+	cli.IntVar(fs, &cfg.trace, "trace", 0, 1000, "print every quantity of the first `n` steps of the table's first run, as numpy prints them")
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
@@ -34,49 +27,30 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.alphas, err = cli.PositiveFloats(*alphas); err != nil {
 		return cfg, fmt.Errorf("-alphas: %v", err)
 	}
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
+	if !(cfg.goal > 0) || math.IsInf(cfg.goal, 0) {
+		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
+	}
+	if err := cli.OneOf("scale", *scale, "raw", "standard", "both"); err != nil {
 		return cfg, err
 	}
-	cfg.plot = cli.Figure(fs, "plot", "trace")
-	switch {
-	case cfg.trace < 0 || cfg.trace > 1000:
-		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
-	case !(cfg.goal > 0) || math.IsInf(cfg.goal, 0):
-		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1 || cfg.maxIter > 100_000_000:
-		return cfg, fmt.Errorf("-max-iter must be in 1 … 100000000, got %d", cfg.maxIter)
+	if *scale != "both" {
+		cfg.scales = []bool{*scale == "standard"}
 	}
-	switch *scale {
-	case "raw":
-		cfg.scales = []bool{false}
-	case "standard":
-		cfg.scales = []bool{true}
-	case "both":
-	default:
-		return cfg, fmt.Errorf("-scale must be raw, standard or both, got %q", *scale)
+	if err := cli.OneOf("loss", *loss, "sse", "log", "both"); err != nil {
+		return cfg, err
 	}
-	switch *loss {
-	case "sse", "log":
+	if *loss != "both" {
 		cfg.losses = []string{*loss}
-	case "both":
-	default:
-		return cfg, fmt.Errorf("-loss must be sse, log or both, got %q", *loss)
 	}
-	// The plot shows squared error at α 0.5 and log-loss at α 0.05. When no
-	// run uses either, the default plot is dropped; an explicit -plot is an
-	// error now, before any training.
+	if cfg.plot, err = cli.Picture(fs, "plot", "trace"); err != nil {
+		return cfg, err
+	}
+	// The plot shows squared error at α 0.5 and log-loss at α 0.05. A run
+	// that changes -alphas or -loss draws no plot unless -plot is given
+	// (cli.Picture); given, it is an error now, before any training, if no
+	// run uses either rate.
 	if cfg.plot != "" && !plotsSomething(cfg) {
-		explicit := false
-		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "plot" })
-		if explicit {
-			return cfg, fmt.Errorf("-plot: no run uses α %g (squared error) or α %g (log-loss), the rates the plot shows; add one to -alphas or give -plot \"\"", plotAlphaSSE, plotAlphaLog)
-		}
-		cfg.plot = ""
-	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
+		return cfg, fmt.Errorf("-plot: no run uses α %g (squared error) or α %g (log-loss), the rates the plot shows; add one to -alphas or give -plot \"\"", plotAlphaSSE, plotAlphaLog)
 	}
 	return cfg, nil
 }

@@ -23,16 +23,10 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
-	"nnscratch/matrix"
-	"nnscratch/nn"
-	"nnscratch/nn/data"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -77,50 +71,4 @@ type cell struct {
 	alpha        float64
 	out          outcome
 	err          error
-}
-
-var lossNames = map[string]string{"sse": "squared error", "log": "log-loss"}
-
-// trainAll trains one network per loss, input scaling and learning rate,
-// in that order, on all cores at once (the runs are independent). The
-// first run prints its first steps to t.
-func trainAll(cfg config, t *trace.Trace) []*cell {
-	x, y := data.EpochsQuestionIris()
-	inputs := map[bool]*matrix.Matrix{false: x, true: new(nn.StandardScaler).FitTransform(x)}
-	var cells []*cell
-	for _, l := range cfg.losses {
-		for _, s := range cfg.scales {
-			for _, a := range cfg.alphas {
-				cells = append(cells, &cell{loss: l, standardised: s, alpha: a})
-			}
-		}
-	}
-	jobs := make(chan *cell)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(cells)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range jobs {
-				record := 0
-				if cfg.plot != "" && c.alpha == map[string]float64{"sse": plotAlphaSSE, "log": plotAlphaLog}[c.loss] {
-					record = plotIter
-				}
-				var ct *trace.Trace
-				if c == cells[0] {
-					ct = t
-				}
-				c.out, c.err = train(inputs[c.standardised], y, cfg.seed, c.loss, c.alpha, cfg.goal, cfg.maxIter, record, ct)
-				if c.err != nil {
-					c.err = fmt.Errorf("%s, %s inputs, α %g: %w", lossNames[c.loss], scaleName(c.standardised), c.alpha, c.err)
-				}
-			}
-		}()
-	}
-	for _, c := range cells {
-		jobs <- c
-	}
-	close(jobs)
-	wg.Wait()
-	return cells
 }

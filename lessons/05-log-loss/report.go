@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/plot"
 )
 
@@ -50,14 +51,7 @@ func report(w io.Writer, cfg config, cells []*cell) error {
 	if none {
 		fmt.Fprintln(w, "  none")
 	}
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, cells); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, cells) })
 }
 
 func scaleName(standardised bool) string {

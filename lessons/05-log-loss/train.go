@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
+	"nnscratch/nn/data"
 )
 
 // outcome is what one training run leaves behind.
@@ -60,4 +62,39 @@ func train(x, y *matrix.Matrix, seed uint32, loss string, alpha, goal float64, m
 		}
 	}
 	return out, nil
+}
+
+// lossNames are the losses' names in messages.
+var lossNames = map[string]string{"sse": "squared error", "log": "log-loss"}
+
+// trainAll trains one network per loss, input scaling and learning rate,
+// in that order, on all cores at once (the runs are independent). The
+// first run prints its first steps to t.
+func trainAll(cfg config, t *trace.Trace) []*cell {
+	x, y := data.EpochsQuestionIris()
+	inputs := map[bool]*matrix.Matrix{false: x, true: new(nn.StandardScaler).FitTransform(x)}
+	var cells []*cell
+	for _, l := range cfg.losses {
+		for _, s := range cfg.scales {
+			for _, a := range cfg.alphas {
+				cells = append(cells, &cell{loss: l, standardised: s, alpha: a})
+			}
+		}
+	}
+	cli.Parallel(len(cells), func(i int) {
+		c := cells[i]
+		record := 0
+		if cfg.plot != "" && c.alpha == map[string]float64{"sse": plotAlphaSSE, "log": plotAlphaLog}[c.loss] {
+			record = plotIter
+		}
+		var ct *trace.Trace
+		if i == 0 {
+			ct = t
+		}
+		c.out, c.err = train(inputs[c.standardised], y, cfg.seed, c.loss, c.alpha, cfg.goal, cfg.maxIter, record, ct)
+		if c.err != nil {
+			c.err = fmt.Errorf("%s, %s inputs, α %g: %w", lossNames[c.loss], scaleName(c.standardised), c.alpha, c.err)
+		}
+	})
+	return cells
 }

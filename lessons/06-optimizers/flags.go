@@ -1,36 +1,29 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn/plot"
 )
 
 // parseFlags turns the command line into a config, checking every value.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
-	fs := flag.NewFlagSet("optimizers", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the starting weights (0 … 2³²−1)")
+	fs := cli.NewFlagSet("optimizers", "Races gradient descent, momentum, Nesterov and Adam on the question's 2-3-1 network.", stderr)
+	cli.SeedVar(fs, &cfg.seed, "seed", "np.random.seed value for the starting weights")
 	fs.Float64Var(&cfg.mu, "mu", cfg.mu, "momentum coefficient μ for momentum and Nesterov, in [0, 1)")
 	fs.Float64Var(&cfg.goal, "goal", cfg.goal, "stop once the summed squared error Σ(a − y)² is below this")
-	fs.IntVar(&cfg.maxIter, "max-iter", cfg.maxIter, "give up after `n` iterations")
+	cli.IntVar(fs, &cfg.maxIter, "max-iter", 1, 100_000_000, "give up after `n` iterations")
 	gd := fs.String("gd-rates", joinFloats(cfg.gdRates), "comma-separated learning rates η for gradient descent")
 	mom := fs.String("momentum-rates", joinFloats(cfg.momRates), "comma-separated learning rates η for momentum and Nesterov")
 	adam := fs.String("adam-rates", joinFloats(cfg.adamRates), "comma-separated learning rates η for Adam")
 	fs.BoolVar(&cfg.time, "time", false, "also time each optimiser at its best rate (varies from run to run)")
-	fs.IntVar(&cfg.reps, "reps", cfg.reps, "with -time, time each run `n` times and print the fastest")
+	cli.IntVar(fs, &cfg.reps, "reps", 1, 1000, "with -time, time each run `n` times and print the fastest")
 	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the loss curves to this `file` (.png or .jpg; empty for none; by default the README's figure, and none when other flags change the run)")
-	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` steps of each rule at its first rate on Iris, raw inputs (0 … 1000)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: optimizers [flags]\n\nRaces gradient descent, momentum, Nesterov and Adam on the question's 2-3-1 network.\n\n")
-		fs.PrintDefaults()
-	}
+	cli.IntVar(fs, &cfg.trace, "trace", 0, 1000, "print every quantity of the first `n` steps of each rule at its first rate on Iris, raw inputs")
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
@@ -45,29 +38,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		*l.dst = v
 	}
-	cfg.plot = cli.Figure(fs, "plot", "trace", "time", "reps")
-	var err error
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
 	switch {
 	case !(cfg.mu >= 0 && cfg.mu < 1):
 		return cfg, fmt.Errorf("-mu must be in [0, 1), got %g", cfg.mu)
 	case !(cfg.goal > 0) || cfg.goal > 1e300:
 		return cfg, fmt.Errorf("-goal must be a positive number, got %g", cfg.goal)
-	case cfg.maxIter < 1 || cfg.maxIter > 100_000_000:
-		return cfg, fmt.Errorf("-max-iter must be in 1 … 100000000, got %d", cfg.maxIter)
-	case cfg.trace < 0 || cfg.trace > 1000:
-		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
-	case cfg.reps < 1 || cfg.reps > 1000:
-		return cfg, fmt.Errorf("-reps must be in 1 … 1000, got %d", cfg.reps)
 	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
-	}
-	return cfg, nil
+	var err error
+	cfg.plot, err = cli.Picture(fs, "plot", "trace", "time", "reps")
+	return cfg, err
 }
 
 // joinFloats writes a list of rates as cli.PositiveFloats reads it, for the

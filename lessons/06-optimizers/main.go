@@ -21,7 +21,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"nnscratch/lessons/internal/cli"
@@ -97,21 +96,4 @@ func run(w io.Writer, cfg config) error {
 		traceRules(w, cfg)
 	}
 	return report(w, cfg, newStudy(cfg))
-}
-
-// report prints the study and writes its plot.
-func report(w io.Writer, cfg config, s *study) error {
-	printSetup(w, cfg)
-	for p := range s.ps {
-		printProblem(w, cfg, s.ps[p], s.opts, s.res[p], s.bests[p])
-	}
-	printVerdict(w, s.ps, s.bests)
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, s.ps[:2], s.opts, s.bests[:2]); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
 }

@@ -11,69 +11,23 @@ import (
 	"strings"
 	"time"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 	"nnscratch/nn/plot"
 )
 
-// best is an optimiser's best learning rate on one problem.
-type best struct {
-	rate      float64
-	iters     int           // -1 if no rate reached the goal
-	sensitive bool          // the count is chaotic (see trial)
-	wall      time.Duration // the fastest of cfg.reps timed runs (cfg.time only)
+// report prints the study and writes its plot.
+func report(w io.Writer, cfg config, s *study) error {
+	printSetup(w, cfg)
+	for p := range s.ps {
+		printProblem(w, cfg, s.ps[p], s.opts, s.res[p], s.bests[p])
+	}
+	printVerdict(w, s.ps, s.bests)
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, s.ps[:2], s.opts, s.bests[:2]) })
 }
 
-// bests holds the best rate of each optimiser on one problem, and the
-// question's own setting, gradient descent at η = 0.5, as the baseline.
-type bests struct {
-	opt      []best
-	baseline best
-}
-
-// bestRates picks each optimiser's rate with the fewest iterations (the
-// smaller rate on a tie). With cfg.time it then times each pick, and the
-// baseline, cfg.reps times one after another and keeps the fastest.
-func bestRates(cfg config, p problem, opts []optimiser, res [][]run1) bests {
-	var b bests
-	for o := range opts {
-		pick := best{iters: -1}
-		for k, r := range res[o] {
-			if r.reached() && (pick.iters < 0 || r.iters < pick.iters) {
-				pick = best{rate: opts[o].rates[k], iters: r.iters, sensitive: r.sensitive}
-			}
-		}
-		b.opt = append(b.opt, pick)
-	}
-	b.baseline = best{rate: questionRate, iters: -1}
-	found := false
-	for k, r := range opts[0].rates {
-		if r == questionRate {
-			b.baseline.iters, b.baseline.sensitive, found = res[0][k].iters, res[0][k].sensitive, true
-		}
-	}
-	if !found {
-		r := trial(cfg, p, opts[0], questionRate)
-		b.baseline.iters, b.baseline.sensitive = r.iters, r.sensitive
-	}
-	if cfg.time {
-		timeIt := func(o optimiser, x *best) {
-			if x.iters < 0 {
-				return
-			}
-			for range cfg.reps {
-				if d := train(cfg, p, o, x.rate, false, false).wall; x.wall == 0 || d < x.wall {
-					x.wall = d
-				}
-			}
-		}
-		for o := range opts {
-			timeIt(opts[o], &b.opt[o])
-		}
-		timeIt(opts[0], &b.baseline)
-	}
-	return b
-}
-
+// printSetup prints what every run shares: the network, the start, the
+// goal, the optimisers' constants and the problems.
 func printSetup(w io.Writer, cfg config) {
 	irisRows := data.EpochsQuestionRows()
 	rows := make([]string, len(irisRows))

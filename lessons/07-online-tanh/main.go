@@ -97,14 +97,7 @@ func run(w io.Writer, cfg config) error {
 		marks := sweepMarks(cfg.long)
 		printSweep(w, cfg, marks, sweep([]task{or, xor}, settings, cfg.hidden, cfg.seeds, cfg.long, marks))
 	}
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg, curves); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, curves) })
 }
 
 // sweepMarks returns the step counts the sweep tallies: 1000 and 2000 when

@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,28 +10,18 @@ import (
 	"nnscratch/lessons/internal/lessontest"
 )
 
-// defaultOutput runs the lesson once with its default flags (without the
-// plot) and returns what it printed; TestGolden and TestREADME share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints (without the picture),
+// run once for all the tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
-}
+// TestDefault guards the whole default output (without the plot line) and
+// the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "default", defaultOutput(t)) }
 
-// TestREADME checks that the README quotes the default output as it is
-// today, and the two excerpts of the -seed 1 output it shows: the answer's
-// XOR run and the table of the eight settings (the sweep, which does not
-// depend on -seed, is skipped).
+// TestREADME checks the two excerpts of the -seed 1 output the README
+// shows: the answer's XOR run and the table of the eight settings (the
+// sweep, which does not depend on -seed, is skipped).
 func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-
 	cfg := defaultConfig()
 	cfg.seed, cfg.seeds, cfg.plot = 1, 0, ""
 	var buf bytes.Buffer
@@ -197,17 +185,7 @@ func TestEpochs(t *testing.T) {
 }
 
 func TestPlot(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.steps, cfg.seeds = 300, 0
-	cfg.plot = filepath.Join(t.TempDir(), "acc.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, parseFlags, run, 400, 300, "-steps", "300", "-seeds", "0")
 }
 
 func TestFlags(t *testing.T) {
@@ -224,8 +202,6 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-seeds", "-1"}, Want: "-seeds must be in 0 … 1000"},
 		{Args: []string{"-long", "0"}, Want: "-long must be in 1 … 1000000"},
 		{Args: []string{"-trace", "-1"}, Want: "-trace must be in 0 … 1000, got -1"},
-		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 }
 

@@ -2,11 +2,10 @@ package main
 
 import (
 	"math"
-	"runtime"
 	"sort"
 	"strconv"
-	"sync"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
@@ -198,33 +197,17 @@ type tally struct {
 // sweep runs every task and setting for the seeds 1 … seeds, long steps
 // each, on all cores; marks are the step counts to tally.
 func sweep(tasks []task, settings []setting, hidden, seeds, long int, marks []int) []tally {
-	type job struct{ k, seed int }
 	out := make([]tally, len(tasks)*len(settings))
 	for k := range out {
 		out[k] = tally{t: tasks[k/len(settings)], s: settings[k%len(settings)],
 			firsts: make([]int, seeds), lastErr: make([]float64, seeds)}
 	}
-	jobs := make(chan job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				tl := &out[j.k]
-				tr := online(tl.t, tl.s, hidden, uint32(j.seed), long, long+1, questionLoop, nil)
-				tl.firsts[j.seed-1] = tr.first()
-				tl.lastErr[j.seed-1] = 1 - tr.acc[long]
-			}
-		}()
-	}
-	for k := range out {
-		for seed := 1; seed <= seeds; seed++ {
-			jobs <- job{k, seed}
-		}
-	}
-	close(jobs)
-	wg.Wait()
+	cli.Parallel(len(out)*seeds, func(i int) {
+		tl, seed := &out[i/seeds], i%seeds+1
+		tr := online(tl.t, tl.s, hidden, uint32(seed), long, long+1, questionLoop, nil)
+		tl.firsts[seed-1] = tr.first()
+		tl.lastErr[seed-1] = 1 - tr.acc[long]
+	})
 	for k := range out {
 		tl := &out[k]
 		for _, m := range marks {

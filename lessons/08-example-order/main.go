@@ -9,6 +9,10 @@
 //	go run ./lessons/08-example-order
 //	go run ./lessons/08-example-order -rate 0.01 -epochs 100 -every 10
 //
+// The training is nn's (train.go), the engine that lessons 04, 05, 07 and
+// 09 test equal to their own code; here the order of the samples is the
+// subject.
+//
 // The network is 4-8-3: tanh hidden units, a softmax output and the
 // cross-entropy loss, so one update on sample (x, y) is
 //
@@ -18,12 +22,10 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
 	"nnscratch/lessons/internal/cli"
-	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -37,51 +39,41 @@ type config struct {
 	plot   string  // PNG or JPEG file for the accuracy curves; "" = none
 }
 
+// defaultConfig returns the settings of a run with no flags.
 func defaultConfig() config {
 	return config{seed: 1, hidden: 8, rate: 0.1, epochs: 30, every: 1, seeds: 10, plot: "example-order.png"}
 }
 
 func main() { cli.Main("example-order", parseFlags, run) }
 
-// parseFlags turns the command line into a config, checking every value.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	cfg := defaultConfig()
-	fs := flag.NewFlagSet("example-order", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	seed := fs.Int64("seed", int64(cfg.seed), "np.random.seed value for the starting weights and the shuffles (0 … 2³²−1)")
-	fs.IntVar(&cfg.hidden, "hidden", cfg.hidden, "hidden units")
-	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "learning rate η")
-	fs.IntVar(&cfg.epochs, "epochs", cfg.epochs, "passes over the 150 samples")
-	fs.IntVar(&cfg.every, "every", cfg.every, "print the accuracy and loss every `n` epochs")
-	fs.IntVar(&cfg.seeds, "seeds", cfg.seeds, "compare the two orders for seeds 1 … `n` at the end (0 for none)")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write the accuracy curves to this `file` (.png or .jpg; empty for none)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: example-order [flags]\n\nTrains on Iris one sample at a time, sorted by class and shuffled.\n\n")
-		fs.PrintDefaults()
+// run trains both orders from the same weights, prints their per-epoch
+// accuracy and loss, their final confusion matrices and the sorted network's
+// swing within one pass, compares the orders over several seeds and rates,
+// and writes the accuracy curves to cfg.plot.
+func run(w io.Writer, cfg config) error {
+	x, y, classes := iris()
+	sorted, err := train(cfg, x, y, false)
+	if err != nil {
+		return err
 	}
-	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
+	shuffled, err := train(cfg, x, y, true)
+	if err != nil {
+		return err
 	}
-	var err error
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
-	switch {
-	case cfg.hidden < 1 || cfg.hidden > 1000:
-		return cfg, fmt.Errorf("-hidden must be in 1 … 1000, got %d", cfg.hidden)
-	case !(cfg.rate > 0) || cfg.rate > 1e6:
-		return cfg, fmt.Errorf("-rate must be a positive number, got %g", cfg.rate)
-	case cfg.epochs < 1 || cfg.epochs > 100000:
-		return cfg, fmt.Errorf("-epochs must be in 1 … 100000, got %d", cfg.epochs)
-	case cfg.every < 1:
-		return cfg, fmt.Errorf("-every must be at least 1, got %d", cfg.every)
-	case cfg.seeds < 0 || cfg.seeds > 1000:
-		return cfg, fmt.Errorf("-seeds must be in 0 … 1000, got %d", cfg.seeds)
-	}
-	if cfg.plot != "" {
-		if err := plot.CheckPath(cfg.plot); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
+	printSetup(w, cfg, x.Rows, classes)
+	printEpochs(w, cfg, x.Rows, sorted, shuffled)
+
+	fmt.Fprintf(w, "\nAfter the last epoch: true class (rows) against predicted class (columns).\n")
+	printConfusion(w, "sorted by class", confusion(sorted.net, x, y), classes)
+	printConfusion(w, "shuffled", confusion(shuffled.net, x, y), classes)
+	printBlocks(w, x.Rows, classes, blockReplay(cfg, sorted.net, x, y))
+
+	if cfg.seeds > 0 {
+		rows, err := compareSeeds(cfg, x, y)
+		if err != nil {
+			return err
 		}
+		printSeeds(w, cfg, rows)
 	}
-	return cfg, nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg, sorted, shuffled) })
 }

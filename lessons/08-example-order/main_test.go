@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"io"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,29 +10,21 @@ import (
 	"nnscratch/nn"
 )
 
-// defaultOutput runs the lesson once with its default flags (without the
-// plot) and returns what it printed; TestGolden and TestREADME share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints (without the picture),
+// run once for all the tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
+// TestDefault guards the whole default output (without the plot line) and
+// the README's quote of it.
+func TestDefault(t *testing.T) {
 	golden.RequireExp(t)
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
+	lessontest.Default(t, "default", defaultOutput(t))
 }
 
-// TestREADME checks that the README quotes the default output as it is
-// today, and its excerpts of the -rate 1 and -rate 0.01 runs (without the
-// comparison over seeds, which the excerpts do not reach).
+// TestREADME checks the README's excerpts of the -rate 1 and -rate 0.01
+// runs (without the comparison over seeds, which the excerpts do not reach).
 func TestREADME(t *testing.T) {
 	golden.RequireExp(t)
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-
 	for _, tt := range []struct {
 		rate        float64
 		first, last string // the excerpt's first line and a prefix of its last
@@ -177,17 +167,7 @@ func TestRerunsIdentical(t *testing.T) {
 }
 
 func TestPlot(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.epochs, cfg.seeds = 3, 0
-	cfg.plot = filepath.Join(t.TempDir(), "order.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, parseFlags, run, 400, 300, "-epochs", "3", "-seeds", "0")
 }
 
 func TestFlags(t *testing.T) {
@@ -200,7 +180,11 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-hidden", "0"}, Want: "-hidden must be in 1 … 1000"},
 		{Args: []string{"-seeds", "-1"}, Want: "-seeds must be in 0 … 1000"},
 		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0 … 4294967295"},
-		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
+}
+
+// TestExperimentKeepsFigure checks that an experiment draws no picture
+// unless asked, so that it never overwrites the README's figure.
+func TestExperimentKeepsFigure(t *testing.T) {
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "example-order.png")
 }

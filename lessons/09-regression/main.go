@@ -122,14 +122,7 @@ func run(w io.Writer, cfg config) error {
 	fmt.Fprintf(w, "   slope w2·w1 = %.9f (exact 0.12), offset w2·b1 + b2 = %.9f (exact 0.1), max |error| < 1e-12: %v\n",
 		lw2*lw1, lw2*lb1+lb2, maxAbsError(lin.predict(x), y) < 1e-12)
 
-	if cfg.plot == "" {
-		return nil
-	}
-	if err := writePlot(cfg.plot, xs, ys, askerOut, pred.Data); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s\n", cfg.plot)
-	return nil
+	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg.plot, xs, ys, askerOut, pred.Data) })
 }
 
 // linearRate is the rate of the linear network: with inputs up to 9 the

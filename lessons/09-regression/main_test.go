@@ -1,36 +1,20 @@
 package main
 
 import (
-	"bytes"
-	"io"
 	"math"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
 )
 
-// defaultOutput runs the lesson once with its default flags (without the
-// plot) and returns what it printed; TestGolden and TestREADME share the run.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints (without the picture),
+// run once for all the tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
-// TestGolden guards the whole default output (without the plot line).
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
-}
-
-// TestREADME checks that the README quotes the default output as it is today.
-func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-}
+// TestDefault guards the whole default output (without the plot line) and
+// the README's quote of it.
+func TestDefault(t *testing.T) { lessontest.Default(t, "default", defaultOutput(t)) }
 
 // TestExactLinearFit checks that the linear 1-1-1 network finds the line
 // itself from several starts: slope w2·w1 = 0.12, offset w2·b1 + b2 = 0.1.
@@ -144,17 +128,7 @@ func TestScalingHelps(t *testing.T) {
 }
 
 func TestPlot(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.askerEpochs, cfg.epochs = 10, 10
-	cfg.plot = filepath.Join(t.TempDir(), "fit.png")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
-	}
-	lessontest.Image(t, cfg.plot, 400, 300)
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot) {
-		t.Errorf("output does not say where the plot went:\n%s", buf.String())
-	}
+	lessontest.Plot(t, parseFlags, run, 400, 300, "-asker-epochs", "10", "-epochs", "10")
 }
 
 func TestFlags(t *testing.T) {
@@ -166,8 +140,6 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-rate", "NaN"}, Want: "-rate must be in (0, 10]"},
 		{Args: []string{"-epochs", "0"}, Want: "-epochs must be in 1 … 10000000"},
 		{Args: []string{"-trace", "1001"}, Want: "-trace must be in 0 … 1000, got 1001"},
-		{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
 	})
 }
 

@@ -1,8 +1,10 @@
 // Package cli holds what every lesson's command line shares: the main
 // function that turns a lesson's parse and run functions into the project's
-// exit codes, parsers for the flag values lessons take (lists of numbers,
-// numpy seeds), and the budgets that keep a flag or a file from making a
-// lesson allocate more than it says.
+// exit codes, the flag set and the flags lessons take (ranged integers,
+// numpy seeds, lists of numbers, word choices, the picture file), the
+// budgets that keep a flag or a file from making a lesson allocate more
+// than it says, and the pool that runs a sweep's independent runs on all
+// cores.
 //
 // The exit codes are the same for every lesson: 0 after a run that
 // finished (or -h), 2 for a usage error or bad input (a flag's value, or a
@@ -154,7 +156,8 @@ func Seed(name string, v int64) (uint32, error) {
 }
 
 // Parse parses args with fs and rejects positional arguments, which no
-// lesson takes: the common opening of every lesson's parseFlags. For -h it
+// lesson takes: the common opening of every lesson's parseFlags. It also
+// checks the flags IntVar and SeedVar defined against their ranges. For -h it
 // prints the usage and returns flag.ErrHelp. For an unknown flag or a bad
 // value it prints the usage and returns the flag package's error without
 // printing it, so that Run prints it once, named after the lesson.
@@ -170,7 +173,12 @@ func Parse(fs *flag.FlagSet, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
-	return nil
+	fs.Visit(func(f *flag.Flag) {
+		if r, ok := f.Value.(*intRange); ok && err == nil {
+			err = r.check(f.Name)
+		}
+	})
+	return err
 }
 
 // usage prints fs's usage to its output, as the flag package does.

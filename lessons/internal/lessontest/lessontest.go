@@ -1,10 +1,15 @@
-// Package lessontest holds the checks every lesson's tests repeat: that a
-// table of command lines is accepted or rejected with the right message,
-// and that a picture the lesson wrote is a readable image.
+// Package lessontest holds the checks every lesson's tests repeat: the
+// default run against its golden file and the README's quote of it
+// (Output, Default), a table of command lines accepted or refused with the
+// right message (Flags, Runs), a picture the lesson wrote (Plot, Image,
+// KeepsFigure), and a trace against what the source program prints under
+// numpy (Run, After, Excerpt, Numpy, Same).
 package lessontest
 
 import (
 	"bytes"
+	"errors"
+	"flag"
 	"image"
 	_ "image/jpeg" // lessons write JPEG as well as PNG
 	_ "image/png"
@@ -25,8 +30,16 @@ type FlagCase struct {
 
 // Flags runs parse on each case's arguments and checks the outcome: no
 // error where Want is empty, otherwise an error whose message contains Want.
+// It also checks what every lesson's command line does (cli.Parse): -h asks
+// for help (flag.ErrHelp), and an unknown flag or an argument is refused.
 func Flags[C any](t *testing.T, parse func(args []string, stderr io.Writer) (C, error), cases []FlagCase) {
 	t.Helper()
+	if _, err := parse([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("flags [-h]: got %v, want flag.ErrHelp", err)
+	}
+	cases = append(cases,
+		FlagCase{Args: []string{"-nope"}, Want: "flag provided but not defined: -nope"},
+		FlagCase{Args: []string{"extra"}, Want: `unexpected argument "extra"`})
 	for _, c := range cases {
 		_, err := parse(c.Args, &bytes.Buffer{})
 		switch {

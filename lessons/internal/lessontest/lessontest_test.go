@@ -9,13 +9,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"nnscratch/lessons/internal/cli"
 )
 
 func parse(args []string, stderr io.Writer) (int, error) {
 	fs := flag.NewFlagSet("x", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 1, "a positive count")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args); err != nil {
 		return 0, err
 	}
 	if *n < 1 {

@@ -45,15 +45,7 @@ func Numpy(t *testing.T, script string, args ...string) string {
 // if parsing or the run fails or there is no such line.
 func After[C any](t *testing.T, parse func(args []string, stderr io.Writer) (C, error), run func(w io.Writer, cfg C) error, heading string, args ...string) string {
 	t.Helper()
-	cfg, err := parse(args, io.Discard)
-	if err != nil {
-		t.Fatalf("%q: %v", args, err)
-	}
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatalf("%q: %v", args, err)
-	}
-	out := buf.String()
+	out := Run(t, parse, run, args...)
 	i := strings.Index("\n"+out, "\n"+heading)
 	if i < 0 {
 		t.Fatalf("%q: no line beginning %q in the output:\n%s", args, heading, out)
