@@ -110,7 +110,7 @@ func (tr *trainer) train(params *Params, X, Y *matrix.Matrix, incremental bool, 
 	}
 	var div *nn.DivergedError
 	if errors.As(err, &div) {
-		return fmt.Errorf("%w (%v)", ErrNonFinite, err)
+		return fmt.Errorf("%w (the loss was %v at iteration %d)", ErrNonFinite, div.Loss, div.Epoch)
 	}
 	if err != nil {
 		return err
