@@ -16,7 +16,9 @@ type timing struct {
 // measure calls f once to warm it up (buffers, caches), then times it cfg.reps
 // times, each time calling it in a loop for at least cfg.cell, and returns
 // the median time per call. Allocations are counted separately over a fixed
-// number of calls, so that they do not depend on the timing.
+// number of calls, so that they do not depend on the timing, and on one
+// processor (as testing.AllocsPerRun counts them), so that a goroutine
+// blocking on a busy machine does not count as the step's allocation.
 func measure(cfg config, f func()) timing {
 	f()
 	per := make([]float64, cfg.reps)
@@ -43,6 +45,7 @@ func measure(cfg config, f func()) timing {
 	if t.ns > 5e6 {
 		calls = 2
 	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for range calls {
