@@ -24,10 +24,11 @@ type sweep struct {
 }
 
 // The bounds of -hidden and -batch, which -tune hidden and -tune batch
-// respect too.
+// respect too, and of -epochs.
 const (
 	maxHidden = 10000
 	maxBatch  = 60000
+	maxEpochs = 100000
 )
 
 // wholeUpTo returns a check that a value is a whole number from 1 to hi.

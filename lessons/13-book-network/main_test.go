@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -339,20 +338,12 @@ func TestFlags(t *testing.T) {
 // TestKeepsFigure checks that only the default run (or one that changes
 // nothing the picture shows) writes the README's figure, misclassified.png.
 func TestKeepsFigure(t *testing.T) {
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
-		{nil, "misclassified.png"},
-		{[]string{"-times=false", "-mlp-iter", "200"}, "misclassified.png"},
-		{[]string{"-data", "full"}, ""},
-		{[]string{"-data", "full", "-picture", "mine.png"}, "mine.png"},
-	} {
-		cfg, err := parseFlags(c.args, io.Discard)
-		if err != nil || cfg.picture != c.want {
-			t.Errorf("flags %q: picture %q, error %v; want %q", c.args, cfg.picture, err, c.want)
-		}
-	}
+	lessontest.Pictures(t, parseFlags, func(c config) string { return c.picture }, []lessontest.FlagCase{
+		{Args: nil, Want: "misclassified.png"},
+		{Args: []string{"-times=false", "-mlp-iter", "200"}, Want: "misclassified.png"},
+		{Args: []string{"-data", "full"}, Want: ""},
+		{Args: []string{"-data", "full", "-picture", "mine.png"}, Want: "mine.png"},
+	})
 }
 
 // BenchmarkStep measures one step of the book's 784-100-10 network.
