@@ -8,7 +8,7 @@
 // scikit-learn's convergence warning, some stop early, and the predictions
 // change with the seed. A fixed random_state makes the run repeatable, and a
 // grid search with 3-fold cross-validation chooses activation, solver and
-// hidden size, as the answer suggests.
+// hidden size, as the answer suggests. That story is story.go.
 //
 // Every estimator parameter is a flag under scikit-learn's name
 // (-hidden-layer-sizes 8,2 -activation tanh -solver sgd -batch-size auto

@@ -15,6 +15,9 @@
 // Every number it prints is a time or a rate and changes from run to run;
 // the results of the products and of training do not: every kernel returns
 // the reference loop's result bit for bit.
+//
+// The default run is kernels.go's table and steps.go's, each figure timed
+// by measure.go; -sweep runs sweep.go and -fashion fashion.go.
 package main
 
 import (
