@@ -19,16 +19,13 @@ import (
 // once for the tests that read it: the embedded subset, seed 1, 20 epochs.
 var defaultOutput = lessontest.Output(parseFlags, run, "-out", "")
 
-// TestGolden guards the default run's whole output.
-func TestGolden(t *testing.T) {
-	golden.Check(t, "default", defaultOutput(t))
-}
-
-// TestREADME checks that the README quotes what go run prints today: the
-// default output and, since go run writes the charts into the current
-// directory, the line that says so (TestRunCharts checks that line's form).
-func TestREADME(t *testing.T) {
-	golden.InREADME(t, "README.md", string(defaultOutput(t))+"wrote objective.png and error-rate.png\n")
+// TestDefault guards the default run's whole output and the README's quote
+// of it, which ends with the line that says where go run, run with no
+// flags, wrote the charts (TestRunCharts checks that line's form).
+func TestDefault(t *testing.T) {
+	out := defaultOutput(t)
+	lessontest.Default(t, "default", out)
+	golden.InREADME(t, "README.md", string(out)+"wrote objective.png and error-rate.png\n")
 }
 
 // TestKeepsFigures checks that only the default run writes the README's
