@@ -14,6 +14,7 @@ import (
 
 	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn"
+	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 )
 
@@ -252,7 +253,7 @@ func TestLoadKeepsParams(t *testing.T) {
 	runJSON(t, first)
 	_, got := runJSON(t, []string{"-csv", "testdata/numeric.csv", "-load", model, "-warm-start", "-max-iter", "5"})
 
-	d, err := readTable("testdata/numeric.csv", nil, classifier, mlp.Params{})
+	d, err := readTable("testdata/numeric.csv", data.Limits{}, nil, classifier, mlp.Params{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -278,7 +279,7 @@ func TestLoadKeepsParams(t *testing.T) {
 	var usage bytes.Buffer
 	parseFlags([]string{"-h"}, &usage)
 	notParams := map[string]bool{"csv": true, "target": true, "estimator": true, "predict": true, "out": true, "save": true,
-		"load": true, "json": true, "grid": true, "verbose": true, "hidden": true, "hidden-layer-sizes": true, "activation": true}
+		"load": true, "json": true, "grid": true, "max-mb": true, "verbose": true, "hidden": true, "hidden-layer-sizes": true, "activation": true}
 	for _, line := range strings.Split(usage.String(), "\n") {
 		name, ok := strings.CutPrefix(line, "  -")
 		if !ok {

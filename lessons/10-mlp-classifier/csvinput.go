@@ -15,27 +15,28 @@ import (
 	"nnscratch/nn/mlp"
 )
 
-// readTable reads the CSV file path with the target columns targets (none
-// for the last) and returns it as a dataset for the estimator kind,
-// checked by checkTable. Every error is bad input and names the file.
-func readTable(path string, targets []string, kind string, p mlp.Params) (*dataset, error) {
+// readTable reads the CSV file path, within the budget lim, with the
+// target columns targets (none for the last) and returns it as a dataset
+// for the estimator kind, checked by checkTable. Every error is bad input
+// and names the file; a file over the budget says that -max-mb raises it.
+func readTable(path string, lim data.Limits, targets []string, kind string, p mlp.Params) (*dataset, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, cli.BadInput(err)
 	}
 	defer f.Close()
-	return parseTable(f, path, targets, kind, p)
+	return parseTable(f, path, lim, targets, kind, p)
 }
 
 // parseTable is readTable reading from r, with name for the messages.
-func parseTable(r io.Reader, name string, targets []string, kind string, p mlp.Params) (*dataset, error) {
+func parseTable(r io.Reader, name string, lim data.Limits, targets []string, kind string, p mlp.Params) (*dataset, error) {
 	first := ""
 	if len(targets) > 0 {
 		first = targets[0]
 	}
-	t, err := data.ReadCSV(r, name, first)
+	t, err := lim.ReadCSV(r, name, first)
 	if err != nil {
-		return nil, cli.BadInput(err)
+		return nil, cli.DataError(err)
 	}
 	d, err := split(t, targets, kind)
 	if err != nil {
@@ -140,10 +141,11 @@ func distinct(labels []string) int {
 	return len(seen)
 }
 
-// readFeatures reads the CSV file path of rows to predict: a header row
-// naming at least the columns features (in any order, others ignored), and
-// numbers in them. Every error is bad input and names the file.
-func readFeatures(path string, features []string) (*matrix.Matrix, error) {
+// readFeatures reads the CSV file path of rows to predict, within the
+// budget lim: a header row naming at least the columns features (in any
+// order, others ignored), and numbers in them. Every error is bad input and
+// names the file.
+func readFeatures(path string, lim data.Limits, features []string) (*matrix.Matrix, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, cli.BadInput(err)
@@ -161,9 +163,9 @@ func readFeatures(path string, features []string) (*matrix.Matrix, error) {
 		last := strings.TrimSpace(strings.TrimPrefix(header[len(header)-1], "\uFEFF"))
 		lastIsFeature = slices.Contains(features, last)
 	}
-	t, err := data.ReadCSV(f, path, "")
+	t, err := lim.ReadCSV(f, path, "")
 	if err != nil {
-		return nil, cli.BadInput(err)
+		return nil, cli.DataError(err)
 	}
 	cols := t.Header
 	var lastValues []float64

@@ -42,8 +42,7 @@ func (t *targetList) Set(s string) error {
 func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := config{params: mlp.DefaultParams()}
 	p := &cfg.params
-	fs := flag.NewFlagSet("10-mlp-classifier", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("mlp-classifier", "Tells the body-metrics story of MLPClassifier's random starts, or fits a CSV file as scikit-learn would.", stderr)
 	fs.StringVar(&cfg.csv, "csv", "", "fit this CSV `file` (header row) instead of the body-metrics story")
 	fs.Var(&cfg.targets, "target", "target `column` of the CSV file (default the last); repeat it or separate names by commas for several")
 	fs.StringVar(&cfg.estimator, "estimator", classifier, "classifier (MLPClassifier) or regressor (MLPRegressor)")
@@ -77,24 +76,30 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&p.MaxFun, "max-fun", p.MaxFun, "max_fun of lbfgs")
 	fs.BoolVar(&p.WarmStart, "warm-start", false, "warm_start: with -load, go on fitting the loaded estimator")
 	fs.BoolVar(&cfg.verbose, "verbose", false, "verbose: print scikit-learn's \"Iteration N, loss = …\" lines")
+	limit := cli.AddDataLimit(fs)
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
 	if err := cli.Finite(fs); err != nil {
 		return cfg, err
 	}
-	// Any flag but -grid means "fit with these parameters" rather than
-	// the story, whose runs use the question's fixed settings.
+	var err error
+	if cfg.limits, err = limit.Limits(); err != nil {
+		return cfg, err
+	}
+	// Any flag but -grid and -max-mb means "fit with these parameters"
+	// rather than the story, whose runs use the question's fixed settings.
 	cfg.set = make(map[string]bool)
 	fs.Visit(func(f *flag.Flag) {
 		cfg.set[f.Name] = true
-		if f.Name != "grid" {
+		if f.Name != "grid" && f.Name != "max-mb" {
 			cfg.custom = true
 		}
 	})
+	if err := cli.OneOf("estimator", cfg.estimator, classifier, regressor); err != nil {
+		return cfg, err
+	}
 	switch {
-	case cfg.estimator != classifier && cfg.estimator != regressor:
-		return cfg, fmt.Errorf("-estimator must be classifier or regressor, got %q", cfg.estimator)
 	case len(cfg.targets) > 0 && cfg.csv == "":
 		return cfg, fmt.Errorf("-target needs -csv")
 	case cfg.predict != "" && cfg.out == "":
@@ -114,7 +119,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			*v = -1
 		}
 	}
-	var err error
 	if p.Activation, err = mlp.ParseActivation(*act); err != nil {
 		return cfg, fmt.Errorf("bad flag: %v", err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/lessontest"
+	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 )
 
@@ -58,6 +60,34 @@ func TestHostileCSV(t *testing.T) {
 	})
 }
 
+// TestMaxMB checks -max-mb: a CSV file over the budget, to fit or to
+// predict, is refused with a message that names it and the flag, and a
+// larger budget reads it. The file is 1.2 MiB, over a budget of 1 MiB.
+func TestMaxMB(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("a,b,class\n")
+	for i := 0; b.Len() < 1200<<10; i++ {
+		fmt.Fprintf(&b, "%d.25,%d.5,%c\n", i%97, i%89, 'x'+i%2)
+	}
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(big, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fit := []string{"-hidden", "2", "-max-iter", "1", "-random-state", "0"}
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: append([]string{"-csv", big, "-max-mb", "1"}, fit...), Code: 2,
+			Want: big + ": more than 1048576 bytes of text: more than the budget of 1 MiB (-max-mb raises the budget)"},
+		{Args: append([]string{"-csv", big, "-max-mb", "2"}, fit...), Code: 0, Want: "big.csv: "},
+		{Args: append([]string{"-csv", "testdata/body.csv", "-max-mb", "1", "-predict", big, "-out", filepath.Join(dir, "p.csv")}, fit...), Code: 2,
+			Want: "more than the budget of 1 MiB (-max-mb raises the budget)"},
+		{Args: []string{"-csv", big, "-max-mb", "0"}, Code: 2, Want: "-max-mb must be in 1 … 65536, got 0"},
+	})
+	if cfg, err := parseFlags([]string{"-max-mb", "512"}, io.Discard); err != nil || cfg.custom || cfg.limits.MaxBytes != 512<<20 {
+		t.Errorf("-max-mb 512: got custom %v, budget %d, error %v; want the story, 512 MiB", cfg.custom, cfg.limits.MaxBytes, err)
+	}
+}
+
 // FuzzCSVFit feeds arbitrary text and target columns through the lesson's
 // CSV path (nn/data's parser, the lesson's checks of the targets and sizes,
 // a short fit of a classifier and of a regressor):
@@ -77,7 +107,7 @@ func FuzzCSVFit(f *testing.F) {
 		var targets targetList
 		targets.Set(target)
 		for _, kind := range []string{classifier, regressor} {
-			d, err := parseTable(strings.NewReader(in), "fuzz.csv", targets, kind, p)
+			d, err := parseTable(strings.NewReader(in), "fuzz.csv", data.Limits{}, targets, kind, p)
 			if err != nil {
 				if !strings.HasPrefix(err.Error(), "fuzz.csv") || !cli.IsBadInput(err) {
 					t.Errorf("%s: error %q does not name the file or is not bad input", kind, err)

@@ -8,7 +8,7 @@
 // scikit-learn's convergence warning, some stop early, and the predictions
 // change with the seed. A fixed random_state makes the run repeatable, and a
 // grid search with 3-fold cross-validation chooses activation, solver and
-// hidden size, as the answer suggests.
+// hidden size, as the answer suggests. That story is story.go.
 //
 // Every estimator parameter is a flag under scikit-learn's name
 // (-hidden-layer-sizes 8,2 -activation tanh -solver sgd -batch-size auto
@@ -17,7 +17,8 @@
 // file instead (header row, the target column named by -target, default
 // the last): a classifier of one class column, of several 0/1 columns
 // (multilabel), or with -estimator regressor a regressor of one or several
-// numeric columns. -predict FILE writes the predictions for another file's
+// numeric columns; -max-mb raises the budget of each file, 256 MiB of text
+// by default. -predict FILE writes the predictions for another file's
 // rows as CSV, -save and -load keep a fitted estimator in a model file,
 // and -json prints the fitted model and its predictions as one JSON object.
 package main
@@ -29,6 +30,7 @@ import (
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/matrix"
+	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 )
 
@@ -37,6 +39,7 @@ type config struct {
 	params    mlp.Params
 	estimator string          // classifier or regressor
 	csv       string          // fit this file instead of telling the story
+	limits    data.Limits     // the budget of each CSV file read (-max-mb)
 	targets   targetList      // target columns of the CSV file; none means the last
 	predict   string          // predict the rows of this CSV file
 	out       string          // where the predictions go
@@ -103,7 +106,7 @@ func run(w io.Writer, cfg config) error {
 // the story's body metrics.
 func trainingData(cfg config) (*dataset, error) {
 	if cfg.csv != "" {
-		return readTable(cfg.csv, cfg.targets, cfg.estimator, cfg.params)
+		return readTable(cfg.csv, cfg.limits, cfg.targets, cfg.estimator, cfg.params)
 	}
 	d := &dataset{name: "body metrics", X: matrix.FromRows(bodyX), features: []string{"height", "weight", "shoe_size"},
 		targets: []string{"sex"}, labels: bodyY}

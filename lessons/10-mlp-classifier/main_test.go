@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -16,24 +15,12 @@ import (
 	"nnscratch/nn/data"
 )
 
-// storyOutput runs the lesson once with its default flags and returns what
-// it printed; TestGolden, TestSeedsAgainstScikitLearn and TestREADME share
-// the run.
-var storyOutput = sync.OnceValues(func() (string, error) {
-	cfg, err := parseFlags(nil, &bytes.Buffer{})
-	if err != nil {
-		return "", err
-	}
-	var buf bytes.Buffer
-	err = run(&buf, cfg)
-	return buf.String(), err
-})
+// storyOutput is what the lesson prints with its default flags, run once
+// for TestGolden, TestSeedsAgainstScikitLearn and TestREADME.
+var storyOutput = lessontest.Output(parseFlags, run)
 
 func TestGolden(t *testing.T) {
-	out, err := storyOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(storyOutput(t))
 	golden.Check(t, "story", []byte(out))
 }
 
@@ -43,10 +30,7 @@ func TestGolden(t *testing.T) {
 // solver='adam', alpha=1e-4), fitted on the same 11 rows; the README quotes
 // the run): iterations, loss at the printed precision, predictions, score.
 func TestSeedsAgainstScikitLearn(t *testing.T) {
-	out, err := storyOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(storyOutput(t))
 	sklearn := []struct {
 		nIter   int
 		loss    float64
@@ -107,22 +91,12 @@ var csvRuns = [][]string{
 // from the repository root, so the test names it from there.
 func TestREADME(t *testing.T) {
 	golden.RequireExp(t)
-	out, err := storyOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(storyOutput(t))
 	golden.InREADME(t, "README.md", out)
 	const csv, fromRoot = "testdata/body.csv", "lessons/10-mlp-classifier/testdata/body.csv"
 	for _, args := range csvRuns {
-		cfg, err := parseFlags(append([]string{"-csv", csv}, args...), &bytes.Buffer{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := run(&buf, cfg); err != nil {
-			t.Fatalf("%v: %v", args, err)
-		}
-		golden.InREADME(t, "README.md", strings.ReplaceAll(buf.String(), csv, fromRoot))
+		out := lessontest.Run(t, parseFlags, run, append([]string{"-csv", csv}, args...)...)
+		golden.InREADME(t, "README.md", strings.ReplaceAll(out, csv, fromRoot))
 	}
 }
 

@@ -77,7 +77,7 @@ func report(w io.Writer, cfg config, est estimator, d *dataset, pred *prediction
 
 // predictFile predicts the rows of cfg.predict and writes them to cfg.out.
 func predictFile(cfg config, est estimator, d *dataset) (*prediction, error) {
-	X, err := readFeatures(cfg.predict, d.features)
+	X, err := readFeatures(cfg.predict, cfg.limits, d.features)
 	if err != nil {
 		return nil, err
 	}

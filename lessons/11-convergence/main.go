@@ -10,22 +10,21 @@
 //
 //	go run ./lessons/11-convergence
 //	go run ./lessons/11-convergence -hidden 8 -maxit 3000 -tol 1e-6
-//	go run ./lessons/11-convergence -schedule invscaling -power-t 0.75 -plot ""
-//	go run ./lessons/11-convergence -trace 1 -maxit 2 -powers "" -plot ""
+//	go run ./lessons/11-convergence -schedule invscaling -power-t 0.75 -plot /tmp
+//	go run ./lessons/11-convergence -trace 1 -maxit 2 -powers ""
+//
+// The network is elman.go's, trained by train.go's loop; report.go prints
+// the tables and draws the two figures, which only the default run writes
+// unless -plot names a prefix or a directory.
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"math"
-	"strings"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/nn/data"
-	"nnscratch/nn/nprand"
-	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -55,103 +54,6 @@ func defaultConfig() config {
 }
 
 func main() { cli.Main("convergence", parseFlags, run) }
-
-// parseFlags turns the command line into a config, checking every value.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	cfg := defaultConfig()
-	fs := flag.NewFlagSet("convergence", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.IntVar(&cfg.hidden, "hidden", cfg.hidden, "hidden units (RSNNS size); as many context units")
-	fs.IntVar(&cfg.lags, "lags", cfg.lags, "previous years given as inputs")
-	fs.Float64Var(&cfg.rate, "rate", cfg.rate, "learning rate η₀ (RSNNS learnFuncParams)")
-	fs.IntVar(&cfg.maxit, "maxit", cfg.maxit, "training iterations, one pass over the series each (RSNNS maxit)")
-	fs.Float64Var(&cfg.tol, "tol", cfg.tol, "an iteration improves the SSE if it lowers it by at least `tol`")
-	fs.IntVar(&cfg.noChange, "n-no-change", cfg.noChange, "converged after this many iterations in a row without improvement")
-	fs.IntVar(&cfg.window, "window", cfg.window, "time steps per weight update, backpropagated through time (1 = RSNNS's online JE_BP)")
-	fs.Float64Var(&cfg.lambda, "lambda", cfg.lambda, "weight of each context unit's link to itself (RSNNS 0.3; 0 = a pure copy)")
-	fs.StringVar(&cfg.schedule, "schedule", cfg.schedule, "learning-rate schedule of the first run: constant or invscaling")
-	fs.Float64Var(&cfg.powerT, "power-t", cfg.powerT, "p of invscaling, η_t = η₀/(t+1)^p, for the first run")
-	powers := fs.String("powers", "0.25,0.5,0.75,1,1.5", "comma-separated p values of the schedule comparison")
-	seed := fs.Int64("seed", int64(cfg.seed), "seed of the initial weights (0 … 2³²−1)")
-	fs.StringVar(&cfg.plot, "plot", cfg.plot, "write `prefix`-fit.png and prefix-schedules.png (empty for none)")
-	fs.IntVar(&cfg.trace, "trace", 0, "print every quantity of the first `n` updates of the first run, as numpy prints them (0 … 1000)")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: convergence [flags]\n\nTrains an Elman network on the lynx series and reports when it converged.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
-	}
-	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-	var err error
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
-	switch {
-	case cfg.hidden < 1 || cfg.hidden > 1000:
-		return cfg, fmt.Errorf("-hidden must be in 1 … 1000, got %d", cfg.hidden)
-	case cfg.lags < 1 || cfg.lags > 100:
-		return cfg, fmt.Errorf("-lags must be in 1 … 100, got %d", cfg.lags)
-	case !(cfg.rate > 0) || !finite(cfg.rate):
-		return cfg, fmt.Errorf("-rate must be a positive number, got %g", cfg.rate)
-	case cfg.maxit < 2 || cfg.maxit > 1_000_000:
-		return cfg, fmt.Errorf("-maxit must be in 2 … 1000000, got %d", cfg.maxit)
-	case !(cfg.tol >= 0) || !finite(cfg.tol):
-		return cfg, fmt.Errorf("-tol must be a number ≥ 0, got %g", cfg.tol)
-	case cfg.noChange < 1:
-		return cfg, fmt.Errorf("-n-no-change must be at least 1, got %d", cfg.noChange)
-	case cfg.window < 1:
-		return cfg, fmt.Errorf("-window must be at least 1, got %d", cfg.window)
-	case !(cfg.lambda >= 0 && cfg.lambda < 1):
-		return cfg, fmt.Errorf("-lambda must be in [0, 1), got %g", cfg.lambda)
-	case cfg.schedule != "constant" && cfg.schedule != "invscaling":
-		return cfg, fmt.Errorf("-schedule must be constant or invscaling, got %q", cfg.schedule)
-	case !(cfg.powerT > 0) || !finite(cfg.powerT):
-		return cfg, fmt.Errorf("-power-t must be a positive number, got %g", cfg.powerT)
-	case cfg.trace < 0 || cfg.trace > 1000:
-		return cfg, fmt.Errorf("-trace must be in 0 … 1000, got %d", cfg.trace)
-	}
-	if cfg.powers, err = parsePowers(*powers); err != nil {
-		return cfg, fmt.Errorf("-powers: %v", err)
-	}
-	if cfg.plot != "" {
-		cfg.plot = cli.FilePrefix(cfg.plot, "convergence") // -plot /tmp writes /tmp/convergence-fit.png
-		if err := plot.CheckPath(cfg.plot + "-fit.png"); err != nil {
-			return cfg, fmt.Errorf("-plot: %v", err)
-		}
-	}
-	return cfg, nil
-}
-
-// parsePowers parses a comma-separated list of numbers in (0, 100]; an empty
-// string is an empty list.
-func parsePowers(s string) ([]float64, error) {
-	if strings.TrimSpace(s) == "" {
-		return nil, nil
-	}
-	ps, err := cli.PositiveFloats(s)
-	for _, p := range ps {
-		if p > 100 {
-			return nil, fmt.Errorf("%v is above the maximum 100", p)
-		}
-	}
-	return ps, err
-}
-
-// contextStart is the context units' initial activation (JE_Weights
-// parameter 5), and initLo, initHi the range of every trainable weight
-// (parameters 1 and 2).
-const (
-	contextStart   = 0.5
-	initLo, initHi = -1, 1
-)
-
-// newNet returns the network with its seeded starting weights.
-func newNet(cfg config) *Elman {
-	net := NewElman(cfg.lags, cfg.hidden, 1, cfg.lambda)
-	net.Init(nprand.New(cfg.seed), initLo, initHi)
-	return net
-}
 
 // run trains the network as cfg says, prints the error history, the
 // convergence iteration, the fitted series and the schedule comparison, and
@@ -189,12 +91,7 @@ func run(w io.Writer, cfg config) error {
 		return nil
 	}
 	fitPath, schedPath := cfg.plot+"-fit.png", cfg.plot+"-schedules.png"
-	if err := writeFitPlot(fitPath, p, fitted, cfg); err != nil {
-		return err
-	}
-	if err := writeSchedulePlot(schedPath, runs, cfg); err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nwrote %s and %s\n", fitPath, schedPath)
-	return nil
+	return cli.Draw(w, fitPath+" and "+schedPath, func() error {
+		return writePlots(fitPath, schedPath, p, fitted, runs, cfg)
+	})
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"io"
 	"math"
 	"path/filepath"
 	"slices"
@@ -14,40 +13,28 @@ import (
 	"nnscratch/nn/data"
 )
 
-// defaultOutput runs the lesson once with its default flags (without the
-// images) and returns what it printed; TestGolden and TestREADME share it.
-var defaultOutput = golden.Output(func(w io.Writer) error {
-	cfg := defaultConfig()
-	cfg.plot = ""
-	return run(w, cfg)
-})
+// defaultOutput is what the default run prints (without the images), run
+// once for all the tests that read it.
+var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
-// TestGolden guards the whole default output (without the images).
-func TestGolden(t *testing.T) {
-	out := defaultOutput(t)
-	golden.Check(t, "default", out)
+// TestDefault guards the whole default output and the README's quote of it.
+func TestDefault(t *testing.T) {
+	lessontest.Default(t, "default", defaultOutput(t))
 }
 
-// TestREADME checks that the README quotes the default output as it is
-// today, and the three lines after the SSE table of the two other runs it
-// shows: the stricter stopping rule and full-batch BPTT.
+// TestREADME checks that the README quotes the three lines after the SSE
+// table of the two other runs it shows: the stricter stopping rule and
+// full-batch BPTT.
 func TestREADME(t *testing.T) {
-	out := defaultOutput(t)
-	golden.InREADME(t, "README.md", string(out))
-
-	strict, full := defaultConfig(), defaultConfig()
-	strict.tol, strict.noChange = 1e-6, 50
-	full.window, full.rate, full.maxit = 109, 0.5, 3000
-	for _, cfg := range []config{strict, full} {
-		cfg.plot = ""
-		var buf bytes.Buffer
-		if err := run(&buf, cfg); err != nil {
-			t.Fatal(err)
-		}
-		lines := strings.SplitAfter(buf.String(), "\n")
+	for _, args := range [][]string{
+		{"-tol", "1e-6", "-n-no-change", "50"},
+		{"-window", "109", "-rate", "0.5", "-maxit", "3000"},
+	} {
+		out := lessontest.Run(t, parseFlags, run, args...)
+		lines := strings.SplitAfter(out, "\n")
 		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "(each iteration") })
 		if i < 0 || i+3 > len(lines) {
-			t.Fatalf("output lacks the lines after the SSE table:\n%s", buf.String())
+			t.Fatalf("%q: output lacks the lines after the SSE table:\n%s", args, out)
 		}
 		golden.InREADME(t, "README.md", strings.Join(lines[i:i+3], ""))
 	}
@@ -270,7 +257,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-powers", "0.5,x"}, Want: "-powers"},
 		{Args: []string{"-seed", "-3"}, Want: "-seed"},
 		{Args: []string{"-hidden", "five"}, Want: "-hidden"},
-		{Args: []string{"extra"}, Want: "unexpected argument"},
+		{Args: []string{"-plot", "/nonexistent/c"}, Want: "-plot: "},
 	})
 	cfg, err := parseFlags([]string{"-schedule", "invscaling", "-power-t", "0.75", "-powers", ""}, &bytes.Buffer{})
 	if err != nil || cfg.schedule != "invscaling" || cfg.powerT != 0.75 || len(cfg.powers) != 0 {
@@ -278,26 +265,33 @@ func TestFlags(t *testing.T) {
 	}
 }
 
-// TestPlots checks that run writes both images as PNG files.
+// TestPlots checks that run writes both images as PNG files, under a
+// prefix or into a directory.
 func TestPlots(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.maxit, cfg.powers = 20, []float64{1}
-	cfg.plot = filepath.Join(t.TempDir(), "c")
-	var buf bytes.Buffer
-	if err := run(&buf, cfg); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	for _, c := range []struct{ plot, prefix string }{
+		{filepath.Join(dir, "c"), filepath.Join(dir, "c")},
+		{dir, filepath.Join(dir, "convergence")},
+	} {
+		out := lessontest.Run(t, parseFlags, run, "-maxit", "20", "-powers", "1", "-plot", c.plot)
+		for _, suffix := range []string{"-fit.png", "-schedules.png"} {
+			lessontest.Image(t, c.prefix+suffix, 400, 300)
+		}
+		if want := "wrote " + c.prefix + "-fit.png and " + c.prefix + "-schedules.png"; !strings.Contains(out, want) {
+			t.Errorf("-plot %s: got output without %q:\n%s", c.plot, want, out)
+		}
 	}
-	for _, suffix := range []string{"-fit.png", "-schedules.png"} {
-		lessontest.Image(t, cfg.plot+suffix, 400, 300)
-	}
-	if !strings.Contains(buf.String(), "wrote "+cfg.plot+"-fit.png") {
-		t.Errorf("got output without the 'wrote' line:\n%s", buf.String())
-	}
+}
+
+// TestKeepsFigure checks that only the default run (or one with -trace)
+// writes the README's figures.
+func TestKeepsFigure(t *testing.T) {
+	lessontest.KeepsFigure(t, parseFlags, func(c config) string { return c.plot }, "convergence")
 }
 
 // traceArgs is the README's -trace example: one update, and nothing else
 // that takes time.
-var traceArgs = []string{"-trace", "1", "-maxit", "2", "-powers", "", "-plot", ""}
+var traceArgs = []string{"-trace", "1", "-maxit", "2", "-powers", ""}
 
 // TestTrace guards the -trace output of the README's example and checks
 // that the README quotes its excerpt, from the output to the deltas.

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
-	"sync"
 
 	"nnscratch/nn/plot"
 )
@@ -93,47 +91,6 @@ func stddev(v []float64) float64 {
 	return math.Sqrt(s / float64(len(v)))
 }
 
-// scheduleRun is one training run of the schedule comparison.
-type scheduleRun struct {
-	name  string
-	power float64 // p, or 0 for the constant rate
-	res   trainResult
-	conv  int     // converged iteration, 0 if not converged
-	fixed float64 // SSE of the final weights over the whole series
-}
-
-// compareSchedules trains the network from the same starting weights once
-// with the constant rate and once per invscaling power. The runs are
-// independent, so they run at once, each on its own network; the results
-// are those of a serial run.
-func compareSchedules(cfg config, p *patterns) ([]scheduleRun, error) {
-	runs := []scheduleRun{{name: "constant " + rateName("constant", cfg.rate, 0)}}
-	for _, pw := range cfg.powers {
-		runs = append(runs, scheduleRun{name: "invscaling p=" + strconv.FormatFloat(pw, 'g', -1, 64), power: pw})
-	}
-	errs := make([]error, len(runs))
-	var wg sync.WaitGroup
-	for i := range runs {
-		wg.Go(func() {
-			kind := "invscaling"
-			if runs[i].power == 0 {
-				kind = "constant"
-			}
-			net := newNet(cfg)
-			res, err := train(net, p, cfg.maxit, cfg.window, newSchedule(kind, cfg.rate, runs[i].power), contextStart, nil)
-			if err != nil {
-				errs[i] = fmt.Errorf("%s: %w", runs[i].name, err)
-				return
-			}
-			runs[i].res = res
-			runs[i].fixed = fixedSSE(net, p)
-			runs[i].conv, _ = converged(res.History, cfg.tol, cfg.noChange)
-		})
-	}
-	wg.Wait()
-	return runs, errors.Join(errs...)
-}
-
 // printSchedules prints the comparison table.
 func printSchedules(w io.Writer, runs []scheduleRun, cfg config) {
 	fmt.Fprintf(w, "learning-rate schedules, η_t = η₀/(t+1)^p with t = patterns seen, η₀ = %g, %d iterations from the same start:\n", cfg.rate, cfg.maxit)
@@ -147,6 +104,15 @@ func printSchedules(w io.Writer, runs []scheduleRun, cfg config) {
 		fmt.Fprintf(w, "%-18s  %9.4g  %9.4g  %9.3g  %9.4f  %9.4f  %9s\n",
 			r.name, r.res.SumRate, r.res.SumSq, r.res.Rate, r.res.History[len(r.res.History)-1], r.fixed, conv)
 	}
+}
+
+// writePlots draws the fitted series into fitPath and the schedules' SSE
+// curves into schedPath.
+func writePlots(fitPath, schedPath string, p *patterns, fitted []float64, runs []scheduleRun, cfg config) error {
+	if err := writeFitPlot(fitPath, p, fitted, cfg); err != nil {
+		return err
+	}
+	return writeSchedulePlot(schedPath, runs, cfg)
 }
 
 // writeFitPlot draws the actual and fitted series.

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"strconv"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
 	"nnscratch/nn"
+	"nnscratch/nn/nprand"
 )
 
 // patterns is a time series turned into supervised rows as the question
@@ -46,6 +50,21 @@ func makePatterns(values []float64, years []int, lags int) (*patterns, error) {
 // unscale maps scaled values back to the series' units (lynx trapped).
 func (p *patterns) unscale(v []float64) []float64 {
 	return p.scaler.InverseTransform(matrix.FromSlice(len(v), 1, append([]float64(nil), v...))).Data
+}
+
+// contextStart is the context units' initial activation (JE_Weights
+// parameter 5), and initLo, initHi the range of every trainable weight
+// (parameters 1 and 2).
+const (
+	contextStart   = 0.5
+	initLo, initHi = -1, 1
+)
+
+// newNet returns the network with its seeded starting weights.
+func newNet(cfg config) *Elman {
+	net := NewElman(cfg.lags, cfg.hidden, 1, cfg.lambda)
+	net.Init(nprand.New(cfg.seed), initLo, initHi)
+	return net
 }
 
 // newSchedule returns the learning-rate schedule called kind: "constant"
@@ -183,4 +202,41 @@ func predict(net *Elman, p *patterns, c0 float64) []float64 {
 // while the weights are still moving.
 func fixedSSE(net *Elman, p *patterns) float64 {
 	return nn.SSE{}.Value(matrix.FromSlice(p.y.Rows, 1, predict(net, p, contextStart)), p.y)
+}
+
+// scheduleRun is one training run of the schedule comparison.
+type scheduleRun struct {
+	name  string
+	power float64 // p, or 0 for the constant rate
+	res   trainResult
+	conv  int     // converged iteration, 0 if not converged
+	fixed float64 // SSE of the final weights over the whole series
+}
+
+// compareSchedules trains the network from the same starting weights once
+// with the constant rate and once per invscaling power. The runs are
+// independent, so they run on all cores, each on its own network; the results
+// are those of a serial run.
+func compareSchedules(cfg config, p *patterns) ([]scheduleRun, error) {
+	runs := []scheduleRun{{name: "constant " + rateName("constant", cfg.rate, 0)}}
+	for _, pw := range cfg.powers {
+		runs = append(runs, scheduleRun{name: "invscaling p=" + strconv.FormatFloat(pw, 'g', -1, 64), power: pw})
+	}
+	errs := make([]error, len(runs))
+	cli.Parallel(len(runs), func(i int) {
+		kind := "invscaling"
+		if runs[i].power == 0 {
+			kind = "constant"
+		}
+		net := newNet(cfg)
+		res, err := train(net, p, cfg.maxit, cfg.window, newSchedule(kind, cfg.rate, runs[i].power), contextStart, nil)
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: %w", runs[i].name, err)
+			return
+		}
+		runs[i].res = res
+		runs[i].fixed = fixedSSE(net, p)
+		runs[i].conv, _ = converged(res.History, cfg.tol, cfg.noChange)
+	})
+	return runs, errors.Join(errs...)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -17,54 +16,43 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
 	cfg.progress = stderr
 	h := &cfg.h
-	fs := flag.NewFlagSet("minibatch-images", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := cli.NewFlagSet("minibatch-images", "Trains a 784-h-1 ReLU/sigmoid network on Fashion-MNIST T-shirts/tops against shirts.", stderr)
 	fs.StringVar(&cfg.data, "data", cfg.data, "`which` images: embedded (the 2,000/500 subset in nn/data), full (/usr/share/datasets/fashion-mnist), or a directory of Fashion-MNIST IDX files")
-	fs.IntVar(&h.hidden, "hidden", h.hidden, "hidden ReLU units")
+	cli.IntVar(fs, &h.hidden, "hidden", 1, maxHidden, "hidden ReLU units")
 	fs.Float64Var(&h.lr, "lr", h.lr, "learning rate η")
 	fs.Float64Var(&h.momentum, "momentum", h.momentum, "momentum μ in v ← μv − η·grad (0 ≤ μ < 1)")
-	fs.IntVar(&h.batch, "batch", h.batch, "mini-batch size")
-	fs.IntVar(&h.epochs, "epochs", h.epochs, "passes over the training images")
+	cli.IntVar(fs, &h.batch, "batch", 1, maxBatch, "mini-batch size")
+	cli.IntVar(fs, &h.epochs, "epochs", 1, maxEpochs, "passes over the training images")
 	fs.Float64Var(&h.l2, "l2", h.l2, "L2 coefficient λ of (λ/2)(‖W1‖² + ‖W2‖²); scikit-learn's alpha is λ·batch")
 	fs.Float64Var(&h.relu0, "relu0", h.relu0, "ReLU'(0), the subgradient used where z1 is exactly 0 (0 … 1)")
-	seed := fs.Int64("seed", int64(h.seed), "seed of the numpy-compatible source for the starting weights and the shuffles (0 … 2³²−1)")
-	fs.StringVar(&cfg.out, "out", cfg.out, "`directory` for the charts (empty for none)")
+	cli.SeedVar(fs, &h.seed, "seed", "seed of the numpy-compatible source for the starting weights and the shuffles")
+	fs.StringVar(&cfg.out, "out", cfg.out, "`directory` for the charts (empty for none; by default the README's figures in the current directory, and none when other flags change the run)")
 	fs.StringVar(&cfg.tune, "tune", "", "sweep one `parameter`: lr, batch, hidden, momentum or l2")
 	values := fs.String("values", "", "comma-separated values for -tune (default: the homework's kind of range)")
 	limit := cli.AddDataLimit(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: minibatch-images [flags]\n\nTrains a 784-h-1 ReLU/sigmoid network on Fashion-MNIST T-shirts/tops against shirts.\n\n")
-		fs.PrintDefaults()
-	}
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
 	switch {
 	case cfg.data == "":
 		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got an empty string")
-	case h.hidden < 1 || h.hidden > maxHidden:
-		return cfg, fmt.Errorf("-hidden must be in 1 … %d, got %d", maxHidden, h.hidden)
 	case !(h.lr > 0) || math.IsInf(h.lr, 0):
 		return cfg, fmt.Errorf("-lr must be a positive number, got %g", h.lr)
 	case !(h.momentum >= 0 && h.momentum < 1):
 		return cfg, fmt.Errorf("-momentum must be in [0, 1), got %g", h.momentum)
-	case h.batch < 1 || h.batch > maxBatch:
-		return cfg, fmt.Errorf("-batch must be in 1 … %d, got %d", maxBatch, h.batch)
-	case h.epochs < 1:
-		return cfg, fmt.Errorf("-epochs must be at least 1, got %d", h.epochs)
 	case !(h.l2 >= 0) || math.IsInf(h.l2, 0):
 		return cfg, fmt.Errorf("-l2 must be a number ≥ 0, got %g", h.l2)
 	case !(h.relu0 >= 0 && h.relu0 <= 1):
 		return cfg, fmt.Errorf("-relu0 must be in [0, 1], got %g", h.relu0)
 	}
 	var err error
-	if h.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
 	if cfg.limits, err = limit.Limits(); err != nil {
 		return cfg, err
 	}
-	if cfg.out != "" {
+	// Only the default run writes the README's charts: a run that another
+	// flag changes draws none unless -out names a directory (-max-mb does
+	// not change the run).
+	if cfg.out = cli.Figure(fs, "out", "max-mb"); cfg.out != "" {
 		if err := plot.CheckPath(filepath.Join(cfg.out, "objective.png")); err != nil {
 			return cfg, fmt.Errorf("-out: %v", err)
 		}
@@ -75,10 +63,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		}
 		return cfg, nil
 	}
-	s, ok := sweeps[cfg.tune]
-	if !ok {
-		return cfg, fmt.Errorf("-tune must be one of lr, batch, hidden, momentum, l2, got %q", cfg.tune)
+	if err := cli.OneOf("tune", cfg.tune, "lr", "batch", "hidden", "momentum", "l2"); err != nil {
+		return cfg, err
 	}
+	s := sweeps[cfg.tune]
 	if *values == "" {
 		return cfg, nil
 	}

@@ -88,11 +88,7 @@ func run(w io.Writer, cfg config) error {
 
 	prog := newProgress(cfg.progress, h.epochs)
 	r := trainRun(h, train, test, prog)
-	fmt.Fprintln(w, "epoch   train objective   test objective   train error   test error")
-	for _, m := range r.rows {
-		fmt.Fprintf(w, "%5d   %15.5f   %14.5f   %10.2f%%   %9.2f%%\n",
-			m.epoch, m.trainObj, m.testObj, 100*m.trainErr, 100*m.testErr)
-	}
+	printEpochs(w, r)
 	last := r.final()
 	if last.diverged {
 		return fmt.Errorf("the objective is no longer finite after epoch %d: η = %g is too large", last.epoch, h.lr)

@@ -61,3 +61,16 @@ func checkSizes(cfg config, train, test *data.Set) error {
 	}
 	return nil
 }
+
+// first returns the first n images of s, or s itself when n is 0 or at
+// least its length.
+func first(s *data.Set, n int) *data.Set {
+	if n == 0 || n >= s.Len() {
+		return s
+	}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return s.Subset(idx)
+}

@@ -17,16 +17,13 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
-	"nnscratch/nn/plot"
 )
 
 // config holds the lesson's settings, one per flag.
@@ -58,85 +55,6 @@ func defaultConfig() config {
 }
 
 func main() { cli.Main("book-network", parseFlags, run) }
-
-// parseFlags turns the command line into a config, checking every value.
-// Progress lines will go to stderr, where the usage goes.
-func parseFlags(args []string, stderr io.Writer) (config, error) {
-	cfg := defaultConfig()
-	cfg.progress = stderr
-	fs := flag.NewFlagSet("book-network", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.data, "data", cfg.data, "`data`: embedded (3,000/1,000 subset), full (installed Fashion-MNIST) or a directory of MNIST-format files")
-	fs.StringVar(&cfg.classes, "classes", cfg.classes, "class names of a -data directory: fashion or digits")
-	fs.IntVar(&cfg.hidden, "hidden", cfg.hidden, "hidden units")
-	fs.Float64Var(&cfg.lr, "lr", cfg.lr, "learning rate")
-	fs.IntVar(&cfg.epochs, "epochs", cfg.epochs, "passes over the training images")
-	initFlag := fs.String("init", "in", "initial weights N(0, n^-1/2) with n the incoming links (in) or the layer's own size (out)")
-	rule := fs.String("rule", "book", "update: book (hidden error Wᵀ·e) or gradient (true gradient of ½Σ(t−o)²)")
-	seed := fs.Int64("seed", int64(cfg.seed), "seed of the initial weights and of MLPClassifier (0 … 2³²−1)")
-	fs.IntVar(&cfg.trainN, "train", 0, "train on the first `n` training images only (0 = all)")
-	fs.IntVar(&cfg.testN, "test", 0, "test on the first `n` test images only (0 = all)")
-	fs.IntVar(&cfg.wrong, "wrong", cfg.wrong, "misclassified images to draw")
-	fs.StringVar(&cfg.picture, "picture", cfg.picture, "write the misclassified images to this `file` (.png or .jpg; empty for none)")
-	fs.IntVar(&cfg.mlpIter, "mlp-iter", cfg.mlpIter, "MLPClassifier's max_iter (0 skips the comparison)")
-	fs.BoolVar(&cfg.times, "times", cfg.times, "print how long training took")
-	limit := cli.AddDataLimit(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: book-network [flags]\n\nTrains the book's 784-100-10 sigmoid network one image at a time on Fashion-MNIST.\n\n")
-		fs.PrintDefaults()
-	}
-	if err := cli.Parse(fs, args); err != nil {
-		return cfg, err
-	}
-	switch {
-	case cfg.data != "embedded" && cfg.data != "full" && !isDir(cfg.data):
-		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got %q", cfg.data)
-	case cfg.classes != "fashion" && cfg.classes != "digits":
-		return cfg, fmt.Errorf("-classes must be fashion or digits, got %q", cfg.classes)
-	case cfg.hidden < 1 || cfg.hidden > 10000:
-		return cfg, fmt.Errorf("-hidden must be in 1 … 10000, got %d", cfg.hidden)
-	case !(cfg.lr > 0 && cfg.lr <= 100):
-		return cfg, fmt.Errorf("-lr must be in (0, 100], got %g", cfg.lr)
-	case cfg.epochs < 1 || cfg.epochs > maxEpochs:
-		return cfg, fmt.Errorf("-epochs must be in 1 … %d, got %d", maxEpochs, cfg.epochs)
-	case *initFlag != "in" && *initFlag != "out":
-		return cfg, fmt.Errorf("-init must be in or out, got %q", *initFlag)
-	case *rule != "book" && *rule != "gradient":
-		return cfg, fmt.Errorf("-rule must be book or gradient, got %q", *rule)
-	case cfg.trainN < 0:
-		return cfg, fmt.Errorf("-train must not be negative, got %d", cfg.trainN)
-	case cfg.testN < 0:
-		return cfg, fmt.Errorf("-test must not be negative, got %d", cfg.testN)
-	case cfg.wrong < 1:
-		return cfg, fmt.Errorf("-wrong must be at least 1, got %d", cfg.wrong)
-	case cfg.mlpIter < 0:
-		return cfg, fmt.Errorf("-mlp-iter must not be negative, got %d", cfg.mlpIter)
-	}
-	cfg.initOut, cfg.gradient = *initFlag == "out", *rule == "gradient"
-	var err error
-	if cfg.seed, err = cli.Seed("seed", *seed); err != nil {
-		return cfg, err
-	}
-	if cfg.limits, err = limit.Limits(); err != nil {
-		return cfg, err
-	}
-	if cfg.picture != "" {
-		if err := plot.CheckPath(cfg.picture); err != nil {
-			return cfg, fmt.Errorf("-picture: %v", err)
-		}
-	}
-	return cfg, nil
-}
-
-// maxEpochs bounds -epochs: a million passes over even the embedded subset
-// would take months.
-const maxEpochs = 1000000
-
-// isDir reports whether path names a directory.
-func isDir(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.IsDir()
-}
 
 // run loads the data, trains the book's network and reports on it, then
 // runs the MLPClassifier comparison.

@@ -3,17 +3,13 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
-	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -24,49 +20,24 @@ import (
 	"nnscratch/nn/nprand"
 )
 
-// TestMain runs the lesson's main instead of the tests when the test binary
-// is started by TestExitCode.
-func TestMain(m *testing.M) {
-	if os.Getenv("BOOK_NETWORK_MAIN") == "1" {
-		main()
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
-
 // TestExitCode checks that a bad flag value exits with status 2 and a
 // message naming the flag.
 func TestExitCode(t *testing.T) {
-	cmd := exec.Command(os.Args[0], "-lr", "-3")
-	cmd.Env = append(os.Environ(), "BOOK_NETWORK_MAIN=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(stderr.String(), "-lr must be in (0, 100]") {
-		t.Errorf("book-network -lr -3: got %v and stderr %q, want exit status 2 and a message naming -lr", err, stderr.String())
-	}
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: []string{"-lr", "-3"}, Code: 2, Want: "-lr must be in (0, 100]"},
+	})
 }
 
-// defaultOutput runs the default configuration once (without the picture)
-// for every test that reads its output: it takes a few seconds.
-var defaultOutput = sync.OnceValues(func() (string, error) {
-	cfg := defaultConfig()
-	cfg.picture = ""
-	var buf bytes.Buffer
-	err := run(&buf, cfg)
-	return buf.String(), err
-})
+// defaultOutput is what the default run prints (without the picture), run
+// once for every test that reads it: it takes a few seconds.
+var defaultOutput = lessontest.Output(parseFlags, run, "-picture", "")
 
 // timings matches the elapsed times, which differ from run to run.
 var timings = regexp.MustCompile(`\(\d+\.\d s\)`)
 
 // TestGolden guards the whole default output, times masked.
 func TestGolden(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(defaultOutput(t))
 	golden.Check(t, "default", []byte(timings.ReplaceAllString(out, "(… s)")))
 }
 
@@ -74,10 +45,7 @@ func TestGolden(t *testing.T) {
 // picture line) as it is today, times masked in the README and in the
 // output alike, as in the golden file.
 func TestREADME(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(defaultOutput(t))
 	b, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -108,10 +76,7 @@ func TestREADME(t *testing.T) {
 // (the script is in the README): the same weights, the same 15,000 updates,
 // the same count of correct answers after every epoch.
 func TestAgainstNumpy(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(defaultOutput(t))
 	numpy := []int{625, 664, 692, 708, 709}
 	for e, want := range numpy {
 		line := fmt.Sprintf("epoch %d: test accuracy %s", e+1, percent(want, 1000))
@@ -130,10 +95,7 @@ func TestAgainstNumpy(t *testing.T) {
 // number of test images and its diagonal to the last epoch's count of
 // correct answers.
 func TestConfusionMatrix(t *testing.T) {
-	out, err := defaultOutput()
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := string(defaultOutput(t))
 	lines := strings.Split(out, "\n")
 	var total, diag, rows int
 	for _, l := range lines {
@@ -364,16 +326,24 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-init", "glorot"}, Want: "-init must be in or out"},
 		{Args: []string{"-rule", "adam"}, Want: "-rule must be book or gradient"},
 		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0 … 4294967295"},
-		{Args: []string{"-train", "-5"}, Want: "-train must not be negative"},
-		{Args: []string{"-test", "-5"}, Want: "-test must not be negative"},
-		{Args: []string{"-wrong", "0"}, Want: "-wrong must be at least 1"},
-		{Args: []string{"-mlp-iter", "-1"}, Want: "-mlp-iter must not be negative"},
+		{Args: []string{"-train", "-5"}, Want: "-train must be in 0 … 2147483647, got -5"},
+		{Args: []string{"-test", "-5"}, Want: "-test must be in 0 … 2147483647, got -5"},
+		{Args: []string{"-wrong", "0"}, Want: "-wrong must be in 1 … 10000, got 0"},
+		{Args: []string{"-mlp-iter", "-1"}, Want: "-mlp-iter must be in 0 … 1000000, got -1"},
 		{Args: []string{"-epochs", "five"}, Want: "-epochs"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
+		{Args: []string{"-picture", "x.gif"}, Want: `-picture: x.gif: unknown image extension ".gif"`},
 	})
-	if _, err := parseFlags([]string{"-h"}, &bytes.Buffer{}); !errors.Is(err, flag.ErrHelp) {
-		t.Errorf("parseFlags(-h) error = %v, want flag.ErrHelp", err)
-	}
+}
+
+// TestKeepsFigure checks that only the default run (or one that changes
+// nothing the picture shows) writes the README's figure, misclassified.png.
+func TestKeepsFigure(t *testing.T) {
+	lessontest.Pictures(t, parseFlags, func(c config) string { return c.picture }, []lessontest.FlagCase{
+		{Args: nil, Want: "misclassified.png"},
+		{Args: []string{"-times=false", "-mlp-iter", "200"}, Want: "misclassified.png"},
+		{Args: []string{"-data", "full"}, Want: ""},
+		{Args: []string{"-data", "full", "-picture", "mine.png"}, Want: "mine.png"},
+	})
 }
 
 // BenchmarkStep measures one step of the book's 784-100-10 network.

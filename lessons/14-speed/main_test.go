@@ -2,11 +2,7 @@ package main
 
 import (
 	"bytes"
-	"errors"
-	"flag"
-	"io"
 	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,16 +13,6 @@ import (
 	"nnscratch/matrix"
 	"nnscratch/nn/nprand"
 )
-
-// TestMain runs the lesson's main instead of the tests when the test binary
-// is started by TestExitCode.
-func TestMain(m *testing.M) {
-	if os.Getenv("SPEED_MAIN") == "1" {
-		main()
-		os.Exit(0)
-	}
-	os.Exit(m.Run())
-}
 
 // timings matches every measured figure: a decimal number, with the
 // speed-up sign when it has one. Percentages of zeros are data, not
@@ -137,16 +123,11 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-batch", "-5"}, Want: "-batch must be in 1"},
 		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0"},
 		{Args: []string{"-seed", "4294967296"}, Want: "-seed must be in 0"},
-		{Args: []string{"extra"}, Want: `unexpected argument "extra"`},
-		{Args: []string{"-nosuchflag"}, Want: "flag provided but not defined: -nosuchflag"},
 	})
 	var progress bytes.Buffer
 	cfg, err := parseFlags([]string{"-fashion", "-data", "embedded", "-epochs", "3", "-seed", "7"}, &progress)
 	if err != nil || !cfg.fashion || cfg.data != "embedded" || cfg.epochs != 3 || cfg.seed != 7 || cfg.progress != &progress {
 		t.Errorf("parseFlags: got %+v, %v, want -fashion, -data embedded, 3 epochs, seed 7, progress on stderr", cfg, err)
-	}
-	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
-		t.Errorf("parseFlags(-h): got %v, want flag.ErrHelp", err)
 	}
 }
 
@@ -154,26 +135,10 @@ func TestFlags(t *testing.T) {
 // message naming the flag, and that a missing data directory is an error
 // that names it.
 func TestExitCode(t *testing.T) {
-	tests := []struct {
-		args []string
-		code int
-		want string
-	}{
-		{[]string{"-reps", "0"}, 2, "-reps must be in"},
-		{[]string{"-fashion", "-data", "/nonexistent-dir"}, 2, "/nonexistent-dir"},
-	}
-	for _, tt := range tests {
-		cmd := exec.Command(os.Args[0], tt.args...)
-		cmd.Env = append(os.Environ(), "SPEED_MAIN=1")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != tt.code || !strings.Contains(stderr.String(), tt.want) {
-			t.Errorf("speed %q: got %v and stderr %q, want exit status %d and a message containing %q",
-				tt.args, err, stderr.String(), tt.code, tt.want)
-		}
-	}
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: []string{"-reps", "0"}, Code: 2, Want: "-reps must be in"},
+		{Args: []string{"-fashion", "-data", "/nonexistent-dir"}, Code: 2, Want: "/nonexistent-dir"},
+	})
 }
 
 // TestSweepMatchesLesson03 runs the sweep with the fused step for 10,001

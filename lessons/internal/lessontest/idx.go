@@ -83,3 +83,38 @@ func WriteGzip(t testing.TB, path string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+// Hostile holds image directories that are valid but unexpected, or built
+// to exhaust memory, for the tests of a lesson that reads them (-data DIR):
+// each must give one line naming the problem and exit 2, or run; none may
+// panic or print NaN.
+type Hostile struct {
+	Small string // 40 training and 10 test images of 10×10 pixels: it runs
+	Mixed string // training images of 28×28 pixels, test images of 10×10
+	Empty string // 20 training images and no test images
+	Bomb  string // a training images file whose header promises 5000 images of 1000×1000
+}
+
+// HostileDirs writes the directories of Hostile in temporary directories,
+// the images labelled labels[0], labels[1], … in turn.
+func HostileDirs(t testing.TB, labels ...byte) Hostile {
+	t.Helper()
+	return Hostile{
+		Small: IDXDir(t, Set(40, 10, 10, labels...), Set(10, 10, 10, labels...)),
+		Mixed: IDXDir(t, Set(40, 28, 28, labels...), Set(10, 10, 10, labels...)),
+		Empty: IDXDir(t, Set(20, 10, 10, labels...), Set(0, 10, 10, labels...)),
+		Bomb:  BombDir(t, Set(4, 28, 28, labels...), Set(4, 28, 28, labels...), 5000, 1000, 1000),
+	}
+}
+
+// Refused returns the cases for Runs of the directories every such lesson
+// must refuse, each given as the last argument after args (such as
+// "-epochs", "1", "-data"), with the message nn/data gives.
+func (h Hostile) Refused(args ...string) []RunCase {
+	with := func(dir string) []string { return append(append([]string(nil), args...), dir) }
+	return []RunCase{
+		{Args: with(h.Mixed), Code: 2, Want: data.TestImagesFile + ".gz holds images of 10x10 but "},
+		{Args: with(h.Empty), Code: 2, Want: data.TestImagesFile + ".gz: holds no images"},
+		{Args: with(h.Bomb), Code: 2, Want: "header says 5000 images of 1000x1000, 5e+09 bytes of pixels: more than the budget of 256 MiB (-max-mb raises the budget)"},
+	}
+}

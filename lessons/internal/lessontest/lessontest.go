@@ -1,9 +1,9 @@
 // Package lessontest holds the checks every lesson's tests repeat: the
 // default run against its golden file and the README's quote of it
 // (Output, Default), a table of command lines accepted or refused with the
-// right message (Flags, Runs), a picture the lesson wrote (Plot, Image,
-// KeepsFigure), and a trace against what the source program prints under
-// numpy (Run, After, Excerpt, Numpy, Same).
+// right message (Flags, Runs), a picture the lesson wrote (Plot, Image) or
+// leaves alone (KeepsFigure, Pictures), and a trace against what the source
+// program prints under numpy (Run, After, Excerpt, Numpy, Same).
 package lessontest
 
 import (

@@ -48,3 +48,32 @@ func TestImage(t *testing.T) {
 		t.Errorf("decoded %v, want 40x30", b)
 	}
 }
+
+// parseFigure is a lesson whose -plot draws fig.png only on the default
+// run, through cli.Picture, with and without -trace.
+func parseFigure(trace bool) func([]string, io.Writer) (string, error) {
+	return func(args []string, stderr io.Writer) (string, error) {
+		fs := cli.NewFlagSet("x", "Tests.", stderr)
+		fs.String("plot", "fig.png", "")
+		fs.Int("seed", 1, "")
+		if trace {
+			fs.Int("trace", 0, "")
+		}
+		if err := cli.Parse(fs, args); err != nil {
+			return "", err
+		}
+		return cli.Picture(fs, "plot", "trace")
+	}
+}
+
+func TestKeepsFigure(t *testing.T) {
+	picture := func(p string) string { return p }
+	for _, trace := range []bool{false, true} {
+		KeepsFigure(t, parseFigure(trace), picture, "fig.png")
+	}
+	Pictures(t, parseFigure(false), picture, []FlagCase{
+		{nil, "fig.png"},
+		{[]string{"-plot", ""}, ""},
+		{[]string{"-seed", "2", "-plot", "b.jpg"}, "b.jpg"},
+	})
+}

@@ -46,24 +46,31 @@ func Excerpt(t *testing.T, out, from, to string) string {
 // figure. plot reads the picture file from a config.
 func KeepsFigure[C any](t *testing.T, parse func([]string, io.Writer) (C, error), plot func(C) string, def string) {
 	t.Helper()
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
+	cases := []FlagCase{
 		{nil, def},
-		{[]string{"-trace", "1"}, def},
 		{[]string{"-seed", "7"}, ""},
 		{[]string{"-seed", "7", "-plot", "mine.png"}, "mine.png"},
-	} {
-		cfg, err := parse(c.args, io.Discard)
-		if err != nil && strings.Contains(err.Error(), "not defined: -trace") {
+	}
+	if _, err := parse([]string{"-trace", "1"}, io.Discard); err == nil || !strings.Contains(err.Error(), "not defined: -trace") {
+		cases = append(cases, FlagCase{[]string{"-trace", "1"}, def})
+	}
+	Pictures(t, parse, plot, cases)
+}
+
+// Pictures checks, for each case, that parse accepts the arguments and that
+// the picture file the config names (read by picture) is Want ("" for
+// none): the table behind KeepsFigure, for a lesson whose picture flag or
+// experiments are its own.
+func Pictures[C any](t *testing.T, parse func([]string, io.Writer) (C, error), picture func(C) string, cases []FlagCase) {
+	t.Helper()
+	for _, c := range cases {
+		cfg, err := parse(c.Args, io.Discard)
+		if err != nil {
+			t.Errorf("flags %q: %v", c.Args, err)
 			continue
 		}
-		if err != nil {
-			t.Fatalf("flags %q: %v", c.args, err)
-		}
-		if got := plot(cfg); got != c.want {
-			t.Errorf("flags %q: picture %q, want %q", c.args, got, c.want)
+		if got := picture(cfg); got != c.Want {
+			t.Errorf("flags %q: picture %q, want %q", c.Args, got, c.Want)
 		}
 	}
 }
