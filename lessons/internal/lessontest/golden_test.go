@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"nnscratch/lessons/internal/cli"
@@ -78,5 +79,27 @@ func TestSame(t *testing.T) {
 	want := "-trace 1 differs from the source's print at line 2:\n got: \"b\"\nwant: \"c\""
 	if len(r.errs) != 1 || r.errs[0] != want {
 		t.Errorf("Same on different outputs reported %q, want %q", r.errs, want)
+	}
+}
+
+// TestProse checks that Prose finds phrases across line breaks and reports
+// the one the README lacks.
+func TestProse(t *testing.T) {
+	readme := filepath.Join(t.TempDir(), "README.md")
+	if err := os.WriteFile(readme, []byte("It converged at\n  iteration 36 (SSE 1.68).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var r recorder
+	Prose(&r, readme, "converged at iteration 36", "iteration  36 (SSE\n1.68)")
+	if len(r.errs) != 0 {
+		t.Errorf("Prose on phrases the README states reported %q", r.errs)
+	}
+	Prose(&r, readme, "converged at iteration 37")
+	want := readme + ` does not say "converged at iteration 37", which is what the code gives`
+	if len(r.errs) != 1 || r.errs[0] != want {
+		t.Errorf("Prose on a phrase the README lacks reported %q, want %q", r.errs, want)
+	}
+	if m := Find(t, "converged at iteration 36: …\n", `iteration (\d+)`); m[1] != "36" {
+		t.Errorf("Find: got %q, want the group 36", m)
 	}
 }
