@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
@@ -23,14 +24,21 @@ func TestDefault(t *testing.T) {
 }
 
 // TestREADME checks that the README quotes the three lines after the SSE
-// table of the two other runs it shows: the stricter stopping rule and
-// full-batch BPTT.
+// table of the two other runs it shows, the stricter stopping rule and
+// full-batch BPTT, and that its text gives their figures.
 func TestREADME(t *testing.T) {
-	for _, args := range [][]string{
+	for i, args := range [][]string{
 		{"-tol", "1e-6", "-n-no-change", "50"},
 		{"-window", "109", "-rate", "0.5", "-maxit", "3000"},
 	} {
 		out := lessontest.Run(t, parseFlags, run, args...)
+		if i == 0 {
+			k := lessontest.Find(t, out, `converged at iteration (\d+)`)[1]
+			lessontest.Prose(t, "README.md", "`-tol 1e-6 -n-no-change 50` answers "+k, "a stricter rule: still "+k)
+		} else {
+			sse := lessontest.Find(t, out, `([\d.]+) after all`)[1]
+			lessontest.Prose(t, "README.md", "settles (SSE "+sse+")")
+		}
 		lines := strings.SplitAfter(out, "\n")
 		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "(each iteration") })
 		if i < 0 || i+3 > len(lines) {
@@ -38,6 +46,46 @@ func TestREADME(t *testing.T) {
 		}
 		golden.InREADME(t, "README.md", strings.Join(lines[i:i+3], ""))
 	}
+}
+
+// zeta15 is ζ(3/2) = Σ 1/t^1.5, the limit of Σ η_t/η₀ for p = 1.5.
+const zeta15 = 2.612375348685488
+
+// TestREADMEFigures checks the figures the README's text states against
+// what the default run prints: the data, the network, where the run
+// converged, its errors, and the schedule comparison.
+func TestREADMEFigures(t *testing.T) {
+	out := string(defaultOutput(t))
+	data := lessontest.Find(t, out, `lynx trapped (\d+)–(\d+): \d+ years, \d+ … (\d)(\d+),`)
+	n := lessontest.Find(t, out, `(\d+) patterns`)[1]
+	net := lessontest.Find(t, out, `5-(\d+)-1: .* \(self-weight ([\d.]+), start ([\d.]+)\).*\n.*rate ([\d.]+), (\d+) iterations`)
+	conv := lessontest.Find(t, out, `converged at iteration (\d+): .*\nSSE ([\d.]+) there, ([\d.]+) after all (\d+)`)
+	at100 := lessontest.Find(t, out, `\n +100 +([\d.]+)\n`)[1]
+	end := lessontest.Find(t, out, `the final weights' SSE is ([\d.]+)`)[1]
+	row := func(p string) []string {
+		return lessontest.Find(t, out, `invscaling p=`+p+` +(\S+) +\S+ +\S+ +\S+ +(\S+) +(\S+)\n`)
+	}
+	lessontest.Prose(t, "README.md",
+		"lynx trappings ("+data[1]+"–"+data[2]+")",
+		"its inputs run up to "+data[3]+","+data[4],
+		"`-window "+n+"` is full-batch",
+		"summed squared error over the "+n+" patterns",
+		"`size = 5` | "+net[1]+" hidden units",
+		"λ = "+net[2]+" (`-lambda`), c₁ = "+net[3],
+		"rate "+net[4]+" (`-rate`)",
+		"| "+net[5]+", as in the question (`-maxit`)",
+		"converged at iteration "+conv[1]+" (SSE "+conv[2]+")",
+		"("+at100+" at iteration 100)",
+		"fell again, to "+conv[3]+" at iteration "+conv[4],
+		"scores "+conv[3]+", but the weights it ended with score "+end,
+		"end-weight fit in "+conv[4]+" iterations, "+row("0.25")[2],
+		"is only "+row("0.5")[1]+", "+row("0.75")[1]+" and "+row("1")[1],
+		"its Σ η is "+row("1.5")[1]+" for the whole run",
+		fmt.Sprintf("η₀·ζ(1.5) ≈ %.3g", defaultConfig().rate*zeta15),
+		fmt.Sprintf("ζ(1.5) ≈ %.3g·η₀", zeta15),
+		"SSE "+row("1.5")[2],
+		"at iterations "+row("1")[3]+" and "+row("1.5")[3]+" only",
+	)
 }
 
 // lynxPatterns returns the default patterns of the embedded lynx series.
@@ -198,7 +246,6 @@ func TestInvScalingRates(t *testing.T) {
 			}
 		}
 		if tc.window == 1 && tc.power == 1.5 {
-			const zeta15 = 2.612375348685488 // ζ(3/2)
 			if bound := cfg.rate * zeta15; !(res.SumRate < bound) {
 				t.Errorf("p 1.5: got Σ η = %g, want below η₀·ζ(1.5) = %g", res.SumRate, bound)
 			}
