@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,8 @@ import (
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/golden"
+	"nnscratch/lessons/internal/lessontest"
+	"nnscratch/nn/mlp"
 )
 
 // TestREADMEExamples runs the commands of the README's console blocks and
@@ -121,3 +125,49 @@ func shellWords(s string) []string {
 	}
 	return words
 }
+
+// TestREADMEFigures checks the figures the README's text states: the
+// defaults of the question's estimator, the data, and what the story and
+// the first fit of testdata/body.csv print.
+func TestREADMEFigures(t *testing.T) {
+	p := mlp.DefaultParams() // questionParams leaves these fields zero: the defaults
+	heights := 0.0
+	for _, x := range bodyX {
+		heights += x[0]
+	}
+	folds, err := mlp.StratifiedKFold(bodyY, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, large := len(bodyX), 0
+	for _, k := range folds {
+		small, large = min(small, len(k.Test)), max(large, len(k.Test))
+	}
+	out := string(storyOutput(t))
+	twice := lessontest.Find(t, out, `loss_ (\d\.\d+)  n_iter_ \d+ .*\n.*\n   loss_ (\d\.\d+) `)
+	if twice[1] != twice[2] {
+		t.Errorf("step 2: losses %s and %s, the README says the same twice", twice[1], twice[2])
+	}
+	const activations, solvers, sizes = 4, 3, 21
+	cands := lessontest.Find(t, out, `(\d+) candidates`)[1]
+	if cands != fmt.Sprint(activations*solvers*sizes) {
+		t.Errorf("step 3: %s candidates, the README says %d × %d × %d", cands, activations, solvers, sizes)
+	}
+	csv := lessontest.Run(t, parseFlags, run, append([]string{"-csv", "testdata/body.csv"}, csvRuns[0]...)...)
+	lessontest.Prose(t, "README.md",
+		fmt.Sprintf("trained on %d people", len(bodyX)),
+		fmt.Sprintf("`[%g, %g, %g]` and `[%g, %g, %g]`", testX[0][0], testX[0][1], testX[0][2], testX[1][0], testX[1][1], testX[1][2]),
+		fmt.Sprintf("(η = %g, β₁ = %g, β₂ = %g, ε = %s)", p.LearningRateInit, p.Beta1, p.Beta2, short(p.Epsilon)),
+		fmt.Sprintf("`tol` = %s for %d epochs in a row — or at `max_iter` = %d", short(p.Tol), p.NIterNoChange+1, p.MaxIter),
+		fmt.Sprintf("(heights near %.0f)", math.Round(heights/float64(len(bodyX))/10)*10),
+		"gets the same "+twice[1]+" twice",
+		fmt.Sprintf("%d activations × %d solvers × hidden sizes 1…%d (%s candidates", activations, solvers, sizes, cands),
+		fmt.Sprintf("each fold holds %d or %d people", small, large),
+		fmt.Sprintf("of the %d lbfgs candidates", activations*sizes),
+		fmt.Sprintf("refits the best on all %d rows", len(bodyX)),
+		"With `random_state=2` it stops after "+lessontest.Find(t, csv, `n_iter_ (\d+),`)[1]+" epochs",
+	)
+}
+
+// short formats x as the README writes numbers such as 1e-8.
+func short(x float64) string { return strings.Replace(fmt.Sprintf("%.0e", x), "e-0", "e-", 1) }
