@@ -7,12 +7,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
+	"nnscratch/nn/data"
 	"nnscratch/nn/mlp"
 )
 
@@ -166,8 +168,31 @@ func TestREADMEFigures(t *testing.T) {
 		fmt.Sprintf("of the %d lbfgs candidates", activations*sizes),
 		fmt.Sprintf("refits the best on all %d rows", len(bodyX)),
 		"With `random_state=2` it stops after "+lessontest.Find(t, csv, `n_iter_ (\d+),`)[1]+" epochs",
+		fmt.Sprintf("within a budget of %d MiB", data.DefaultMaxBytes>>20),
+		"the codes "+firstSeen(t, "testdata/numeric.csv")+" of `testdata/numeric.csv`",
 	)
 }
 
 // short formats x as the README writes numbers such as 1e-8.
 func short(x float64) string { return strings.Replace(fmt.Sprintf("%.0e", x), "e-0", "e-", 1) }
+
+// firstSeen returns the distinct values of the last column of the CSV
+// file at path in the order they first appear, as "a, b and c".
+func firstSeen(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []string
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n")[1:] {
+		v := line[strings.LastIndex(line, ",")+1:]
+		if !slices.Contains(seen, v) {
+			seen = append(seen, v)
+		}
+	}
+	if len(seen) < 2 {
+		t.Fatalf("%s: classes %q, want several", path, seen)
+	}
+	return strings.Join(seen[:len(seen)-1], ", ") + " and " + seen[len(seen)-1]
+}
