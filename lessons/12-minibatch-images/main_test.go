@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -451,4 +454,77 @@ func TestFullPair(t *testing.T) {
 	if train.Len() != 12000 || test.Len() != 2000 || !strings.Contains(source, data.FashionDir) {
 		t.Errorf("full pair: got %d train / %d test from %q, want 12000 / 2000 from %s", train.Len(), test.Len(), source, data.FashionDir)
 	}
+}
+
+// TestREADMEFigures checks the figures the README's text states about the
+// default run against what it prints: the data, the setting, and the
+// story of its error table (where the test error settles, where the
+// training error ends, the bump).
+func TestREADMEFigures(t *testing.T) {
+	out := string(defaultOutput(t))
+	train, test := data.EmbeddedFashionPair()
+	perClass := func(s *data.Set) string {
+		n := [2]int{}
+		for _, l := range s.Labels {
+			n[l]++
+		}
+		if n[0] != n[1] {
+			t.Errorf("embedded set: %d and %d images of each class, the README says the same number", n[0], n[1])
+		}
+		return thousands(n[0])
+	}
+	setting := lessontest.Find(t, out, `784-(\d+)-1[^\n]*\n.*λ = ([\d.]+)\n.*: (\d+) epochs.*batch (\d+), η = ([\d.]+), momentum μ = ([\d.]+)`)
+	lambda := parse(t, setting[2])
+	var trainErr, testErr, trainObj []float64
+	for _, m := range regexp.MustCompile(`(?m)^ +\d+ +([\d.]+) +[\d.]+ +([\d.]+)% +([\d.]+)%$`).FindAllStringSubmatch(out, -1) {
+		trainObj = append(trainObj, parse(t, m[1]))
+		trainErr = append(trainErr, parse(t, m[2]))
+		testErr = append(testErr, parse(t, m[3]))
+	}
+	last := len(testErr) - 1
+	if last < 13 {
+		t.Fatalf("the error table has %d rows:\n%s", last+1, out)
+	}
+	if d := math.Abs(testErr[3] - testErr[last]); d > 1 {
+		t.Errorf("test error %.2f%% at epoch 3, %.2f%% at the end: %.2f points apart, the README says within a point", testErr[3], testErr[last], d)
+	}
+	bump := 1
+	for e := 1; e <= last; e++ {
+		if trainObj[e]-trainObj[e-1] > trainObj[bump]-trainObj[bump-1] {
+			bump = e
+		}
+	}
+	table := func(out string) string { return out[strings.Index(out, "epoch "):] }
+	for _, r := range []string{"0", "1"} {
+		if got := lessontest.Run(t, parseFlags, run, "-out", "", "-relu0", r); table(got) != table(out) {
+			t.Errorf("-relu0 %s prints another table than the default ReLU′(0) = ½; the README says the same, digit for digit:\n%s", r, got)
+		}
+	}
+	full := (12000 + 2000) * train.Images.Rows * train.Images.Cols // bytes of the full pair's pixels
+	lessontest.Prose(t, "README.md",
+		"("+thousands(train.Len())+" training and "+thousands(test.Len())+" test images, the first "+perClass(train)+" and "+perClass(test)+" of each class)",
+		"— "+setting[1]+" hidden units, η = "+setting[5]+", μ = "+setting[6]+", batches of "+setting[4]+", λ = "+strings.Replace(fmt.Sprintf("%.0e", lambda), "e-0", "e−", 1)+", "+setting[3]+" epochs —",
+		fmt.Sprintf("training error keeps falling (to %.0f%%) while the test error stays near %.0f%%", trainErr[last], testErr[last]),
+		fmt.Sprintf("bump at epoch %d is the noise", bump),
+		fmt.Sprintf("the full set costs %.0f MB, not %.0f MB of float64", float64(full)/1e6, math.Round(float64(8*full)/1e7)*10),
+	)
+}
+
+// parse returns s as a float64, failing t if it is not a number.
+func parse(t *testing.T, s string) float64 {
+	t.Helper()
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// thousands formats n with a comma every three digits, as the README does.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
