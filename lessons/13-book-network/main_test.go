@@ -71,14 +71,17 @@ func TestREADME(t *testing.T) {
 	golden.InREADME(t, masked, before+"\n"+picture+"MLPClassifier("+after)
 }
 
+// numpyCounts are the test images the book's code, run by numpy 1.24 with
+// the README's script, gets right after epochs 1 to 5.
+var numpyCounts = []int{625, 664, 692, 708, 709}
+
 // TestAgainstNumpy compares the per-epoch test accuracy with the book's own
 // code run by numpy 1.24 on the embedded subset after np.random.seed(1)
 // (the script is in the README): the same weights, the same 15,000 updates,
 // the same count of correct answers after every epoch.
 func TestAgainstNumpy(t *testing.T) {
 	out := string(defaultOutput(t))
-	numpy := []int{625, 664, 692, 708, 709}
-	for e, want := range numpy {
+	for e, want := range numpyCounts {
 		line := fmt.Sprintf("epoch %d: test accuracy %s", e+1, percent(want, 1000))
 		if !strings.Contains(out, line) {
 			t.Errorf("output lacks numpy's %q; got\n%s", line, out)
@@ -354,5 +357,66 @@ func BenchmarkStep(bm *testing.B) {
 	train.OneHotInto(b.t.Data, []int{0}, off, on)
 	for bm.Loop() {
 		b.step()
+	}
+}
+
+// TestREADMEFigures checks the figures the README's text states: the
+// sizes of the data and of the weights' spread, the classes the default
+// run has barely begun to learn, and numpy's counts.
+func TestREADMEFigures(t *testing.T) {
+	out := string(defaultOutput(t))
+	train, test := data.EmbeddedFashion10()
+	each := func(s *data.Set) int {
+		n := make([]int, len(s.Classes))
+		for _, l := range s.Labels {
+			n[l]++
+		}
+		for _, c := range n {
+			if c != n[0] {
+				t.Fatalf("embedded set: %v images per class, the README says the same number of each", n)
+			}
+		}
+		return n[0]
+	}
+	correct := func(class string) string {
+		return lessontest.Find(t, out, `\n\d `+class+` .* (\d+)\.0%\n`)[1]
+	}
+	counts := make([]string, len(numpyCounts))
+	for i, c := range numpyCounts {
+		counts[i] = strconv.Itoa(c)
+	}
+	sd := func(n float64) string { return fmt.Sprintf("%.2g", 1/math.Sqrt(n)) }
+	const fullTrain, pixels = 60000, 28 * 28
+	lessontest.Prose(t, "README.md",
+		fmt.Sprintf("the first %d training and %d test images of each class", each(train), each(test)),
+		"Coat ("+correct("Coat")+"%) and Shirt ("+correct("Shirt")+"%)",
+		"gets **"+strings.Join(counts, ", ")+"** right",
+		"n = 784 for the hidden layer (σ = 0."+strings.TrimPrefix(fmt.Sprintf("%.3f", 1/math.Sqrt(784)), "0.")+"), n = 100 for the output layer (σ = "+sd(100)+")",
+		"(σ = "+sd(100)+" and "+sd(10)+")",
+		fmt.Sprintf("%.0f MB for the full set", float64(fullTrain*pixels*8)/1e6),
+		fmt.Sprintf("the %.0f MB of pixel bytes", float64(fullTrain*pixels)/1e6),
+		fmt.Sprintf("%d mini-batch updates instead of %s", fullTrain/200, "60,000"),
+	)
+}
+
+// TestREADMETry checks the counts the README's Try section gives for
+// -rule gradient and -init out.
+func TestREADMETry(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: two trainings of 5 epochs")
+	}
+	for _, tc := range []struct{ flag, value, before, after string }{
+		{"-rule", "gradient", "it gets ", " right after epochs 1–5"},
+		{"-init", "out", "N(0, fan_out^−½) (", ")"},
+	} {
+		t.Run(tc.flag, func(t *testing.T) {
+			t.Parallel()
+			out := lessontest.Run(t, parseFlags, run, tc.flag, tc.value, "-mlp-iter", "0", "-picture", "")
+			var counts []string
+			for _, m := range regexp.MustCompile(`epoch \d: test accuracy [\d.]+% \((\d+)/`).FindAllStringSubmatch(out, -1) {
+				counts = append(counts, m[1])
+			}
+			lessontest.Prose(t, "README.md", tc.before+strings.Join(counts, ", ")+tc.after)
+		})
 	}
 }
