@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -40,13 +43,36 @@ func quick() config {
 	return cfg
 }
 
+// quickOutput is what the default run prints with the shortest timings,
+// run once for the tests that read it.
+var quickOutput = golden.Output(func(w io.Writer) error { return run(w, quick()) })
+
 // TestGolden guards the default output with its timings masked.
 func TestGolden(t *testing.T) {
-	var buf bytes.Buffer
-	if err := run(&buf, quick()); err != nil {
+	golden.Check(t, "default", []byte(mask(string(quickOutput(t)))))
+}
+
+// TestREADMEFigures checks the figures of the README's text that do not
+// depend on the clock against what the default run prints: the zeros of
+// the Fashion-MNIST batch, the allocations and bytes of the numpy-style
+// step, and numpy's time per step the lesson quotes.
+func TestREADMEFigures(t *testing.T) {
+	out := string(quickOutput(t))
+	zeros := lessontest.Find(t, out, `X·W₁ +(\d+\.\d%)`)[1]
+	step := `pure functions \(numpy style\) +\S+ +(\S+) +(\d+)\n`
+	tiny := lessontest.Find(t, out, `3-4-1 sigmoid, XOR \(lesson 03\) +`+step)
+	big := lessontest.Find(t, out, `784-100-10 sigmoid, batch of 200 +`+step)
+	kB, err := strconv.ParseFloat(big[1], 64)
+	if err != nil {
 		t.Fatal(err)
 	}
-	golden.Check(t, "default", []byte(mask(buf.String())))
+	lessontest.Prose(t, "README.md",
+		"200×784·784×100 X·W₁ "+zeros,
+		"the notebook's step allocates "+tiny[2]+" of them",
+		"On the tiny network the "+tiny[2]+" allocations",
+		fmt.Sprintf("the allocations add %.0f MB a step", kB/1000),
+		"numpy's ~"+lessontest.Find(t, out, `cost it ~(\d+) µs`)[1]+" µs per step",
+	)
 }
 
 // TestFashionEmbedded trains for one epoch on the embedded subset: the
