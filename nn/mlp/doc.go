@@ -2,7 +2,8 @@
 // of package nn's engine: the same parameters and defaults, the same
 // fitted attributes, and, for the sgd and adam solvers, the same numbers. With the same random_state, data and parameters, Fit
 // reproduces scikit-learn's loss_, n_iter_, coefs_ and intercepts_ to a
-// relative 10⁻¹³ on the test problems (the tests demand 10⁻⁹), because it
+// relative 10⁻¹³ on the test problems (the tests demand 10⁻⁹; go test -run
+// Stochastic -v ./nn/mlp logs the largest difference of each), because it
 // repeats every random draw (nn.Glorot's weights, then intercepts, layer
 // by layer; the epoch shuffles; the early-stopping split) with the
 // numpy-compatible source nnscratch/nn/nprand, and every sum in numpy's
@@ -18,18 +19,22 @@
 // nfev and message. Against scikit-learn 1.2.1 running on the reference BLAS
 // (with OpenBLAS its own lbfgs paths move, see below), fits agree as sgd and
 // adam do (1e-9 relative, the same n_iter_, warning and predictions) on the
-// nine settings of the tests: regressors with identity or relu bit for bit,
-// all arithmetic being + − × ÷ √, and classifiers and networks of logistic
-// or tanh units stopped within 15 to 30 iterations. Longer runs through exp,
-// log or tanh drift: numpy's exp and tanh (SIMD code on an AVX-512 machine)
-// differ from math.Exp and math.Tanh in the last bit for 27% and 18% of
-// inputs in [−20, 20], SciPy's expit from 1/(1+math.Exp(−x)) for 6%, and
-// L-BFGS amplifies that over a hundred iterations into another path, as it
-// amplifies the last-bit differences between BLAS libraries inside
-// scikit-learn. On the tests' sixteen such cases Go's final loss_ is 4e-12
-// to 0.23 (relative) from scikit-learn's, and scikit-learn with OpenBLAS is
-// 5e-12 to 0.36 from itself (the unscaled body data with logistic units: 62
-// iterations with one library, 200 with the other).
+// nine settings of the tests: four regressors with identity or relu units
+// bit for bit, all arithmetic being + − × ÷ √, and five classifiers, whose
+// outputs go through exp, stopped after 1 to 30 iterations. Longer runs
+// through exp, log or tanh drift: numpy 1.24's exp and tanh (SIMD code on
+// an AVX-512 machine) differ from math.Exp and math.Tanh in the last bit at
+// 28% and 18% of 200,001 evenly spaced points of [−20, 20], SciPy 1.10's
+// expit from 1/(1+math.Exp(−x)) at 6% (measured on 30 November 2026 on
+// the project's 2-core AMD EPYC machine, which has AVX-512; go run
+// ./nn/mlp/testdata/ulps | /usr/bin/python3 nn/mlp/testdata/ulps.py
+// re-measures), and L-BFGS amplifies that over a
+// hundred iterations into another path, as it amplifies the last-bit
+// differences between BLAS libraries inside scikit-learn. On the tests'
+// sixteen such cases Go's final loss_ is 2.5e-12 to 0.23 (relative) from
+// scikit-learn's, and scikit-learn with OpenBLAS is 5e-12 to 0.36 from
+// itself (the unscaled body data with logistic units: 62 iterations with
+// one library, 200 with the other); TestLBFGSDrift checks these figures.
 //
 // # On nn
 //
