@@ -119,8 +119,10 @@ func run(w io.Writer, cfg config) error {
 	}
 	lw1, lb1, lw2, lb2 := lin.params()
 	fmt.Fprintf(w, "   w1 = %.6f b1 = %.6f w2 = %.6f b2 = %.6f\n", lw1, lb1, lw2, lb2)
+	// float64(lw2*lb1) rounds the product before + lb2, so that arm64 cannot
+	// fuse the two into one multiply-add and print other digits.
 	fmt.Fprintf(w, "   slope w2·w1 = %.9f (exact 0.12), offset w2·b1 + b2 = %.9f (exact 0.1), max |error| < 1e-12: %v\n",
-		lw2*lw1, lw2*lb1+lb2, maxAbsError(lin.predict(x), y) < 1e-12)
+		lw2*lw1, float64(lw2*lb1)+lb2, maxAbsError(lin.predict(x), y) < 1e-12)
 
 	return cli.Draw(w, cfg.plot, func() error { return writePlot(cfg.plot, xs, ys, askerOut, pred.Data) })
 }

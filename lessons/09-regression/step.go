@@ -39,10 +39,12 @@ func (r *askerRun) step(x, t float64) {
 	}
 	// Slips 1 and 2: σ′ at the error instead of at the net input z, and the
 	// weight itself instead of the input that feeds it (gradient descent:
-	// Δw2 = −η·δ_out·h, Δw1 = −η·δ_h·x).
-	d2 := eOut * sigmoidPrime(eOut) * r.w2 // deltaWeights[1][0][0] = error * sigmoidDerivative(error) * emergingWeights
-	d1 := eH * sigmoidPrime(eH) * r.w1     // deltaWeights[0][0][0]
-	r.w2 += d2                             // emergingWeights[j] += deltaWeights[k][i][j]
+	// Δw2 = −η·δ_out·h, Δw1 = −η·δ_h·x). Each Δw is rounded (float64) before
+	// it is added, as in the Java: Go may otherwise fuse the last product
+	// with the += below into one multiply-add on arm64, and the bits differ.
+	d2 := float64(eOut * sigmoidPrime(eOut) * r.w2) // deltaWeights[1][0][0] = error * sigmoidDerivative(error) * emergingWeights
+	d1 := float64(eH * sigmoidPrime(eH) * r.w1)     // deltaWeights[0][0][0]
+	r.w2 += d2                                      // emergingWeights[j] += deltaWeights[k][i][j]
 	r.w1 += d1
 	if r.t.On() {
 		for _, q := range []struct {

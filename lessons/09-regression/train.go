@@ -14,7 +14,9 @@ import (
 func data(div float64) (xs, ys []float64) {
 	for x := 1.0; x <= 9; x++ {
 		xs = append(xs, x)
-		ys = append(ys, (x*1.2+1)/div)
+		// float64(x*1.2): the product rounded before the sum, as the
+		// question's Java does; Go may otherwise fuse x*1.2+1 on arm64.
+		ys = append(ys, (float64(x*1.2)+1)/div)
 	}
 	return xs, ys
 }
