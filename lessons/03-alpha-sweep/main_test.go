@@ -178,9 +178,12 @@ var alpha1000Changes = []regimeChange{{0, "mid"}, {3, "low"}, {222, "mid"}, {275
 
 // TestAlpha1000 checks the README's account of α = 1000: the outputs swing
 // between all ≈ 0 and all ≈ 1 at the steps of alpha1000Changes, and from
-// step 2104 on sit between 1e-54 and 1e-52 with the synapses frozen to the
-// last bit; numpy (testdata/alpha1000.py) changes regime at the same steps
-// and ends between 1e-63 and 1e-61.
+// step 2104 on sit below 1e-40 with the synapses frozen to the last bit;
+// numpy (testdata/alpha1000.py) changes regime at the same steps and ends
+// between 1e-63 and 1e-61. Where they end depends on the last bits of the
+// step before the fall, so on the last bits of math.Exp: with amd64's (the
+// goldens', golden.ExpLikeGoldens) between 1e-54 and 1e-52, with arm64's
+// near 2e-47, with amd64's without FMA (GODEBUG=cpu.fma=off) near 3e-52.
 func TestAlpha1000(t *testing.T) {
 	n := newNetwork(1)
 	var got []regimeChange
@@ -197,9 +200,13 @@ func TestAlpha1000(t *testing.T) {
 	if !reflect.DeepEqual(got, alpha1000Changes) {
 		t.Errorf("regime changes: got %v, want %v", got, alpha1000Changes)
 	}
+	lo, hi := 0.0, 1e-40
+	if golden.ExpLikeGoldens() {
+		lo, hi = 1e-54, 1e-52
+	}
 	for _, v := range n.layer2.Data {
-		if v < 1e-54 || v > 1e-52 {
-			t.Errorf("output after 60,000 steps: got %g, want it in [1e-54, 1e-52]", v)
+		if !(v >= lo && v <= hi) {
+			t.Errorf("output after 60,000 steps: got %g, want it in [%g, %g]", v, lo, hi)
 		}
 	}
 	if !matrix.Equal(n.synapse0, frozen0) || !matrix.Equal(n.synapse1, frozen1) {
