@@ -78,7 +78,9 @@ func runFashion(w io.Writer, cfg config) error {
 			yb = matrix.Matrix{Rows: n, Cols: out, Data: ybuf[:n*out]}
 			train.Images.ScaleInto(xb.Data, idx, 0, 1)
 			train.OneHotInto(yb.Data, idx, 0, 1)
-			total += net.Step(&xb, &yb, loss, alpha, opt, eta) * float64(n)
+			// The product rounded before the sum (float64), so that arm64
+			// cannot fuse them into one multiply-add and print another loss.
+			total += float64(net.Step(&xb, &yb, loss, alpha, opt, eta) * float64(n))
 		}
 		el := time.Since(start)
 		fit += el
