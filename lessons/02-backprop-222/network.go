@@ -75,7 +75,9 @@ func loss(out, target *matrix.Matrix) float64 {
 	e := 0.0
 	for i, o := range out.Data {
 		d := target.Data[i] - o
-		e += 0.5 * d * d
+		// Each term rounded before the sum (float64), so that arm64 cannot
+		// fuse them into one multiply-add: the same E on every machine.
+		e += float64(0.5 * d * d)
 	}
 	return e
 }

@@ -144,14 +144,17 @@ func (n *Elman) Forward(x *matrix.Matrix, c0 []float64) *matrix.Matrix {
 		ht := n.H.Data[t*nh : (t+1)*nh]
 		xt := x.Data[t*ni : (t+1)*ni]
 		copy(ct, c)
-		// z_t = x_t·Wx + c_t·Wc + bh, h_t = σ(z_t)
+		// z_t = x_t·Wx + c_t·Wc + bh, h_t = σ(z_t). Every product is
+		// rounded before it is added (float64), as package matrix does:
+		// Go may otherwise fuse them into multiply-adds on arm64, and the
+		// bits would differ from amd64's.
 		for j := range nh {
 			z := n.Bh.Data[j]
 			for i, v := range xt {
-				z += v * n.Wx.Data[i*nh+j]
+				z += float64(v * n.Wx.Data[i*nh+j])
 			}
 			for i, v := range ct {
-				z += v * n.Wc.Data[i*nh+j]
+				z += float64(v * n.Wc.Data[i*nh+j])
 			}
 			n.Z.Data[t*nh+j] = z
 			ht[j] = 1 / (1 + math.Exp(-z))
@@ -160,13 +163,13 @@ func (n *Elman) Forward(x *matrix.Matrix, c0 []float64) *matrix.Matrix {
 		for k := range no {
 			y := n.By.Data[k]
 			for j, v := range ht {
-				y += v * n.Wy.Data[j*no+k]
+				y += float64(v * n.Wy.Data[j*no+k])
 			}
 			n.Out.Data[t*no+k] = y
 		}
 		// c_{t+1} = λ·c_t + h_t
 		for j := range c {
-			c[j] = n.Lambda*ct[j] + ht[j]
+			c[j] = float64(n.Lambda*ct[j]) + ht[j]
 		}
 	}
 	return n.Out
@@ -227,14 +230,14 @@ func (n *Elman) Backward(y *matrix.Matrix) {
 		for j := range nh {
 			g := n.gc[j]
 			for k, e := range et {
-				g += e * n.Wy.Data[j*no+k]
+				g += float64(e * n.Wy.Data[j*no+k])
 			}
 			dt[j] = g * ht[j] * (1 - ht[j])
 		}
 		for i := range nh {
 			g := n.Lambda * n.gc[i]
 			for j, d := range dt {
-				g += d * n.Wc.Data[i*nh+j]
+				g += float64(d * n.Wc.Data[i*nh+j])
 			}
 			n.gh[i] = g
 		}

@@ -71,7 +71,8 @@ func printFit(w io.Writer, p *patterns, fitted []float64) {
 	sse := 0.0
 	for i := range actual {
 		d := fit[i] - actual[i]
-		sse += d * d
+		// d² rounded before the sum (float64): no multiply-add on arm64.
+		sse += float64(d * d)
 	}
 	fmt.Fprintf(w, "RMSE over %d years: %.0f lynx (the series' standard deviation: %.0f)\n\n",
 		n, math.Sqrt(sse/float64(n)), stddev(actual))
@@ -86,7 +87,7 @@ func stddev(v []float64) float64 {
 	m /= float64(len(v))
 	s := 0.0
 	for _, x := range v {
-		s += (x - m) * (x - m)
+		s += float64((x - m) * (x - m))
 	}
 	return math.Sqrt(s / float64(len(v)))
 }

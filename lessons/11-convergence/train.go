@@ -124,7 +124,7 @@ func train(net *Elman, p *patterns, maxit, window int, sched nn.Schedule, c0 flo
 			printStep(t, net, y, eta, false)
 			r.Updates++
 			r.SumRate += eta
-			r.SumSq += eta * eta
+			r.SumSq += float64(eta * eta) // rounded before the sum: no multiply-add on arm64
 			r.Rate = eta
 			seen += hi - lo
 			sched.EpochEnd(seen)
