@@ -146,7 +146,9 @@ func sse(y, predicted *matrix.Matrix) float64 {
 	total := 0.0
 	for i, t := range y.Data {
 		d := t - predicted.Data[i]
-		total = total + d*d
+		// d² rounded before the sum (float64), as the Java does: Go may
+		// otherwise fuse the two into one multiply-add on arm64.
+		total = total + float64(d*d)
 	}
 	return total
 }

@@ -41,8 +41,10 @@ func newNetwork(hidden int, scale float64, rng *nprand.RandomState) *network {
 }
 
 // dtanh is the question's helper.dtanh(y) = 1 − y², tanh′ written in terms
-// of the output y = tanh(z).
-func dtanh(y float64) float64 { return 1 - y*y }
+// of the output y = tanh(z). y² is rounded before the subtraction
+// (float64), as in the question's code: Go may otherwise fuse the two into
+// one multiply-add on arm64, and the bits differ.
+func dtanh(y float64) float64 { return 1 - float64(y*y) }
 
 // forward is the question's forward_propagate(x) for the column x: it sets
 // h and a and returns a.
