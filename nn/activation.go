@@ -116,7 +116,9 @@ func (Tanh) Backward(dst, z, a, g *matrix.Matrix) {
 	sameShapes("Tanh.Backward", g, a, dst)
 	d, av := dst.Data[:len(g.Data)], a.Data[:len(g.Data)]
 	for i, v := range g.Data {
-		d[i] = v * (1 - av[i]*av[i])
+		// float64 rounds a²: Go may fuse a multiply-add (arm64 does), and the
+		// result must be the same bits on every machine.
+		d[i] = v * (1 - float64(av[i]*av[i]))
 	}
 }
 
@@ -211,7 +213,7 @@ func (Softmax) Backward(dst, z, a, g *matrix.Matrix) {
 		gr, ar, dr := g.Row(i), a.Row(i), dst.Row(i)
 		dot := 0.0
 		for j, v := range gr {
-			dot += ar[j] * v
+			dot += float64(ar[j] * v)
 		}
 		for j, v := range gr {
 			dr[j] = ar[j] * (v - dot)

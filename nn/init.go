@@ -22,7 +22,9 @@ type Source interface {
 // 2*numpy.random.random(shape) - 1.
 func FillUniform(m *matrix.Matrix, src Source, lo, hi float64) {
 	for i := range m.Data {
-		m.Data[i] = lo + (hi-lo)*src.RandomSample()
+		// float64 rounds the product as numpy does: Go may fuse a
+		// multiply-add (arm64 does), which would change the last bit.
+		m.Data[i] = lo + float64((hi-lo)*src.RandomSample())
 	}
 }
 
@@ -30,7 +32,7 @@ func FillUniform(m *matrix.Matrix, src Source, lo, hi float64) {
 // numpy's normal(mean, sd, m.shape).
 func FillNormal(m *matrix.Matrix, src Source, mean, sd float64) {
 	for i := range m.Data {
-		m.Data[i] = mean + sd*src.StandardNormal()
+		m.Data[i] = mean + float64(sd*src.StandardNormal())
 	}
 }
 

@@ -104,7 +104,9 @@ func sumSquares(a, y *matrix.Matrix) float64 {
 	yv := y.Data[:len(a.Data)]
 	for i, v := range a.Data {
 		d := v - yv[i]
-		s += d * d
+		// float64 rounds d²: Go may fuse a multiply-add (arm64 does), and
+		// the sum must be the same bits on every machine.
+		s += float64(d * d)
 	}
 	return s
 }
@@ -154,10 +156,10 @@ func (l LogLoss) Value(a, y *matrix.Matrix) float64 {
 	for i, v := range a.Data {
 		p, t := clip(v), yv[i]
 		if t != 0 {
-			s += t * math.Log(p)
+			s += float64(t * math.Log(p))
 		}
 		if t != 1 {
-			s += (1 - t) * math.Log(1-p)
+			s += float64((1 - t) * math.Log(1-p))
 		}
 	}
 	return -s * perSample(l.Mean(), a)
@@ -182,7 +184,7 @@ func (l CrossEntropy) Value(a, y *matrix.Matrix) float64 {
 	yv := y.Data[:len(a.Data)]
 	for i, v := range a.Data {
 		if t := yv[i]; t != 0 {
-			s += t * math.Log(clip(v))
+			s += float64(t * math.Log(clip(v)))
 		}
 	}
 	return -s * perSample(l.Mean(), a)

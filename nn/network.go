@@ -155,7 +155,7 @@ func (n *Network) Penalty(alpha float64, samples int) float64 {
 	for _, l := range n.Layers {
 		ss := 0.0 // ‖W_l‖², summed alone as numpy's per-layer dot product is
 		for _, w := range l.W.Data {
-			ss += w * w
+			ss += float64(w * w) // rounded: Go may fuse a multiply-add on arm64
 		}
 		s += ss
 	}

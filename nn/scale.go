@@ -36,7 +36,7 @@ func (s *StandardScaler) Fit(x *matrix.Matrix) *StandardScaler {
 		ss := 0.0
 		for i := range x.Rows {
 			d := x.Data[i*x.Cols+j] - m
-			ss += d * d
+			ss += float64(d * d) // rounded: Go may fuse a multiply-add on arm64
 		}
 		s.Mean[j] = m
 		s.Scale[j] = math.Sqrt(ss / n)
@@ -60,7 +60,7 @@ func (s *StandardScaler) Transform(x *matrix.Matrix) *matrix.Matrix {
 // Transform.
 func (s *StandardScaler) InverseTransform(x *matrix.Matrix) *matrix.Matrix {
 	return byColumn("StandardScaler.InverseTransform", x, len(s.Mean), func(v float64, j int) float64 {
-		return v*s.Scale[j] + s.Mean[j]
+		return float64(v*s.Scale[j]) + s.Mean[j]
 	})
 }
 
@@ -118,7 +118,7 @@ func (s *MinMaxScaler) rangeOf(j int) (lo, scale float64) {
 func (s *MinMaxScaler) Transform(x *matrix.Matrix) *matrix.Matrix {
 	return byColumn("MinMaxScaler.Transform", x, len(s.Min), func(v float64, j int) float64 {
 		lo, k := s.rangeOf(j)
-		return lo + (v-s.Min[j])*k
+		return lo + float64((v-s.Min[j])*k)
 	})
 }
 

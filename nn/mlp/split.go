@@ -83,7 +83,9 @@ func approximateMode(counts []int, draws int, rng *nprand.RandomState) []int {
 	rem := make([]float64, len(counts))
 	floorSum := 0.0
 	for i, c := range counts {
-		cont := float64(c) / float64(total) * float64(draws)
+		// float64 rounds the product as numpy does: arm64 would fuse it into
+		// cont − f below.
+		cont := float64(float64(c) / float64(total) * float64(draws))
 		f := math.Floor(cont)
 		out[i], rem[i] = int(f), cont-f
 		floorSum += f

@@ -31,9 +31,12 @@ func fastTwoSum(a, b float64) (s, e float64) {
 	return s, e
 }
 
-// twoProd returns p and e with p = fl(a·b) and p + e = a·b exactly.
+// twoProd returns p and e with p = fl(a·b) and p + e = a·b exactly. The
+// conversion rounds p: Go may fuse a product into a later addition, even
+// across statements and inlined calls (it does on arm64), and then fastTwoSum
+// and twoSum would see the exact a·b instead of p and lose the error term.
 func twoProd(a, b float64) (p, e float64) {
-	p = a * b
+	p = float64(a * b)
 	e = math.FMA(a, b, -p)
 	return p, e
 }

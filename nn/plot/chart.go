@@ -105,12 +105,18 @@ type axis struct {
 	log    bool
 }
 
+// log10 returns math.Log10(x) rounded to float64. math.Log10 multiplies by
+// 1/ln 10, and Go may fuse that product into the caller's next addition
+// (it does on arm64); the conversion keeps the picture the same on every
+// machine whose math.Log agrees. The float64(x*y) products below do the same.
+func log10(x float64) float64 { return float64(math.Log10(x)) }
+
 // norm returns where v falls between lo (0) and hi (1). Halving before
 // subtracting keeps ranges near ±MaxFloat64 from overflowing.
 func (a axis) norm(v float64) float64 {
 	if a.log {
-		l := math.Log10(a.lo)
-		return (math.Log10(v) - l) / (math.Log10(a.hi) - l)
+		l := log10(a.lo)
+		return (log10(v) - l) / (log10(a.hi) - l)
 	}
 	return (v/2 - a.lo/2) / (a.hi/2 - a.lo/2)
 }
@@ -145,8 +151,8 @@ func newAxis(lo, hi float64, found, log bool, fixed [2]float64) axis {
 		if lo == hi {
 			lo, hi = lo/math.Sqrt(10), hi*math.Sqrt(10)
 		}
-		llo, lhi := math.Log10(lo), math.Log10(hi)
-		pad := (lhi - llo) * 0.05
+		llo, lhi := log10(lo), log10(hi)
+		pad := float64((lhi - llo) * 0.05)
 		if plo := math.Pow(10, llo-pad); plo > 0 {
 			lo = plo
 		}
@@ -162,7 +168,7 @@ func newAxis(lo, hi float64, found, log bool, fixed [2]float64) axis {
 		}
 		lo, hi = lo-d, hi+d
 	}
-	pad := (hi/2 - lo/2) * 0.1
+	pad := float64((hi/2 - lo/2) * 0.1)
 	return axis{math.Max(lo-pad, -math.MaxFloat64), math.Min(hi+pad, math.MaxFloat64), false}
 }
 
@@ -186,12 +192,12 @@ type chartLayout struct {
 // Points far outside are pulled in to a million pixels, which changes the
 // direction of the visible part of a line by far less than a pixel.
 func (l *chartLayout) px(v float64) float64 {
-	p := float64(l.plot.Min.X) + 0.5 + l.x.norm(v)*float64(l.plot.Dx()-1)
+	p := float64(l.plot.Min.X) + 0.5 + float64(l.x.norm(v)*float64(l.plot.Dx()-1))
 	return math.Max(-1e6, math.Min(1e6, p))
 }
 
 func (l *chartLayout) py(v float64) float64 {
-	p := float64(l.plot.Max.Y) - 0.5 - l.y.norm(v)*float64(l.plot.Dy()-1)
+	p := float64(l.plot.Max.Y) - 0.5 - float64(l.y.norm(v)*float64(l.plot.Dy()-1))
 	return math.Max(-1e6, math.Min(1e6, p))
 }
 

@@ -55,7 +55,9 @@ func (m *mask) segment(x0, y0, x1, y1, width float64) {
 		return
 	}
 	dx, dy := x1-x0, y1-y0
-	len2 := dx*dx + dy*dy
+	// float64 rounds each product: Go may fuse a multiply-add (arm64 does),
+	// and the coverage must be the same on every machine.
+	len2 := float64(dx*dx) + float64(dy*dy)
 	b := m.box(x0, y0, x1, y1, pad)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		cy := float64(y) + 0.5
@@ -63,10 +65,10 @@ func (m *mask) segment(x0, y0, x1, y1, width float64) {
 			cx := float64(x) + 0.5
 			t := 0.0
 			if len2 > 0 {
-				t = math.Max(0, math.Min(1, ((cx-x0)*dx+(cy-y0)*dy)/len2))
+				t = math.Max(0, math.Min(1, (float64((cx-x0)*dx)+float64((cy-y0)*dy))/len2))
 			}
-			ex, ey := cx-(x0+t*dx), cy-(y0+t*dy)
-			if c := hw + 0.5 - math.Sqrt(ex*ex+ey*ey); c > 0 {
+			ex, ey := cx-(x0+float64(t*dx)), cy-(y0+float64(t*dy))
+			if c := hw + 0.5 - math.Sqrt(float64(ex*ex)+float64(ey*ey)); c > 0 {
 				m.cover(x, y, math.Min(c, 1))
 			}
 		}
@@ -114,7 +116,7 @@ func blend(img *image.RGBA, x, y int, c color.RGBA, a float64) {
 	}
 	o := img.RGBAAt(x, y)
 	mix := func(dst, src uint8) uint8 {
-		return uint8(math.Round(float64(dst) + a*(float64(src)-float64(dst))))
+		return uint8(math.Round(float64(dst) + float64(a*(float64(src)-float64(dst)))))
 	}
 	img.SetRGBA(x, y, color.RGBA{mix(o.R, c.R), mix(o.G, c.G), mix(o.B, c.B), 255})
 }
@@ -164,5 +166,5 @@ func clipSegment(x0, y0, x1, y1, xmin, ymin, xmax, ymax float64) (float64, float
 			return 0, 0, 0, 0, false
 		}
 	}
-	return x0 + t0*dx, y0 + t0*dy, x0 + t1*dx, y0 + t1*dy, true
+	return x0 + float64(t0*dx), y0 + float64(t0*dy), x0 + float64(t1*dx), y0 + float64(t1*dy), true
 }

@@ -43,7 +43,7 @@ func NiceTicks(lo, hi float64, maxTicks int) []float64 {
 	// Divide before subtracting so that a span near MaxFloat64 cannot
 	// overflow.
 	raw := hi/float64(maxTicks) - lo/float64(maxTicks)
-	e := int(math.Floor(math.Log10(raw))) - 1
+	e := int(math.Floor(log10(raw))) - 1
 	for ; ; e++ {
 		for _, m := range []int64{1, 2, 5} {
 			step := float64(m) * math.Pow(10, float64(e))
@@ -99,7 +99,7 @@ func logTicks(lo, hi float64, maxTicks int) (major, minor []float64) {
 		return nil, nil
 	}
 	maxTicks = max(maxTicks, 2)
-	llo, lhi := math.Log10(lo), math.Log10(hi)
+	llo, lhi := log10(lo), log10(hi)
 	first := int(math.Ceil(llo - tickEps))
 	last := int(math.Floor(lhi + tickEps))
 	if last-first+1 >= 3 {
@@ -149,7 +149,7 @@ func floorDiv(a, b int) int {
 // [lo, hi] for the given mantissas m and every integer d, with lo > 0.
 func multiples(lo, hi float64, ms []int64) []float64 {
 	var out []float64
-	for d := int(math.Floor(math.Log10(lo))) - 1; d <= int(math.Ceil(math.Log10(hi))); d++ {
+	for d := int(math.Floor(log10(lo))) - 1; d <= int(math.Ceil(log10(hi))); d++ {
 		for _, m := range ms {
 			v := decimal(m, d)
 			if v >= lo*(1-tickEps) && v <= hi*(1+tickEps) {
