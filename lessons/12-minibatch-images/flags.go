@@ -33,9 +33,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
+	if err := cli.CheckData(cfg.data); err != nil {
+		return cfg, err
+	}
 	switch {
-	case cfg.data == "":
-		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got an empty string")
 	case !(h.lr > 0) || math.IsInf(h.lr, 0):
 		return cfg, fmt.Errorf("-lr must be a positive number, got %g", h.lr)
 	case !(h.momentum >= 0 && h.momentum < 1):

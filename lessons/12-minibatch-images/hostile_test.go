@@ -22,7 +22,7 @@ func TestHostileData(t *testing.T) {
 		{Args: append([]string{"-max-mb", "1"}, append(run1, h.Small)...), Code: 0, Want: "test accuracy"},
 		{Args: append([]string{"-hidden", "100"}, append(run1, big)...), Code: 2, Want: "the first weight matrix (1000000 pixels × 100 hidden units) needs 1000000×100 = 1e+08 values"},
 		{Args: append([]string{"-tune", "batch", "-values", "100"}, append(run1, big)...), Code: 2, Want: "a mini-batch (100 images × 1000000 pixels)"},
-		{Args: append(run1, "/nonexistent-dir"), Code: 2, Want: "-data /nonexistent-dir: /nonexistent-dir: neither"},
+		{Args: append(run1, "/nonexistent-dir"), Code: 2, Want: `-data must be embedded, full or a directory, got "/nonexistent-dir"`},
 		{Args: []string{"-out", "", "-epochs", "2", "-lr", "1e6", "-hidden", "3", "-momentum", "0.9"}, Code: 1, Want: "the objective is no longer finite after epoch"},
 		{Args: []string{"-tune", "hidden", "-values", "1000000"}, Code: 2, Want: "-values for -tune hidden: 1e+06: want a whole number from 1 to 10000"},
 		{Args: []string{"-tune", "batch", "-values", "1000000"}, Code: 2, Want: "-values for -tune batch: 1e+06: want a whole number from 1 to 60000"},

@@ -48,27 +48,10 @@ func defaultConfig() config {
 
 func main() { cli.Main("minibatch-images", parseFlags, run) }
 
-// loadData returns the two-class set cfg.data names and a sentence saying
-// which it is, reading files within the budget lim. Its errors are bad input.
-func loadData(which string, lim data.Limits) (train, test *data.Set, source string, err error) {
-	switch which {
-	case "embedded":
-		train, test = data.EmbeddedFashionPair()
-		return train, test, fmt.Sprintf("embedded subset of Fashion-MNIST: %d train / %d test", train.Len(), test.Len()), nil
-	case "full":
-		which = data.FashionDir
-	}
-	train, test, source, err = lim.FashionPair(which)
-	if err != nil {
-		return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", which, err))
-	}
-	return train, test, source, nil
-}
-
 // run trains once (printing a row per epoch and drawing the objective and
 // error-rate charts) or, with cfg.tune, runs a sweep.
 func run(w io.Writer, cfg config) error {
-	train, test, source, err := loadData(cfg.data, cfg.limits)
+	train, test, source, err := cli.LoadFashion(cfg.data, cfg.limits, data.EmbeddedFashionPair, data.Limits.FashionPair)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn"
@@ -432,10 +434,11 @@ func TestFlags(t *testing.T) {
 // TestDataErrors checks that a directory without the IDX files is an error
 // naming the flag and the file.
 func TestDataErrors(t *testing.T) {
-	dir := t.TempDir()
-	_, _, _, err := loadData(dir, data.Limits{})
-	if err == nil || !strings.Contains(err.Error(), "-data "+dir) || !strings.Contains(err.Error(), data.TrainImagesFile) {
-		t.Errorf("loadData(%q): got error %v, want one naming -data %s and %s", dir, err, dir, data.TrainImagesFile)
+	cfg := defaultConfig()
+	cfg.data, cfg.out = t.TempDir(), ""
+	err := run(io.Discard, cfg)
+	if err == nil || !cli.IsBadInput(err) || !strings.Contains(err.Error(), "-data "+cfg.data) || !strings.Contains(err.Error(), data.TrainImagesFile) {
+		t.Errorf("run with -data %s: got error %v, want bad input naming -data %s and %s", cfg.data, err, cfg.data, data.TrainImagesFile)
 	}
 }
 
@@ -447,7 +450,7 @@ func TestFullPair(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data.FashionDir, data.TrainImagesFile+".gz")); err != nil {
 		t.Skip("full Fashion-MNIST not installed")
 	}
-	train, test, source, err := loadData("full", data.Limits{})
+	train, test, source, err := cli.LoadFashion("full", data.Limits{}, data.EmbeddedFashionPair, data.Limits.FashionPair)
 	if err != nil {
 		t.Fatal(err)
 	}
