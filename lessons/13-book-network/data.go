@@ -8,25 +8,20 @@ import (
 )
 
 // load returns the training and test sets cfg asks for and a sentence
-// saying what they are. Its errors are bad input.
+// saying what they are: Fashion-MNIST (cli.LoadFashion), or with -classes
+// digits the MNIST files in the -data directory. Its errors are bad input.
 func load(cfg config) (train, test *data.Set, source string, err error) {
-	lim := cfg.limits
-	switch {
-	case cfg.data == "embedded":
-		train, test = data.EmbeddedFashion10()
-		source = fmt.Sprintf("embedded subset of Fashion-MNIST: %d train / %d test", train.Len(), test.Len())
-	case cfg.data == "full":
-		train, test, source, err = lim.Fashion10(data.FashionDir)
-	case cfg.classes == "fashion":
-		train, test, source, err = lim.Fashion10(cfg.data)
-	default:
-		train, test, err = lim.LoadDir(cfg.data, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
-		if err == nil {
-			source = fmt.Sprintf("digits from %s: %d train / %d test", cfg.data, train.Len(), test.Len())
+	if cfg.classes == "fashion" || cfg.data == "embedded" || cfg.data == "full" {
+		train, test, source, err = cli.LoadFashion(cfg.data, cfg.limits, data.EmbeddedFashion10, data.Limits.Fashion10)
+		if err != nil {
+			return nil, nil, "", err
 		}
-	}
-	if err != nil {
-		return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", cfg.data, err))
+	} else {
+		train, test, err = cfg.limits.LoadDir(cfg.data, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
+		if err != nil {
+			return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", cfg.data, err))
+		}
+		source = fmt.Sprintf("digits from %s: %d train / %d test", cfg.data, train.Len(), test.Len())
 	}
 	train, test = first(train, cfg.trainN), first(test, cfg.testN)
 	if cfg.trainN > 0 || cfg.testN > 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 
 	"nnscratch/lessons/internal/cli"
 )
@@ -37,8 +36,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err
 	}
-	if cfg.data != "embedded" && cfg.data != "full" && !isDir(cfg.data) {
-		return cfg, fmt.Errorf("-data must be embedded, full or a directory, got %q", cfg.data)
+	if err := cli.CheckData(cfg.data); err != nil {
+		return cfg, err
 	}
 	if !(cfg.lr > 0 && cfg.lr <= 100) {
 		return cfg, fmt.Errorf("-lr must be in (0, 100], got %g", cfg.lr)
@@ -60,10 +59,4 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	// nor -mlp-iter changes the book network's mistakes.
 	cfg.picture, err = cli.Picture(fs, "picture", "times", "mlp-iter")
 	return cfg, err
-}
-
-// isDir reports whether path names a directory.
-func isDir(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.IsDir()
 }
