@@ -13,20 +13,6 @@ import (
 	"nnscratch/nn/nprand"
 )
 
-// loadFashion returns the Fashion-MNIST sets cfg.data names and a sentence
-// saying which they are. Its errors are bad input.
-func loadFashion(cfg config) (train, test *data.Set, source string, err error) {
-	if cfg.data == "embedded" {
-		train, test = data.EmbeddedFashion10()
-		return train, test, fmt.Sprintf("embedded subset of Fashion-MNIST: %d train / %d test", train.Len(), test.Len()), nil
-	}
-	train, test, source, err = cfg.limits.Fashion10(cfg.data)
-	if err != nil {
-		return nil, nil, "", cli.DataError(fmt.Errorf("-data %s: %w", cfg.data, err))
-	}
-	return train, test, source, nil
-}
-
 // runFashion trains scikit-learn's MLPClassifier(hidden_layer_sizes=(100,),
 // activation="relu", solver="adam", batch_size=200, alpha=1e-4,
 // learning_rate_init=0.001) for cfg.epochs epochs with nn.Network: Glorot
@@ -36,7 +22,7 @@ func loadFashion(cfg config) (train, test *data.Set, source string, err error) {
 // near the 55 MB of the images. It prints each epoch's loss and time, and
 // the test accuracy at the end.
 func runFashion(w io.Writer, cfg config) error {
-	train, test, source, err := loadFashion(cfg)
+	train, test, source, err := cli.LoadFashion(cfg.data, cfg.limits, data.EmbeddedFashion10, data.Limits.Fashion10)
 	if err != nil {
 		return err
 	}

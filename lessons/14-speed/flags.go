@@ -21,7 +21,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&cfg.sweep, "sweep", cfg.sweep, "run lesson 03's whole alpha sweep with the step as one fused loop, and time it")
 	cli.IntVar(fs, &cfg.steps, "steps", 1, 10_000_000, "steps per learning rate of the -sweep run")
 	fs.BoolVar(&cfg.fashion, "fashion", cfg.fashion, "train 784-100-10 (relu, softmax, Adam) on Fashion-MNIST and time each epoch")
-	fs.StringVar(&cfg.data, "data", cfg.data, "Fashion-MNIST `directory` for -fashion (\"embedded\": the built-in 3,000-image subset)")
+	fs.StringVar(&cfg.data, "data", cfg.data, "`which` images for -fashion: embedded (the 3,000/1,000 subset in nn/data), full (/usr/share/datasets/fashion-mnist) or a directory of Fashion-MNIST IDX files")
 	cli.IntVar(fs, &cfg.epochs, "epochs", 1, 1000, "epochs of the -fashion run")
 	cli.IntVar(fs, &cfg.batch, "batch", 1, 60000, "mini-batch size of the -fashion run")
 	cli.SeedVar(fs, &cfg.seed, "seed", "seed of the -fashion run's weights and shuffling")
@@ -38,8 +38,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return cfg, fmt.Errorf("-cell must be in (0, 1m], got %v", cfg.cell)
 	case cfg.sweep && cfg.fashion:
 		return cfg, errors.New("-sweep and -fashion are different runs: give one")
-	case cfg.data == "":
-		return cfg, errors.New("-data must name a directory or \"embedded\"")
 	}
-	return cfg, nil
+	return cfg, cli.CheckData(cfg.data)
 }

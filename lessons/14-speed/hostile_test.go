@@ -16,6 +16,6 @@ func TestHostileData(t *testing.T) {
 	lessontest.Runs(t, parseFlags, run, append(h.Refused(run1...), []lessontest.RunCase{
 		{Args: append(run1, h.Small), Code: 0, Want: "100-100-10, relu + softmax"},
 		{Args: append(run1, big), Code: 2, Want: "the first weight matrix (2000000 pixels × 100) needs"},
-		{Args: append(run1, "/nonexistent-dir"), Code: 2, Want: "-data /nonexistent-dir: /nonexistent-dir: neither"},
+		{Args: append(run1, "/nonexistent-dir"), Code: 2, Want: `-data must be embedded, full or a directory, got "/nonexistent-dir"`},
 	}...))
 }

@@ -36,7 +36,7 @@ type config struct {
 	sweep    bool          // run lesson 03's sweep with the fused step instead
 	steps    int           // steps per learning rate of the sweep
 	fashion  bool          // train 784-100-10 on Fashion-MNIST instead
-	data     string        // Fashion-MNIST directory, or "embedded"
+	data     string        // "embedded", "full" or a directory of Fashion-MNIST IDX files
 	limits   data.Limits   // the budget of each file read for -data
 	epochs   int           // epochs of the Fashion-MNIST run
 	batch    int           // mini-batch size of the Fashion-MNIST run
@@ -47,7 +47,7 @@ type config struct {
 func defaultConfig() config {
 	return config{
 		cell: 10 * time.Millisecond, reps: 3,
-		steps: 60000, data: data.FashionDir, epochs: 10, batch: 200, seed: 1,
+		steps: 60000, data: "full", epochs: 10, batch: 200, seed: 1,
 	}
 }
 

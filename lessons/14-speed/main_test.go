@@ -145,7 +145,7 @@ func TestFlags(t *testing.T) {
 		{Args: []string{"-sweep", "-fashion"}, Want: "-sweep and -fashion"},
 		{Args: []string{"-cell", "0s"}, Want: "-cell must be in"},
 		{Args: []string{"-reps", "0"}, Want: "-reps must be in 1"},
-		{Args: []string{"-data", ""}, Want: "-data must name"},
+		{Args: []string{"-data", ""}, Want: "-data must be embedded, full or a directory"},
 		{Args: []string{"-epochs", "0"}, Want: "-epochs must be in 1"},
 		{Args: []string{"-batch", "-5"}, Want: "-batch must be in 1"},
 		{Args: []string{"-seed", "-1"}, Want: "-seed must be in 0"},
