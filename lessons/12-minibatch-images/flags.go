@@ -17,7 +17,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg.progress = stderr
 	h := &cfg.h
 	fs := cli.NewFlagSet("minibatch-images", "Trains a 784-h-1 ReLU/sigmoid network on Fashion-MNIST T-shirts/tops against shirts.", stderr)
-	fs.StringVar(&cfg.data, "data", cfg.data, "`which` images: embedded (the 2,000/500 subset in nn/data), full (/usr/share/datasets/fashion-mnist), or a directory of Fashion-MNIST IDX files")
+	fs.StringVar(&cfg.data, "data", cfg.data, "`which` images: embedded (the 2,000/500 subset in nn/data), full (/usr/share/datasets/fashion-mnist) or a directory of Fashion-MNIST IDX files")
 	cli.IntVar(fs, &h.hidden, "hidden", 1, maxHidden, "hidden ReLU units")
 	fs.Float64Var(&h.lr, "lr", h.lr, "learning rate η")
 	fs.Float64Var(&h.momentum, "momentum", h.momentum, "momentum μ in v ← μv − η·grad (0 ≤ μ < 1)")

@@ -18,7 +18,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
 	cfg.progress = stderr
 	fs := cli.NewFlagSet("book-network", "Trains the book's 784-100-10 sigmoid network one image at a time on Fashion-MNIST.", stderr)
-	fs.StringVar(&cfg.data, "data", cfg.data, "`data`: embedded (3,000/1,000 subset), full (installed Fashion-MNIST) or a directory of MNIST-format files")
+	fs.StringVar(&cfg.data, "data", cfg.data, "`which` images: embedded (the 3,000/1,000 subset in nn/data), full (/usr/share/datasets/fashion-mnist) or a directory of MNIST-format IDX files (see -classes)")
 	fs.StringVar(&cfg.classes, "classes", cfg.classes, "class names of a -data directory: fashion or digits")
 	cli.IntVar(fs, &cfg.hidden, "hidden", 1, 10000, "hidden units")
 	fs.Float64Var(&cfg.lr, "lr", cfg.lr, "learning rate")
