@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"nnscratch/lessons/internal/cli"
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/nn"
@@ -431,15 +429,13 @@ func TestFlags(t *testing.T) {
 	})
 }
 
-// TestDataErrors checks that a directory without the IDX files is an error
-// naming the flag and the file.
+// TestDataErrors checks that a directory without the IDX files is bad
+// input naming the flag and the file.
 func TestDataErrors(t *testing.T) {
-	cfg := defaultConfig()
-	cfg.data, cfg.out = t.TempDir(), ""
-	err := run(io.Discard, cfg)
-	if err == nil || !cli.IsBadInput(err) || !strings.Contains(err.Error(), "-data "+cfg.data) || !strings.Contains(err.Error(), data.TrainImagesFile) {
-		t.Errorf("run with -data %s: got error %v, want bad input naming -data %s and %s", cfg.data, err, cfg.data, data.TrainImagesFile)
-	}
+	dir := t.TempDir()
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: []string{"-out", "", "-data", dir}, Code: 2, Want: "-data " + dir + ": " + dir + ": neither " + data.TrainImagesFile},
+	})
 }
 
 // TestFullPair checks the installed full set gives the 12,000 / 2,000 pair.
@@ -450,7 +446,7 @@ func TestFullPair(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(data.FashionDir, data.TrainImagesFile+".gz")); err != nil {
 		t.Skip("full Fashion-MNIST not installed")
 	}
-	train, test, source, err := cli.LoadFashion("full", data.Limits{}, data.EmbeddedFashionPair, data.Limits.FashionPair)
+	train, test, source, err := data.FashionPair(data.FashionDir)
 	if err != nil {
 		t.Fatal(err)
 	}
