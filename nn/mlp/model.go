@@ -379,7 +379,7 @@ func restore(est string, m *nn.Model, out nn.Activation, outputs int, loss nn.Lo
 	}
 	switch {
 	case meta.Estimator == multiLabel && est != multiLabel:
-		return fmt.Errorf("the model is a multilabel MLPClassifier's (one logistic output per label), not an %s's: load it with LoadMultiLabelClassifier", est)
+		return fmt.Errorf("the model is a multilabel MLPClassifier's (one logistic output per label), not an %s's", est)
 	case est == multiLabel && meta.Estimator != multiLabel:
 		return fmt.Errorf("the model is an %q's, not a multilabel MLPClassifier's", meta.Estimator)
 	case meta.Estimator != est:

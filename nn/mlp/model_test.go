@@ -225,7 +225,7 @@ func TestMultiLabelLoadErrors(t *testing.T) {
 		want string
 	}{
 		{"classifier from a multilabel file", func() error { _, err := LoadClassifier[string](mlPath); return err },
-			mlPath + ": the model is a multilabel MLPClassifier's (one logistic output per label), not an MLPClassifier's: load it with LoadMultiLabelClassifier"},
+			mlPath + ": the model is a multilabel MLPClassifier's (one logistic output per label), not an MLPClassifier's"},
 		{"numeric classifier from a multilabel file", func() error { _, err := LoadClassifier[float64](mlPath); return err },
 			mlPath + ": the model is a multilabel MLPClassifier's"},
 		{"multilabel from a classifier's file", func() error { _, err := LoadMultiLabelClassifier(cPath); return err },
