@@ -222,7 +222,6 @@ func TestCLIErrors(t *testing.T) {
 		{Args: fit("-predict", corpus+"ragged.csv", "-out", out), Code: 2, Want: "ragged.csv:3: 2 fields, want 3"},
 		{Args: fit("-predict", corpus+"header-only.csv", "-out", out), Code: 2, Want: "header-only.csv: no data rows after the header"},
 		{Args: fit("-predict", missing, "-out", out), Code: 2, Want: `missing.csv: no column "sepal_width"; the estimator was fitted on sepal_length, sepal_width, petal_length, petal_width`},
-		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,wide,broad", "-max-iter", "2", "-save", filepath.Join(dir, "m")}, Code: 2, Want: "-save: a multilabel classifier (targets [long wide broad]) cannot be saved"},
 		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,sepal_width"}, Code: 2, Want: `column "sepal_width" row 1 is 3.5: several target columns of a classifier are labels, each 0 or 1`},
 		{Args: []string{"-csv", "testdata/targets.csv", "-estimator", "regressor", "-target", "y0,nope"}, Code: 2, Want: `no target column "nope"`},
 		{Args: []string{"-csv", "testdata/targets.csv", "-target", "x0"}, Code: 2, Want: "it looks like an identifier, not a class (name the class column with -target, or fit numbers with -estimator regressor)"},
@@ -290,4 +289,47 @@ func TestLoadKeepsParams(t *testing.T) {
 			t.Errorf("flag -%s is neither in paramFlags nor a flag a loaded estimator need not take", name)
 		}
 	}
+}
+
+// TestMultiLabelSaveLoad saves the multilabel fit of cliRuns, loads it and
+// predicts predict.csv again: the same file, to the last digit, and
+// scikit-learn's numbers; a loaded multilabel classifier refuses other
+// target columns, and the classifier of one column its model file.
+func TestMultiLabelSaveLoad(t *testing.T) {
+	var want cliRun
+	for _, r := range cliRuns {
+		if r.name == "multilabel" {
+			want = r
+		}
+	}
+	if want.args == nil {
+		t.Fatal("cliRuns has no multilabel run")
+	}
+	dir := t.TempDir()
+	model, fitted, loaded := filepath.Join(dir, "labels.model"), filepath.Join(dir, "fitted.csv"), filepath.Join(dir, "loaded.csv")
+	_, first := runJSON(t, append(append([]string(nil), want.args...), "-out", fitted, "-save", model))
+	load := []string{"-csv", "testdata/labels.csv", "-target", "long,wide,broad", "-load", model, "-predict", "testdata/predict.csv", "-out", loaded}
+	_, got := runJSON(t, load)
+	if got.Loss != first.Loss || got.NIter != first.NIter || got.TrainScore != first.TrainScore ||
+		strings.Join(got.Classes, ",") != strings.Join(first.Classes, ",") {
+		t.Errorf("loaded: loss_ %v, n_iter_ %d, score %v, classes %v; want the fit's %v, %d, %v, %v",
+			got.Loss, got.NIter, got.TrainScore, got.Classes, first.Loss, first.NIter, first.TrainScore, first.Classes)
+	}
+	comparePredictions(t, "-load -json", got.Predictions, got.Probabilities, want)
+	a, errA := os.ReadFile(fitted)
+	b, errB := os.ReadFile(loaded)
+	if errA != nil || errB != nil || len(a) == 0 || !bytes.Equal(a, b) {
+		t.Errorf("-load -predict wrote\n%s\nwant what the fit wrote\n%s\n(%v, %v)", b, a, errA, errB)
+	}
+
+	classifierModel := filepath.Join(dir, "long.model")
+	runJSON(t, []string{"-csv", "testdata/labels.csv", "-target", "long", "-max-iter", "2", "-random-state", "0", "-save", classifierModel})
+	lessontest.Runs(t, parseFlags, run, []lessontest.RunCase{
+		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,wide", "-load", model}, Code: 2,
+			Want: "labels.csv: the multilabel classifier in " + model + " has 3 labels, -target names 2 ([long wide])"},
+		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long", "-load", model}, Code: 2,
+			Want: model + ": the model is a multilabel MLPClassifier's (one logistic output per label), not an MLPClassifier's"},
+		{Args: []string{"-csv", "testdata/labels.csv", "-target", "long,wide,broad", "-load", classifierModel}, Code: 2,
+			Want: classifierModel + `: the model is an "MLPClassifier"'s, not a multilabel MLPClassifier's`},
+	})
 }

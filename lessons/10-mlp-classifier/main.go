@@ -86,7 +86,7 @@ func run(w io.Writer, cfg config) error {
 		}
 	}
 	if cfg.save != "" {
-		if err := saveEstimator(cfg.save, est, d); err != nil {
+		if err := saveEstimator(cfg.save, est); err != nil {
 			return err
 		}
 	}

@@ -8,27 +8,26 @@ import (
 )
 
 // saveEstimator writes the fitted estimator to the model file path (a
-// temporary file renamed into place). A multilabel classifier cannot be
-// saved: the model file names one class per output unit.
-func saveEstimator(path string, est estimator, d *dataset) error {
-	var err error
+// temporary file renamed into place).
+func saveEstimator(path string, est estimator) error {
 	switch e := est.(type) {
 	case *classifierEst[string]:
-		err = e.c.Save(path)
+		return e.c.Save(path)
 	case *classifierEst[float64]:
-		err = e.c.Save(path)
+		return e.c.Save(path)
+	case *multiLabelEst:
+		return e.c.Save(path)
 	case *regressorEst:
-		err = e.r.Save(path)
-	default:
-		return cli.BadInput(fmt.Errorf("-save: a multilabel classifier (targets %v) cannot be saved to a model file", d.targets))
+		return e.r.Save(path)
 	}
-	return err
+	return fmt.Errorf("-save: no model file for a %T", est)
 }
 
 // loadEstimator reads the estimator saved in the model file cfg.load, for
 // the data d of the estimator kind cfg.estimator (d's -csv file names the
 // features and targets): a classifier whose labels are numbers when d's
-// are, or a regressor. It keeps the saved parameters but for those the
+// are, a multilabel classifier of as many labels as d has target columns,
+// or a regressor. It keeps the saved parameters but for those the
 // command line gives, which matter when -warm-start fits it further; the
 // hidden layers and their activation are the saved network's.
 func loadEstimator(cfg config, d *dataset) (estimator, error) {
@@ -53,8 +52,15 @@ func loadEstimator(cfg config, d *dataset) (estimator, error) {
 			probe.c = c
 		}
 		est = probe
-	default:
-		return nil, cli.BadInput(fmt.Errorf("-load: a multilabel classifier (targets %v) cannot be loaded from a model file", d.targets))
+	case *multiLabelEst:
+		var c *mlp.MultiLabelClassifier
+		if c, err = mlp.LoadMultiLabelClassifier(cfg.load); err == nil {
+			probe.c = c
+			if len(c.Classes) != len(d.targets) {
+				err = fmt.Errorf("%s: the multilabel classifier in %s has %d labels, -target names %d (%v)", d.name, cfg.load, len(c.Classes), len(d.targets), d.targets)
+			}
+		}
+		est = probe
 	}
 	if err != nil {
 		return nil, cli.BadInput(err)

@@ -76,7 +76,7 @@
 //	ConvergenceWarning          Fitted.ConvergenceWarning (the same text)
 //	UserWarning on batch_size   Fitted.BatchSizeWarning (the same text)
 //	NotFittedError, ValueError  errors wrapping ErrNotFitted and ErrInput (the same text)
-//	pickle.dump, pickle.load    Save, LoadClassifier[L], LoadRegressor (nn model files)
+//	pickle.dump, pickle.load    Save, LoadClassifier[L], LoadMultiLabelClassifier, LoadRegressor (nn model files)
 //	cross_val_score(cv=3)       CrossValScore with StratifiedKFold(y, 3)
 //	GridSearchCV(param_grid)    GridSearchCV with ParamGrid(base, axes...)
 //
@@ -123,9 +123,10 @@
 //     it): PartialFit on a loaded estimator starts a fresh optimiser. Fit
 //     with WarmStart makes a fresh one in scikit-learn too, so a warm start
 //     from a loaded estimator gives scikit-learn's numbers. Verbose (a
-//     writer) is not saved, and a MultiLabelClassifier cannot be saved: a
-//     model file names one class per output unit, and the loaders know
-//     the Classifier and the Regressor.
+//     writer) is not saved. A MultiLabelClassifier's meta names it
+//     "MLPClassifier (multilabel)", so that LoadClassifier refuses its
+//     file and LoadMultiLabelClassifier a Classifier's; scikit-learn
+//     pickles both as an MLPClassifier.
 //
 // # The arithmetic
 //

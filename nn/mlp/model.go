@@ -27,6 +27,11 @@ import (
 //	  "params": {"hidden_layer_sizes": [3], "activation": "logistic", …},
 //	  "fitted": {"loss_": 0.32, "n_iter_": 200, "t_": 2200, "loss_curve_": […]}}
 //
+// A MultiLabelClassifier is an MLPClassifier to scikit-learn; its meta's
+// estimator is "MLPClassifier (multilabel)" so that each loader knows its
+// own files, and its class names are its classes_, "0" … "k−1", one per
+// logistic output unit.
+//
 // best_loss_ and best_validation_score_ are not written: they are the best
 // of loss_curve_ and validation_scores_. The optimiser's state (Adam's
 // moments, SGD's velocities) is not saved either: PartialFit on a loaded
@@ -148,6 +153,25 @@ func (c *Classifier[L]) Model() (*nn.Model, error) {
 	return model("MLPClassifier", &c.Params, &c.Fitted, c.tr.noImprove, names)
 }
 
+// multiLabel is a MultiLabelClassifier's estimator in its model's meta.
+const multiLabel = "MLPClassifier (multilabel)"
+
+// sklearnName returns the scikit-learn estimator an estimator of meta is.
+func sklearnName(est string) string {
+	name, _, _ := strings.Cut(est, " ")
+	return name
+}
+
+// Model returns the fitted multilabel classifier as an nn.Model; see
+// Classifier.Model. Its class names are "0" … "k−1".
+func (c *MultiLabelClassifier) Model() (*nn.Model, error) {
+	names := make([]string, len(c.Classes))
+	for i, l := range c.Classes {
+		names[i] = labelString(l)
+	}
+	return model(multiLabel, &c.Params, &c.Fitted, c.tr.noImprove, names)
+}
+
 // Model returns the fitted regressor as an nn.Model; see Classifier.Model.
 func (r *Regressor) Model() (*nn.Model, error) {
 	return model("MLPRegressor", &r.Params, &r.Fitted, r.tr.noImprove, nil)
@@ -156,6 +180,16 @@ func (r *Regressor) Model() (*nn.Model, error) {
 // Save writes the fitted classifier to the model file path with
 // nn.Model.Save. LoadClassifier reads it back.
 func (c *Classifier[L]) Save(path string) error {
+	m, err := c.Model()
+	if err != nil {
+		return fmt.Errorf("mlp: save %s: %w", path, err)
+	}
+	return m.Save(path)
+}
+
+// Save writes the fitted multilabel classifier to the model file path
+// with nn.Model.Save. LoadMultiLabelClassifier reads it back.
+func (c *MultiLabelClassifier) Save(path string) error {
 	m, err := c.Model()
 	if err != nil {
 		return fmt.Errorf("mlp: save %s: %w", path, err)
@@ -203,6 +237,20 @@ func LoadRegressor(path string) (*Regressor, error) {
 	return r, nil
 }
 
+// LoadMultiLabelClassifier reads a multilabel classifier saved by
+// MultiLabelClassifier.Save; see LoadClassifier.
+func LoadMultiLabelClassifier(path string) (*MultiLabelClassifier, error) {
+	m, err := nn.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	c, err := MultiLabelClassifierFromModel(m)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
 // ClassifierFromModel returns the fitted classifier m holds (see
 // Classifier.Model). It returns an error if m is not an MLPClassifier's
 // model: no or another estimator's meta, parameters scikit-learn refuses,
@@ -222,14 +270,37 @@ func ClassifierFromModel[L cmp.Ordered](m *nn.Model) (*Classifier[L], error) {
 	}
 	var out nn.Activation = nn.Softmax{}
 	var loss nn.Loss = &logLoss{}
+	outputs := len(c.Classes)
 	switch {
 	case len(c.Classes) < 1:
 		return nil, fmt.Errorf("an MLPClassifier's model names at least one class, this one none")
 	case len(c.Classes) <= 2: // one class trains as two do, as in scikit-learn 1.2
-		out, loss = nn.Sigmoid{}, &binaryLogLoss{}
+		out, loss, outputs = nn.Sigmoid{}, &binaryLogLoss{}, 1
 	}
-	if err := restore("MLPClassifier", m, out, loss, &c.Params, &c.Fitted, &c.tr); err != nil {
+	if err := restore("MLPClassifier", m, out, outputs, loss, &c.Params, &c.Fitted, &c.tr); err != nil {
 		return nil, err
+	}
+	return c, nil
+}
+
+// MultiLabelClassifierFromModel returns the fitted multilabel classifier
+// m holds (see MultiLabelClassifier.Model). Its errors are
+// ClassifierFromModel's, and one for class names other than "0" … "k−1"
+// with k at least 2.
+func MultiLabelClassifierFromModel(m *nn.Model) (*MultiLabelClassifier, error) {
+	c := &MultiLabelClassifier{}
+	if err := restore(multiLabel, m, nn.Sigmoid{}, len(m.Classes), &binaryLogLoss{}, &c.Params, &c.Fitted, &c.tr); err != nil {
+		return nil, err
+	}
+	if len(m.Classes) < 2 {
+		return nil, fmt.Errorf("a multilabel MLPClassifier's model names at least two classes, this one %d", len(m.Classes))
+	}
+	c.Classes = make([]int, len(m.Classes))
+	for i, name := range m.Classes {
+		if want := strconv.Itoa(i); name != want {
+			return nil, fmt.Errorf("class %d is named %q, want %q: a multilabel classifier's classes are its columns 0 … %d", i+1, name, want, len(m.Classes)-1)
+		}
+		c.Classes[i] = i
 	}
 	return c, nil
 }
@@ -241,7 +312,7 @@ func RegressorFromModel(m *nn.Model) (*Regressor, error) {
 	if m.Classes != nil {
 		return nil, errors.New("the model names classes: it is a classifier's, not an MLPRegressor's")
 	}
-	if err := restore("MLPRegressor", m, nn.Identity{}, &squaredLoss{}, &r.Params, &r.Fitted, &r.tr); err != nil {
+	if err := restore("MLPRegressor", m, nn.Identity{}, -1, &squaredLoss{}, &r.Params, &r.Fitted, &r.tr); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -252,7 +323,7 @@ func model(est string, p *Params, f *Fitted, noImprove int, classes []string) (*
 	if f.Coefs == nil {
 		return nil, fmt.Errorf("the %s has not been fitted", est)
 	}
-	if err := p.Validate(est); err != nil {
+	if err := p.Validate(sklearnName(est)); err != nil {
 		return nil, err
 	}
 	layers := make([]*nn.Layer, len(f.Coefs))
@@ -295,9 +366,10 @@ func metaText(meta metaJSON) ([]byte, error) {
 }
 
 // restore checks that m is a model of the estimator est with output
-// activation out, and fills p, f and tr (whose loss is loss) from it as
-// Fit would have left them.
-func restore(est string, m *nn.Model, out nn.Activation, loss nn.Loss, p *Params, f *Fitted, tr *trainer) error {
+// activation out and outputs output units (any number if outputs is
+// negative), and fills p, f and tr (whose loss is loss) from it as Fit
+// would have left them.
+func restore(est string, m *nn.Model, out nn.Activation, outputs int, loss nn.Loss, p *Params, f *Fitted, tr *trainer) error {
 	if m.Network == nil || len(m.Network.Layers) == 0 {
 		return errors.New("the model has no network")
 	}
@@ -305,24 +377,30 @@ func restore(est string, m *nn.Model, out nn.Activation, loss nn.Loss, p *Params
 	if err != nil {
 		return err
 	}
-	if meta.Estimator != est {
+	switch {
+	case meta.Estimator == multiLabel && est != multiLabel:
+		return fmt.Errorf("the model is a multilabel MLPClassifier's (one logistic output per label), not an %s's", est)
+	case est == multiLabel && meta.Estimator != multiLabel:
+		return fmt.Errorf("the model is an %q's, not a multilabel MLPClassifier's", meta.Estimator)
+	case meta.Estimator != est:
 		return fmt.Errorf("the model is an %q's, not an %s's", meta.Estimator, est)
 	}
-	if *p, err = fromJSON(meta.Params, est); err != nil {
+	sk := sklearnName(est)
+	if *p, err = fromJSON(meta.Params, sk); err != nil {
 		return fmt.Errorf("meta: %w", err)
 	}
 	q := p.withDefaults()
 	if m.Scaler != nil {
-		return fmt.Errorf("the model has an input scaler, which an %s does not apply", est)
+		return fmt.Errorf("the model has an input scaler, which an %s does not apply", sk)
 	}
 	sizes := m.Network.Sizes()
 	if want := append(append([]int{sizes[0]}, q.HiddenLayerSizes...), sizes[len(sizes)-1]); !slices.Equal(sizes, want) {
 		return fmt.Errorf("the network's sizes %v do not follow from hidden_layer_sizes %v", sizes, q.HiddenLayerSizes)
 	}
-	outputs := sizes[len(sizes)-1]
-	if (out == nn.Activation(nn.Softmax{}) && outputs != len(m.Classes)) || (out == nn.Activation(nn.Sigmoid{}) && outputs != 1) {
-		return fmt.Errorf("the network has %d outputs, want %d for its classes", outputs, max(len(m.Classes), 1))
+	if got := sizes[len(sizes)-1]; outputs >= 0 && got != outputs {
+		return fmt.Errorf("the network has %d outputs, want %d for its classes", got, outputs)
 	}
+	outputs = sizes[len(sizes)-1]
 	n := len(m.Network.Layers)
 	layers := make([]*nn.Layer, n)
 	for i, l := range m.Network.Layers {
@@ -334,7 +412,7 @@ func restore(est string, m *nn.Model, out nn.Activation, loss nn.Loss, p *Params
 			return fmt.Errorf("layer %d: activation %s, want %s", i+1, l.Act.Name(), want.Name())
 		}
 		if l.B == nil {
-			return fmt.Errorf("layer %d has no bias; an %s's layers all have intercepts", i+1, est)
+			return fmt.Errorf("layer %d has no bias; an %s's layers all have intercepts", i+1, sk)
 		}
 		layers[i] = nn.NewLayer(l.W.Clone(), l.B.Clone(), want)
 	}

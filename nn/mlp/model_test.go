@@ -127,6 +127,124 @@ func TestSaveLoadPredictsIdentically(t *testing.T) {
 	}
 }
 
+// multiLabelIris returns Iris's inputs and three labels of its rows
+// (setosa, sepal length over 5.8, petal width over 1.3) as an indicator
+// matrix.
+func multiLabelIris() (X, Y *matrix.Matrix) {
+	X = matrix.FromRows(irisX)
+	Y = matrix.New(X.Rows, 3)
+	for i, row := range irisX {
+		for j, on := range []bool{irisY[i] == "setosa", row[0] > 5.8, row[3] > 1.3} {
+			if on {
+				Y.Set(i, j, 1)
+			}
+		}
+	}
+	return X, Y
+}
+
+// TestMultiLabelSaveLoad fits multilabel classifiers, saves and reloads
+// them, and checks that the reloaded ones have the same parameters, classes
+// and fitted attributes and predict the same numbers, to the bit.
+func TestMultiLabelSaveLoad(t *testing.T) {
+	X, Y := multiLabelIris()
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		name string
+		p    Params
+	}{
+		{"relu adam", params([]int{5}, nn.ReLU{}, "adam", false)},
+		{"logistic sgd early stopping", params([]int{4, 3}, nn.Sigmoid{}, "sgd", true)},
+		{"tanh lbfgs", params([]int{3}, nn.Tanh{}, "lbfgs", false)},
+	} {
+		c := NewMultiLabelClassifier(tt.p)
+		if err := c.Fit(X, Y); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		path := filepath.Join(dir, "multilabel.json")
+		if err := c.Save(path); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		got, err := LoadMultiLabelClassifier(path)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !reflect.DeepEqual(got.Params, c.Params) || !slices.Equal(got.Classes, c.Classes) {
+			t.Errorf("%s: parameters or classes %v differ after the round trip, want %v", tt.name, got.Classes, c.Classes)
+		}
+		if d := sameFitted(&c.Fitted, &got.Fitted); d != "" {
+			t.Errorf("%s: %s differ after the round trip", tt.name, d)
+		}
+		if !slices.Equal(must(got.Predict(X)).Data, must(c.Predict(X)).Data) ||
+			!slices.Equal(must(got.PredictProba(X)).Data, must(c.PredictProba(X)).Data) {
+			t.Errorf("%s: the reloaded classifier predicts differently", tt.name)
+		}
+		if s, want := must(got.Score(X, Y)), must(c.Score(X, Y)); s != want {
+			t.Errorf("%s: score %v after the round trip, want %v", tt.name, s, want)
+		}
+		if tt.p.Solver != "lbfgs" {
+			if err := got.PartialFit(X, Y); err != nil || math.IsNaN(got.Loss) {
+				t.Errorf("%s: PartialFit after loading: %v (loss %v)", tt.name, err, got.Loss)
+			}
+		}
+	}
+}
+
+// TestMultiLabelLoadErrors checks that each loader refuses the other's
+// model file, saying what the file holds.
+func TestMultiLabelLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	X, Y := multiLabelIris()
+	ml := NewMultiLabelClassifier(params([]int{3}, nn.ReLU{}, "adam", false))
+	if err := ml.Fit(X, Y); err != nil {
+		t.Fatal(err)
+	}
+	mlPath := filepath.Join(dir, "multilabel.json")
+	if err := ml.Save(mlPath); err != nil {
+		t.Fatal(err)
+	}
+	c := NewClassifier[string](params([]int{3}, nn.ReLU{}, "adam", false))
+	if err := c.Fit(X, irisY); err != nil {
+		t.Fatal(err)
+	}
+	cPath := filepath.Join(dir, "classifier.json")
+	if err := c.Save(cPath); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(mlPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := filepath.Join(dir, "edited.json")
+	if err := os.WriteFile(edited, []byte(strings.Replace(string(good), `["0", "1", "2"]`, `["0", "2", "1"]`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		load func() error
+		want string
+	}{
+		{"classifier from a multilabel file", func() error { _, err := LoadClassifier[string](mlPath); return err },
+			mlPath + ": the model is a multilabel MLPClassifier's (one logistic output per label), not an MLPClassifier's"},
+		{"numeric classifier from a multilabel file", func() error { _, err := LoadClassifier[float64](mlPath); return err },
+			mlPath + ": the model is a multilabel MLPClassifier's"},
+		{"multilabel from a classifier's file", func() error { _, err := LoadMultiLabelClassifier(cPath); return err },
+			cPath + `: the model is an "MLPClassifier"'s, not a multilabel MLPClassifier's`},
+		{"regressor from a multilabel file", func() error { _, err := LoadRegressor(mlPath); return err },
+			mlPath + ": the model names classes: it is a classifier's, not an MLPRegressor's"},
+		{"classes out of order", func() error { _, err := LoadMultiLabelClassifier(edited); return err },
+			edited + `: class 2 is named "2", want "1": a multilabel classifier's classes are its columns 0 … 2`},
+	}
+	for _, tt := range tests {
+		if err := tt.load(); err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%s: got error %v\nwant one starting %q", tt.name, err, tt.want)
+		}
+	}
+	if err := NewMultiLabelClassifier(DefaultParams()).Save(filepath.Join(dir, "unfitted.json")); err == nil || !strings.Contains(err.Error(), "has not been fitted") {
+		t.Errorf("saving an unfitted multilabel classifier: got %v, want an error saying so", err)
+	}
+}
+
 // TestLoadEstimatorErrors checks that a model file of the wrong estimator,
 // or whose meta does not fit its network, is refused in the file's terms.
 func TestLoadEstimatorErrors(t *testing.T) {
