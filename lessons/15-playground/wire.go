@@ -1,0 +1,174 @@
+package main
+
+import (
+	"encoding/binary"
+	"math"
+	"strconv"
+)
+
+// The wire format of a frame: what GET /api/session/{id}/frame and
+// POST /api/session/{id}/step answer, and what each event of
+// /api/session/{id}/stream carries in base64. It is a few hundred bytes of
+// JSON for the numbers the page prints, then float32s for the weights, the
+// loss curves and the points, then one byte per heat-map pixel. app.js
+// (decodeFrame) reads it with a DataView, a Float32Array and a Uint8Array;
+// every number is little-endian.
+//
+//	offset   size      content
+//	0        4         the magic "NNF1"
+//	4        4         J, the length of the header (uint32)
+//	8        J         the header: a JSON object, padded with spaces so that
+//	                   J is a multiple of 4 (the float32s start aligned)
+//	8+J      4·F       float32s, in this order:
+//	                     the train loss history (H values), the test loss history (H);
+//	                     for each layer l = 0 … L−1: its weights (Sizes[l]·Sizes[l+1],
+//	                       row-major in×out: the weight from unit i to unit j
+//	                       is at i·Sizes[l+1]+j), then its biases (Sizes[l+1]);
+//	                     the ranges: lo, hi of the output map, then of each unit's map;
+//	                     the points' x (P values), y (P), label (P)
+//	8+J+4·F  G²+U·g²+P bytes:
+//	                     the output map (G·G, row-major, top row first),
+//	                     each unit's map (g·g each, the same order),
+//	                     the points' test flags (1 = a test point)
+//
+// The header's keys are step, epoch, trainLoss and testLoss (null when not
+// finite), regression, domain (xmin, xmax, ymin, ymax), sizes (units per
+// layer, inputs first), grid (G), grid2 (g), units (U, the number of unit
+// maps), history (H) and points (P). A map byte b stands for the value
+// lo + b/255·(hi − lo), where lo and hi are the map's smallest and largest
+// finite values; a value that is not finite is sent as 0.
+const wireMagic = "NNF1"
+
+// appendFrame appends the wire form of f to b and returns the extended
+// slice. It allocates only when b has too little capacity, so a session
+// that reuses its buffer encodes each frame without allocating.
+func appendFrame(b []byte, f *Frame) []byte {
+	b = append(b, wireMagic...)
+	b = append(b, 0, 0, 0, 0) // J, filled in below
+	start := len(b)
+	b = append(b, `{"step":`...)
+	b = strconv.AppendInt(b, int64(f.Step), 10)
+	b = append(b, `,"epoch":`...)
+	b = strconv.AppendInt(b, int64(f.Epoch), 10)
+	b = append(b, `,"trainLoss":`...)
+	b = appendJSONFloat(b, f.TrainLoss)
+	b = append(b, `,"testLoss":`...)
+	b = appendJSONFloat(b, f.TestLoss)
+	b = append(b, `,"regression":`...)
+	b = strconv.AppendBool(b, f.Regression)
+	b = append(b, `,"domain":[`...)
+	for i, v := range f.Domain {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONFloat(b, v)
+	}
+	b = append(b, `],"sizes":[`...)
+	for i, n := range f.Sizes {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	b = append(b, `],"grid":`...)
+	b = strconv.AppendInt(b, int64(f.Grid), 10)
+	b = append(b, `,"grid2":`...)
+	b = strconv.AppendInt(b, int64(f.Grid2), 10)
+	b = append(b, `,"units":`...)
+	b = strconv.AppendInt(b, int64(len(f.Units)), 10)
+	b = append(b, `,"history":`...)
+	h := min(len(f.TrainHistory), len(f.TestHistory))
+	b = strconv.AppendInt(b, int64(h), 10)
+	b = append(b, `,"points":`...)
+	b = strconv.AppendInt(b, int64(len(f.X)), 10)
+	b = append(b, '}')
+	for (len(b)-start)%4 != 0 {
+		b = append(b, ' ')
+	}
+	binary.LittleEndian.PutUint32(b[start-4:], uint32(len(b)-start))
+
+	b = appendFloat32s(b, f.TrainHistory[:h])
+	b = appendFloat32s(b, f.TestHistory[:h])
+	for l := range f.Weights {
+		b = appendFloat32s(b, f.Weights[l])
+		b = appendFloat32s(b, f.Biases[l])
+	}
+	b = appendRange(b, f.Output)
+	for _, u := range f.Units {
+		b = appendRange(b, u)
+	}
+	b = appendFloat32s(b, f.X)
+	b = appendFloat32s(b, f.Y)
+	b = appendFloat32s(b, f.Label)
+
+	b = appendMap(b, f.Output)
+	for _, u := range f.Units {
+		b = appendMap(b, u)
+	}
+	for _, t := range f.Test {
+		if t {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	return b
+}
+
+// appendJSONFloat appends v as a JSON number, or null if v is NaN or
+// infinite (which JSON cannot hold).
+func appendJSONFloat(b []byte, v float64) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "null"...)
+	}
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
+}
+
+// appendFloat32s appends each value of v as a little-endian float32.
+func appendFloat32s(b []byte, v []float64) []byte {
+	for _, x := range v {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(x)))
+	}
+	return b
+}
+
+// mapRange returns the smallest and largest finite values of m, or 0, 0
+// if it has none.
+func mapRange(m []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range m {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if lo > hi {
+		return 0, 0
+	}
+	return lo, hi
+}
+
+// appendRange appends the range of map m as two float32s, lo then hi.
+func appendRange(b []byte, m []float64) []byte {
+	lo, hi := mapRange(m)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(lo)))
+	return binary.LittleEndian.AppendUint32(b, math.Float32bits(float32(hi)))
+}
+
+// appendMap appends map m as one byte per value: round(255·(v − lo)/(hi − lo))
+// over its range, 0 for a value that is not finite or when hi = lo.
+func appendMap(b []byte, m []float64) []byte {
+	lo, hi := mapRange(m)
+	scale := 0.0
+	if hi > lo {
+		scale = 255 / (hi - lo)
+	}
+	for _, v := range m {
+		q := (v - lo) * scale
+		if !(q >= 0) || math.IsInf(v, 0) { // NaN compares false
+			q = 0
+		}
+		b = append(b, byte(math.Min(q+0.5, 255)))
+	}
+	return b
+}
