@@ -120,3 +120,5 @@ func (s *Session) Snapshot(f *Frame) {
 		}
 	}
 }
+
+const divergentSetting = "rate=6"

@@ -61,15 +61,7 @@ func run(w io.Writer, cfg config) error {
 // serve answers on ln until ctx is done; then it ends the streams, lets
 // the requests in flight finish (for up to five seconds) and returns.
 func serve(ctx context.Context, w io.Writer, ln net.Listener, cfg serverConfig) error {
-	addr := ln.Addr().(*net.TCPAddr)
-	host := addr.IP.String()
-	if addr.IP.IsUnspecified() {
-		host = "localhost"
-	}
-	if !addr.IP.IsLoopback() {
-		fmt.Fprintf(w, "warning: listening on %s, beyond this machine's loopback: anyone who can reach it can start training sessions\n", addr)
-	}
-	fmt.Fprintf(w, "Playground at http://%s/ (Ctrl-C stops it)\n", net.JoinHostPort(host, fmt.Sprint(addr.Port)))
+	fmt.Fprint(w, banner(ln.Addr().(*net.TCPAddr)))
 	h := newServer(cfg)
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10,
 		IdleTimeout: time.Minute}
@@ -89,4 +81,17 @@ func serve(ctx context.Context, w io.Writer, ln net.Listener, cfg serverConfig) 
 	}
 	fmt.Fprintln(w, "Stopped.")
 	return err
+}
+
+// banner returns what the lesson prints when it listens on addr: the URL
+// to open, after a warning if addr is reachable beyond this machine.
+func banner(addr *net.TCPAddr) string {
+	host, warn := addr.IP.String(), ""
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	if !addr.IP.IsLoopback() {
+		warn = fmt.Sprintf("warning: listening on %s, beyond this machine's loopback: anyone who can reach it can start training sessions\n", addr)
+	}
+	return fmt.Sprintf("%sPlayground at http://%s/ (Ctrl-C stops it)\n", warn, net.JoinHostPort(host, fmt.Sprint(addr.Port)))
 }

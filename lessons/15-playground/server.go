@@ -169,7 +169,7 @@ func (s *server) create(w http.ResponseWriter, r *http.Request) {
 		fail(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	e := s.sessions.insert(sess)
+	e := s.sessions.insert(sess, s.cfg.StepsPerSec) // a new session may run one second's steps at once
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Location", "/api/session/"+e.id)
 	w.WriteHeader(http.StatusCreated)

@@ -83,9 +83,10 @@ func (t *table) release() {
 	t.mu.Unlock()
 }
 
-// insert puts sess into the slot that reserve held, under a new random id.
-func (t *table) insert(sess *Session) *entry {
-	e := &entry{id: rand.Text(), gone: make(chan struct{}), sess: sess}
+// insert puts sess into the slot that reserve held, under a new random id,
+// with tokens steps to spend at once.
+func (t *table) insert(sess *Session, tokens int) *entry {
+	e := &entry{id: rand.Text(), gone: make(chan struct{}), sess: sess, tokens: float64(tokens)}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.reserved--
