@@ -207,15 +207,12 @@ func (s *Session) Step(n int) error {
 	if n < 1 || n > s.lim.MaxSteps {
 		return fmt.Errorf("steps: %d is not in 1 … %d", n, s.lim.MaxSteps)
 	}
-	var x, y *matrix.Matrix
-	for k := range n {
-		if k == n-1 {
-			s.last.keep(s.net)
-		}
-		var wrapped bool
-		x, y, wrapped = s.batches.next(s.rng)
+	for range n {
+		s.last.keep(s.net)
+		x, y, wrapped := s.batches.next(s.rng)
 		e := s.update(x, y)
 		s.step++
+		s.last.step, s.last.x, s.last.y = s.step, x, y
 		if wrapped {
 			s.epoch++
 		}
@@ -227,7 +224,6 @@ func (s *Session) Step(n int) error {
 			s.record()
 		}
 	}
-	s.last.step, s.last.x, s.last.y = s.step, x, y
 	return nil
 }
 
