@@ -15,7 +15,7 @@ import (
 )
 
 // screenshotSetting is the run the README's screenshot shows.
-const screenshotSetting = "rate=0.1&seed=1"
+const screenshotSetting = "data=circle&noise=10&x=x1,x2&hidden=4,2&act=tanh&rate=0.03&seed=1&speed=100"
 
 // TestBrowser drives the page in headless Chromium: it loads the page,
 // presses play with the mouse, lets it train, pauses, and checks that the

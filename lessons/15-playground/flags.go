@@ -9,11 +9,11 @@ import (
 	"nnscratch/lessons/internal/cli"
 )
 
-// Budgets of the flags: at most maxSessions sessions, maxRate steps a
+// Budgets of the flags: at most maxSessionsFlag sessions, maxStepRate steps a
 // second each, idle expiry between a second and a day.
 const (
-	maxSessions = 1000
-	maxRate     = 1_000_000
+	maxSessionsFlag = 1000
+	maxStepRate     = 1_000_000
 )
 
 // parseFlags turns the command line into a config, checking every value.
@@ -21,8 +21,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	cfg := defaultConfig()
 	fs := cli.NewFlagSet("playground", "Serves a page that trains small networks live and shows every step's numbers.", stderr)
 	fs.StringVar(&cfg.addr, "addr", cfg.addr, "`host:port` to listen on (a host beyond loopback lets other machines in)")
-	cli.IntVar(fs, &cfg.server.MaxSessions, "sessions", 1, maxSessions, "training sessions (browser tabs) at once")
-	cli.IntVar(fs, &cfg.server.StepsPerSec, "rate", 1, maxRate, "optimiser steps a second one session may run")
+	cli.IntVar(fs, &cfg.server.MaxSessions, "sessions", 1, maxSessionsFlag, "training sessions (browser tabs) at once")
+	cli.IntVar(fs, &cfg.server.StepsPerSec, "rate", 1, maxStepRate, "optimiser steps a second one session may run")
 	fs.DurationVar(&cfg.server.Idle, "idle", cfg.server.Idle, "drop a session after this long without a request (1s … 24h)")
 	if err := cli.Parse(fs, args); err != nil {
 		return cfg, err

@@ -388,6 +388,10 @@ func TestStream(t *testing.T) {
 	}
 }
 
+// divergentSetting is a run whose loss becomes NaN within a few steps: a
+// linear network on the regression curve at learning rate 1000.
+const divergentSetting = "data=curve&act=linear&rate=1000"
+
 // TestStreamFailed checks that a run that diverges ends its stream with an
 // event "failed" that says why, and that a step answers 422.
 func TestStreamFailed(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -11,23 +12,27 @@ import (
 type wireHeader struct {
 	Step, Epoch         int
 	TrainLoss, TestLoss *float64
+	LossName, Diverged  string
 	Regression          bool
 	Domain              [4]float64
-	Sizes               []int
-	Grid, Grid2         int
-	Units, History      int
+	Sizes, Biases       []int
+	Grid, UnitGrid      int
+	Units, Inputs       int
+	InputNames          []string
+	History             int
 	Points              int
 }
 
 // wireFrame is a frame decoded from the wire as app.js decodes it.
 type wireFrame struct {
 	wireHeader
+	HistorySteps              []uint32
 	TrainHistory, TestHistory []float32
 	Weights, Biases           [][]float32
 	Ranges                    []float32
 	X, Y, Label               []float32
 	Output                    []byte
-	Units                     [][]byte
+	Units, Inputs             [][]byte
 	Test                      []byte
 }
 
@@ -60,16 +65,23 @@ func decodeWire(t *testing.T, b []byte) wireFrame {
 		off += n
 		return v
 	}
+	for range f.History {
+		f.HistorySteps = append(f.HistorySteps, binary.LittleEndian.Uint32(b[off:]))
+		off += 4
+	}
 	f.TrainHistory, f.TestHistory = floats(f.History), floats(f.History)
 	for l := 0; l+1 < len(f.Sizes); l++ {
 		f.Weights = append(f.Weights, floats(f.Sizes[l]*f.Sizes[l+1]))
-		f.Biases = append(f.Biases, floats(f.Sizes[l+1]))
+		f.Biases = append(f.Biases, floats(f.wireHeader.Biases[l]))
 	}
-	f.Ranges = floats(2 * (1 + f.wireHeader.Units))
+	f.Ranges = floats(2 * (1 + f.wireHeader.Units + f.wireHeader.Inputs))
 	f.X, f.Y, f.Label = floats(f.Points), floats(f.Points), floats(f.Points)
 	f.Output = bytes(f.Grid * f.Grid)
 	for range f.wireHeader.Units {
-		f.Units = append(f.Units, bytes(f.Grid2*f.Grid2))
+		f.Units = append(f.Units, bytes(f.UnitGrid*f.UnitGrid))
+	}
+	for range f.wireHeader.Inputs {
+		f.Inputs = append(f.Inputs, bytes(f.UnitGrid*f.UnitGrid))
 	}
 	f.Test = bytes(f.Points)
 	if off != len(b) {
@@ -121,6 +133,18 @@ func TestWireRoundTrip(t *testing.T) {
 	for u := range f.Units {
 		checkMap("unit", w.Units[u], w.Ranges[2+2*u], w.Ranges[3+2*u], f.Units[u])
 	}
+	for i := range f.Inputs {
+		r := 2 + 2*len(f.Units) + 2*i
+		checkMap("input", w.Inputs[i], w.Ranges[r], w.Ranges[r+1], f.Inputs[i])
+	}
+	if w.LossName != f.LossName || strings.Join(w.InputNames, " ") != strings.Join(f.InputNames, " ") {
+		t.Errorf("names: got %q and %q, want %q and %q", w.LossName, w.InputNames, f.LossName, f.InputNames)
+	}
+	for i, s := range f.HistorySteps {
+		if int(w.HistorySteps[i]) != s || w.TrainHistory[i] != float32(f.TrainHistory[i]) {
+			t.Fatalf("history %d: got step %d loss %g, want %d %g", i, w.HistorySteps[i], w.TrainHistory[i], s, f.TrainHistory[i])
+		}
+	}
 	for i := range f.X {
 		if w.X[i] != float32(f.X[i]) || w.Y[i] != float32(f.Y[i]) || w.Label[i] != float32(f.Label[i]) || (w.Test[i] == 1) != f.Test[i] {
 			t.Fatalf("point %d: got (%g, %g) label %g test %d, want (%g, %g) %g %v", i, w.X[i], w.Y[i], w.Label[i], w.Test[i], f.X[i], f.Y[i], f.Label[i], f.Test[i])
@@ -134,13 +158,17 @@ func TestWireRoundTrip(t *testing.T) {
 func TestWireNotFinite(t *testing.T) {
 	t.Parallel()
 	f := Frame{TrainLoss: math.NaN(), TestLoss: math.Inf(1), Grid: 2, Output: []float64{math.NaN(), 1, math.Inf(-1), 3},
-		Sizes: []int{2, 1}, Weights: [][]float64{{1, 2}}, Biases: [][]float64{{0}}}
+		Sizes: []int{2, 1}, Weights: [][]float64{{1, 2}}, Biases: [][]float64{{}},
+		Diverged: "step 3: \"NaN\"\n\x01 \\ é"}
 	w := decodeWire(t, appendFrame(nil, &f))
 	if w.TrainLoss != nil || w.TestLoss != nil {
 		t.Errorf("losses: got %v %v, want null null", w.TrainLoss, w.TestLoss)
 	}
 	if w.Ranges[0] != 1 || w.Ranges[1] != 3 || string(w.Output) != "\x00\x00\x00\xff" {
 		t.Errorf("map: got range %g … %g and bytes %v, want 1 … 3 and [0 0 0 255]", w.Ranges[0], w.Ranges[1], w.Output)
+	}
+	if w.Diverged != f.Diverged {
+		t.Errorf("diverged: got %q, want %q", w.Diverged, f.Diverged)
 	}
 }
 

@@ -24,7 +24,7 @@ const page = {
   source: null,                   // the EventSource while playing
   latest: null,                   // the newest decoded frame
   drawn: null,                    // the frame on the screen
-  inputs: null,                   // the input features' heat maps, made once per session
+  fresh: true,                    // no frame of this session drawn yet
   labels: [0, 1],                 // the smallest and largest label, for the colour scale
   firstLoss: null,                // the training loss of the session's first frame
   draws: 0,                       // frames drawn since the page loaded
@@ -71,18 +71,22 @@ function decodeFrame(buf) {
   let off = 8 + j;
   const floats = (n) => { const a = new Float32Array(buf, off, n); off += 4 * n; return a; };
   const bytes = (n) => { const a = new Uint8Array(buf, off, n); off += n; return a; };
+  f.historySteps = new Uint32Array(buf, off, f.history); off += 4 * f.history;
   f.trainHistory = floats(f.history);
   f.testHistory = floats(f.history);
-  f.weights = []; f.biases = [];
+  f.weights = []; f.biasValues = [];
   for (let l = 0; l + 1 < f.sizes.length; l++) {
     f.weights.push(floats(f.sizes[l] * f.sizes[l + 1]));
-    f.biases.push(floats(f.sizes[l + 1]));
+    f.biasValues.push(floats(f.biases[l]));
   }
-  f.ranges = floats(2 * (1 + f.units));
+  f.ranges = floats(2 * (1 + f.units + f.inputs));
   f.x = floats(f.points); f.y = floats(f.points); f.label = floats(f.points);
   f.output = bytes(f.grid * f.grid);
+  const g2 = f.unitGrid * f.unitGrid;
   f.unitMaps = [];
-  for (let u = 0; u < f.units; u++) f.unitMaps.push(bytes(f.grid2 * f.grid2));
+  for (let u = 0; u < f.units; u++) f.unitMaps.push(bytes(g2));
+  f.inputMaps = [];
+  for (let i = 0; i < f.inputs; i++) f.inputMaps.push(bytes(g2));
   f.test = bytes(f.points);
   return f;
 }
@@ -128,7 +132,7 @@ async function newSession(setting) {
     if (page.id) fetch(`/api/session/${page.id}`, { method: "DELETE" });
     page.id = c.id;
     page.query = new URLSearchParams(c.query);
-    page.inputs = null;
+    page.fresh = true;
     page.firstLoss = null;
     $("command").textContent = c.command;
     $("png").href = `/api/session/${c.id}/loss.png`;
@@ -286,6 +290,7 @@ function bind() {
   }
   $("add-layer").onclick = () => { const h = hidden(); h.push(2); change("hidden", h.join(",")); };
   $("remove-layer").onclick = () => { const h = hidden(); h.pop(); change("hidden", h.join(",")); };
+  window.addEventListener("error", (ev) => say(`page error: ${ev.message}`, true));
   $("setting").addEventListener("submit", (ev) => ev.preventDefault());
   $("play").onclick = () => (page.source ? pause() : play());
   $("step").onclick = step;
@@ -329,16 +334,29 @@ function outputIndex(v) {
   return lutIndex(t);
 }
 
+// heatIndex returns the colour of a value of the big output map: for
+// classification the output itself, as outputIndex; for regression the
+// map holds ŷ − y, so zero (the learned curve) is white and the labels'
+// half range is full colour.
+function heatIndex(f) {
+  if (!f.regression) return outputIndex;
+  const half = (page.labels[1] - page.labels[0]) / 2;
+  return (v) => lutIndex($("discretize").checked ? Math.sign(v) : v / half);
+}
+
 // draw puts frame f on the screen.
 function draw(f) {
-  if (page.inputs === null) {
+  if (page.fresh) {
     page.labels = [Math.min(...f.label), Math.max(...f.label)];
     if (!(page.labels[1] > page.labels[0])) page.labels = [0, 1];
+    page.fresh = false;
   }
   $("epoch").textContent = f.epoch.toLocaleString("en");
   $("stepno").textContent = f.step.toLocaleString("en");
   $("train-loss").textContent = f.trainLoss === null ? "NaN" : f.trainLoss.toFixed(3);
   $("test-loss").textContent = f.testLoss === null ? "NaN" : f.testLoss.toFixed(3);
+  $("loss-name").textContent = f.lossName;
+  if (f.diverged) say(f.diverged, true);
   drawHeat(f);
   drawCurve(f);
   drawNetwork(f);
@@ -354,7 +372,7 @@ function toCanvas(f, w, h) {
 function drawHeat(f) {
   const c = $("heat"), ctx = c.getContext("2d");
   ctx.imageSmoothingEnabled = !$("discretize").checked;
-  paint(ctx, f.output, f.grid, f.ranges[0], f.ranges[1], outputIndex, 0, 0, c.width, c.height);
+  paint(ctx, f.output, f.grid, f.ranges[0], f.ranges[1], heatIndex(f), 0, 0, c.width, c.height);
   const at = toCanvas(f, c.width, c.height);
   const showTest = $("show-test").checked;
   ctx.lineWidth = 1;
@@ -362,7 +380,7 @@ function drawHeat(f) {
     if (f.test[i] && !showTest) continue;
     const [px, py] = at(f.x[i], f.y[i]);
     const [lo, hi] = page.labels;
-    ctx.fillStyle = rgb[lutIndex(2 * (f.label[i] - lo) / (hi - lo) - 1)];
+    ctx.fillStyle = f.regression ? "#333" : rgb[lutIndex(2 * (f.label[i] - lo) / (hi - lo) - 1)];
     ctx.strokeStyle = f.test[i] ? "#000" : "#fff";
     ctx.beginPath();
     ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
@@ -397,38 +415,10 @@ function columns(n) {
   return Array.from({ length: n }, (_, i) => margin + i * (w - 2 * margin - node) / Math.max(1, n - 1));
 }
 
-// FEATURES are the input features the page can draw, by query name.
-const FEATURES = {
-  x1: (x, y) => x, x2: (x, y) => y, x1sq: (x, y) => x * x, x2sq: (x, y) => y * y,
-  x1x2: (x, y) => x * y, sinx1: (x, y) => Math.sin(x), sinx2: (x, y) => Math.sin(y),
-};
-const FEATURE_LABELS = { x1: "x₁", x2: "x₂", x1sq: "x₁²", x2sq: "x₂²", x1x2: "x₁x₂", sinx1: "sin x₁", sinx2: "sin x₂" };
-
-// inputMaps returns each input's heat map (bytes, lo, hi), computed on the
-// frame's domain, or null maps for inputs that are not the 2-D features
-// (the lessons' own data).
-function inputMaps(f) {
-  const names = (page.query.get("x") || "").split(",").filter((s) => s in FEATURES);
-  const g = f.grid2, [x0, x1, y0, y1] = f.domain;
-  return Array.from({ length: f.sizes[0] }, (_, k) => {
-    if (names.length !== f.sizes[0]) return { name: `in ${k + 1}`, bytes: null };
-    const fn = FEATURES[names[k]], v = new Float64Array(g * g);
-    for (let i = 0; i < g; i++) for (let j = 0; j < g; j++) {
-      v[i * g + j] = fn(x0 + (x1 - x0) * (j + 0.5) / g, y1 - (y1 - y0) * (i + 0.5) / g);
-    }
-    let lo = Math.min(...v), hi = Math.max(...v);
-    const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1; // symmetric about 0, as the units'
-    const bytes = new Uint8Array(g * g);
-    for (let i = 0; i < v.length; i++) bytes[i] = Math.round((v[i] + m) / (2 * m) * 255);
-    return { name: FEATURE_LABELS[names[k]], bytes, lo: -m, hi: m };
-  });
-}
-
 // drawNetwork draws every unit as its heat map and every weight as an
 // edge: blue positive, orange negative, wider for a larger |w|.
 function drawNetwork(f) {
   const c = $("net"), ctx = c.getContext("2d"), node = 30;
-  if (page.inputs === null) page.inputs = inputMaps(f);
   ctx.clearRect(0, 0, c.width, c.height);
   const cols = columns(f.sizes.length);
   const rowY = (n, i) => {
@@ -452,20 +442,25 @@ function drawNetwork(f) {
   ctx.imageSmoothingEnabled = false;
   ctx.font = "11px sans-serif";
   ctx.fillStyle = "#333";
-  page.inputs.forEach((m, i) => {
+  ctx.textAlign = "right";
+  for (let i = 0; i < f.sizes[0]; i++) {
     const y = rowY(f.sizes[0], i);
-    if (m.bytes) paint(ctx, m.bytes, f.grid2, m.lo, m.hi, (v) => lutIndex(v / m.hi), cols[0], y, node, node);
-    else { ctx.strokeStyle = "#999"; ctx.lineWidth = 1; ctx.strokeRect(cols[0], y, node, node); }
-    ctx.textAlign = "right";
-    ctx.fillText(m.name, cols[0] - 4, y + node / 2 + 4);
-  });
+    if (i < f.inputs) {
+      const r = 2 + 2 * f.units + 2 * i, lo = f.ranges[r], hi = f.ranges[r + 1];
+      const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1; // symmetric about 0
+      paint(ctx, f.inputMaps[i], f.unitGrid, lo, hi, (v) => lutIndex(v / m), cols[0], y, node, node);
+    }
+    ctx.strokeStyle = "#999"; ctx.lineWidth = 1;
+    ctx.strokeRect(cols[0], y, node, node);
+    ctx.fillText(f.inputNames[i] || `in ${i + 1}`, cols[0] - 4, y + node / 2 + 4);
+  }
   let u = 0; // the unit maps come layer by layer, the output last
   for (let l = 1; l < f.sizes.length; l++) {
     for (let i = 0; i < f.sizes[l]; i++, u++) {
       const y = rowY(f.sizes[l], i);
       const last = l === f.sizes.length - 1;
       if (u < f.units) {
-        paint(ctx, f.unitMaps[u], f.grid2, f.ranges[2 + 2 * u], f.ranges[3 + 2 * u],
+        paint(ctx, f.unitMaps[u], f.unitGrid, f.ranges[2 + 2 * u], f.ranges[3 + 2 * u],
           last ? outputIndex : (v) => lutIndex(v), cols[l], y, node, node);
       }
       ctx.strokeStyle = "#555"; ctx.lineWidth = 1;
