@@ -29,6 +29,7 @@ const page = {
   labels: [0, 1],                 // the smallest and largest label, for the colour scale
   firstLoss: null,                // the training loss of the session's first frame
   draws: 0,                       // frames drawn since the page loaded
+  drawMs: 0,                      // the mean time to draw a frame, in milliseconds
   fps: 0,                         // frames drawn in the last second
   busy: false,                    // a request that replaces the session is running
 };
@@ -492,16 +493,22 @@ function drawNetwork(f) {
   }
 }
 
-// animate draws the newest frame once per screen refresh, and counts frames a second.
+// animate draws the newest frame once per screen refresh, and counts the
+// frames drawn in each second of play.
 let second = performance.now(), count = 0;
 function animate(now) {
   if (page.latest && page.latest !== page.drawn) {
+    const t0 = performance.now();
     draw(page.latest);
+    page.drawMs += (performance.now() - t0 - page.drawMs) / (page.draws + 1); // running mean
     page.drawn = page.latest;
     page.draws++;
     count++;
   }
-  if (now - second >= 1000) {
+  if (!page.source) { // count whole seconds of play only
+    second = now;
+    count = 0;
+  } else if (now - second >= 1000) {
     page.fps = Math.round(count * 1000 / (now - second));
     $("fps").textContent = page.fps;
     second = now;
@@ -513,6 +520,7 @@ function animate(now) {
 // start reads the setting from the URL (or the default), starts its
 // session, and plays if the URL says play=1.
 async function start() {
+  $("net").width = Math.max(400, $("network").clientWidth); // the drawing fills its column
   bind();
   const url = new URLSearchParams(location.search);
   const setting = new URLSearchParams();
