@@ -35,14 +35,14 @@ type Frame struct {
 	Grid   int       // side of Output
 	Output []float64 // Grid×Grid network output, row-major, y from the top
 
-	Grid2      int         // side of each map in Units and Inputs
+	UnitGrid   int         // side of each map in Units and Inputs
 	Units      [][]float64 // each unit's activation map, layer by layer, the output unit last
 	Inputs     [][]float64 // each input feature's map (constant while the session lives)
 	InputNames []string    // the inputs as the page labels them: "x1", "x1²", "sin x2", "1" (a bias input)
 
 	Sizes   []int       // units per layer, inputs first: 2-8-8-1 is [2 8 8 1]
 	Weights [][]float64 // Weights[l] is layer l+1's W, row-major Sizes[l]×Sizes[l+1]: W[i*out+j] joins input i to unit j
-	Biases  [][]float64 // Biases[l] is layer l+1's b, Sizes[l+1] values (zeros for lessons 01 and 03, whose bias is the input "1")
+	Biases  [][]float64 // Biases[l] is layer l+1's b, Sizes[l+1] values; empty for lessons 01 and 03, whose bias is the input "1"
 
 	// The points, in data order: shown coordinates, targets (0 or 1; the
 	// target value for the curve) and whether each is in the test set.
@@ -55,7 +55,7 @@ type Frame struct {
 // heatMaps holds the grids of inputs the maps are computed on and the
 // evaluators that run them, made once per session.
 type heatMaps struct {
-	grid, grid2    int
+	grid, unitGrid int
 	gridX, unitX   *matrix.Matrix // features at the cell centres
 	gridY          []float64      // the vertical coordinate of each row of the output grid
 	evGrid, evUnit evaluator
@@ -64,9 +64,9 @@ type heatMaps struct {
 
 // init computes the grids of inputs for session s.
 func (h *heatMaps) init(s *Session, lim Limits) {
-	h.grid, h.grid2 = lim.Grid, lim.Grid2
+	h.grid, h.unitGrid = lim.Grid, lim.UnitGrid
 	h.gridX, h.gridY = cells(s.feats, s.data.domain, h.grid)
-	h.unitX, _ = cells(s.feats, s.data.domain, h.grid2)
+	h.unitX, _ = cells(s.feats, s.data.domain, h.unitGrid)
 	h.evGrid = newEvaluator(s.net, h.gridX.Rows)
 	h.evUnit = newEvaluator(s.net, h.unitX.Rows)
 	for j := range s.feats {
@@ -95,7 +95,7 @@ func cells(fs []feature, domain [4]float64, n int) (*matrix.Matrix, []float64) {
 // history, heat maps, weights and points. The first call on a Frame
 // allocates its slices; later calls reuse them and allocate nothing.
 // Cost: one forward pass over the training and test sets, Grid² cells and
-// Grid2² cells.
+// UnitGrid² cells.
 func (s *Session) Snapshot(f *Frame) {
 	f.Step, f.Epoch, f.LossName, f.Regression, f.Domain = s.step, s.epoch, s.lossName, s.data.regression, s.data.domain
 	f.TrainLoss, f.TestLoss = s.losses()
@@ -108,7 +108,7 @@ func (s *Session) Snapshot(f *Frame) {
 	f.TestHistory = append(f.TestHistory[:0], s.hist.test...)
 
 	h := &s.plots
-	f.Grid, f.Grid2 = h.grid, h.grid2
+	f.Grid, f.UnitGrid = h.grid, h.unitGrid
 	out := h.evGrid.forward(s.net, h.gridX)
 	f.Output = append(f.Output[:0], out.Data...)
 	if s.data.regression {
@@ -117,7 +117,7 @@ func (s *Session) Snapshot(f *Frame) {
 		}
 	}
 	h.evUnit.forward(s.net, h.unitX)
-	f.Units = resizeMaps(f.Units, h.evUnit.a, h.grid2)
+	f.Units = resizeMaps(f.Units, h.evUnit.a, h.unitGrid)
 	k := 0
 	for _, a := range h.evUnit.a {
 		for j := range a.Cols {
@@ -147,10 +147,6 @@ func (s *Session) Snapshot(f *Frame) {
 		f.Biases[l] = f.Biases[l][:0]
 		if layer.B != nil {
 			f.Biases[l] = append(f.Biases[l], layer.B.Data...)
-		} else {
-			for range layer.FanOut() {
-				f.Biases[l] = append(f.Biases[l], 0)
-			}
 		}
 	}
 	f.X = append(f.X[:0], s.data.x1...)

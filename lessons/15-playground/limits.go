@@ -13,7 +13,7 @@ type Limits struct {
 	MaxSteps   int // optimiser steps per call of Session.Step
 	MaxHistory int // loss-history entries a session keeps (decimated beyond)
 	Grid       int // side of the output heat map (Frame.Output is Grid×Grid)
-	Grid2      int // side of each unit's heat map (Frame.Units[k] is Grid2×Grid2)
+	UnitGrid   int // side of each unit's heat map (Frame.Units[k] is UnitGrid×UnitGrid)
 }
 
 // DefaultLimits returns TensorFlow Playground's bounds (6 hidden layers of
@@ -21,7 +21,7 @@ type Limits struct {
 // entries, a 50×50 output map and 20×20 unit maps.
 func DefaultLimits() Limits {
 	return Limits{MaxLayers: 6, MaxUnits: 8, MaxPoints: 2000, MaxSteps: 100_000,
-		MaxHistory: 1000, Grid: 50, Grid2: 20}
+		MaxHistory: 1000, Grid: 50, UnitGrid: 20}
 }
 
 // check reports a limit that no session could work within, or a size so
@@ -37,7 +37,7 @@ func (lim Limits) check() error {
 		{"MaxSteps", lim.MaxSteps, 1, 10_000_000},
 		{"MaxHistory", lim.MaxHistory, 2, 100_000},
 		{"Grid", lim.Grid, 2, 400},
-		{"Grid2", lim.Grid2, 2, 100},
+		{"UnitGrid", lim.UnitGrid, 2, 100},
 	} {
 		if f.v < f.l || f.v > f.h {
 			return fmt.Errorf("limits: %s is %d, want %d … %d", f.name, f.v, f.l, f.h)
