@@ -38,7 +38,7 @@ import (
 // finite) and lossName (what they measure); diverged (why training
 // stopped, or ""); regression; domain (xmin, xmax, ymin, ymax); sizes
 // (units per layer, inputs first); biases (the count of each layer's
-// biases); grid (G) and grid2 (g); units (U) and inputs (I), the
+// biases); grid (G) and unitGrid (g); units (U) and inputs (I), the
 // numbers of unit and input maps; inputNames (I labels); history (H) and
 // points (P). A map byte b stands for lo + b/255·(hi − lo), where lo and
 // hi are the map's smallest and largest finite values; a value that is
@@ -79,8 +79,8 @@ func appendFrame(b []byte, f *Frame) []byte {
 	b = appendJSONInts(b, len(f.Biases), func(i int) int { return len(f.Biases[i]) })
 	b = append(b, `,"grid":`...)
 	b = strconv.AppendInt(b, int64(f.Grid), 10)
-	b = append(b, `,"grid2":`...)
-	b = strconv.AppendInt(b, int64(f.Grid2), 10)
+	b = append(b, `,"unitGrid":`...)
+	b = strconv.AppendInt(b, int64(f.UnitGrid), 10)
 	b = append(b, `,"units":`...)
 	b = strconv.AppendInt(b, int64(len(f.Units)), 10)
 	b = append(b, `,"inputs":`...)

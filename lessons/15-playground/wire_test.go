@@ -16,7 +16,7 @@ type wireHeader struct {
 	Regression          bool
 	Domain              [4]float64
 	Sizes, Biases       []int
-	Grid, Grid2      int
+	Grid, UnitGrid      int
 	Units, Inputs       int
 	InputNames          []string
 	History             int
@@ -78,10 +78,10 @@ func decodeWire(t *testing.T, b []byte) wireFrame {
 	f.X, f.Y, f.Label = floats(f.Points), floats(f.Points), floats(f.Points)
 	f.Output = bytes(f.Grid * f.Grid)
 	for range f.wireHeader.Units {
-		f.Units = append(f.Units, bytes(f.Grid2*f.Grid2))
+		f.Units = append(f.Units, bytes(f.UnitGrid*f.UnitGrid))
 	}
 	for range f.wireHeader.Inputs {
-		f.Inputs = append(f.Inputs, bytes(f.Grid2*f.Grid2))
+		f.Inputs = append(f.Inputs, bytes(f.UnitGrid*f.UnitGrid))
 	}
 	f.Test = bytes(f.Points)
 	if off != len(b) {

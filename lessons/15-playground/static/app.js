@@ -84,7 +84,7 @@ function decodeFrame(buf) {
   f.ranges = floats(2 * (1 + f.units + f.inputs));
   f.x = floats(f.points); f.y = floats(f.points); f.label = floats(f.points);
   f.output = bytes(f.grid * f.grid);
-  const g2 = f.grid2 * f.grid2;
+  const g2 = f.unitGrid * f.unitGrid;
   f.unitMaps = [];
   for (let u = 0; u < f.units; u++) f.unitMaps.push(bytes(g2));
   f.inputMaps = [];
@@ -472,7 +472,7 @@ function drawNetwork(f) {
     if (i < f.inputs) {
       const r = 2 + 2 * f.units + 2 * i, lo = f.ranges[r], hi = f.ranges[r + 1];
       const m = Math.max(Math.abs(lo), Math.abs(hi)) || 1; // symmetric about 0
-      paint(ctx, f.inputMaps[i], f.grid2, lo, hi, (v) => lutIndex(v / m), cols[0], y, node, node);
+      paint(ctx, f.inputMaps[i], f.unitGrid, lo, hi, (v) => lutIndex(v / m), cols[0], y, node, node);
     }
     ctx.strokeStyle = "#999"; ctx.lineWidth = 1;
     ctx.strokeRect(cols[0], y, node, node);
@@ -484,7 +484,7 @@ function drawNetwork(f) {
       const y = rowY(f.sizes[l], i);
       const last = l === f.sizes.length - 1;
       if (u < f.units) {
-        paint(ctx, f.unitMaps[u], f.grid2, f.ranges[2 + 2 * u], f.ranges[3 + 2 * u],
+        paint(ctx, f.unitMaps[u], f.unitGrid, f.ranges[2 + 2 * u], f.ranges[3 + 2 * u],
           last ? outputIndex : (v) => lutIndex(v), cols[l], y, node, node);
       }
       ctx.strokeStyle = "#555"; ctx.lineWidth = 1;
