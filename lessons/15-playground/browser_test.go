@@ -175,3 +175,29 @@ func TestBrowserControls(t *testing.T) {
 		t.Errorf("after a reload of the same URL, three steps give loss %s, want %s as before", after, before)
 	}
 }
+
+// TestBrowserEveryDataSet loads the page with each data set and lesson
+// preset, plays a moment and checks that the page draws frames without an
+// error: the decoding and drawing of every shape of network the engine
+// makes (one input, a bias input, no hidden layer, regression).
+func TestBrowserEveryDataSet(t *testing.T) {
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
+	}
+	h := newServer(testConfig())
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	defer h.Close()
+	b := startBrowser(t, path, 1280, 900)
+	for _, q := range []string{"data=xor", "data=gauss&hidden=", "data=spiral&x=x1,x2,sinx1,sinx2&hidden=8,8,8,8,8,8",
+		"data=curve", "data=iris2", "data=and", "data=xor3", "data=iris10", "lesson=01", "lesson=03", "lesson=04", "lesson=05"} {
+		b.call(t, "Page.navigate", map[string]any{"url": srv.URL + "/?play=1&" + q}, nil)
+		b.waitFor(t, "window.playground && window.playground.drawn && window.playground.drawn.step > 0", 20*time.Second)
+		var status string
+		b.eval(t, `document.getElementById("status").textContent`, &status)
+		if status != "" {
+			t.Errorf("%s: the page says %q", q, status)
+		}
+	}
+}

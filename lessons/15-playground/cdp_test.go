@@ -146,10 +146,20 @@ func (b *browser) waitFor(t *testing.T, js string, limit time.Duration) {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("waited %v for %s", limit, js)
+			var status string
+			b.eval(t, `(document.getElementById("status") || {}).textContent || ""`, &status)
+			t.Fatalf("waited %v for %s; the page at %s says %q", limit, js, b.location(t), status)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// location returns the page's address.
+func (b *browser) location(t *testing.T) string {
+	t.Helper()
+	var u string
+	b.eval(t, "location.href", &u)
+	return u
 }
 
 // click presses and releases the left mouse button at the centre of the

@@ -314,6 +314,10 @@ function bind() {
   for (const id of ["iris-a", "iris-b"]) $(id).onchange = () => change("irisx", `${$("iris-a").value},${$("iris-b").value}`);
   $("add-layer").onclick = () => { const h = hidden(); h.push(2); change("hidden", h.join(",")); };
   $("remove-layer").onclick = () => { const h = hidden(); h.pop(); change("hidden", h.join(",")); };
+  // A tab that closes or reloads gives its session back at once rather than after the idle time.
+  window.addEventListener("pagehide", () => {
+    if (page.id) fetch(`/api/session/${page.id}`, { method: "DELETE", keepalive: true });
+  });
   window.addEventListener("error", (ev) => say(`page error: ${ev.message}`, true));
   $("setting").addEventListener("submit", (ev) => ev.preventDefault());
   $("play").onclick = () => (page.source ? pause() : play());
@@ -321,6 +325,7 @@ function bind() {
   $("reset").onclick = () => newSession(page.query);
   $("speed").onchange = () => { updateURL(); if (page.source) { pause(); play(); } };
   $("inspect").onclick = inspect;
+  setInterval(() => { if (page.source && $("inspect-box").open) inspect(); }, 1000); // while playing
   $("inspect-box").addEventListener("toggle", () => { if ($("inspect-box").open) inspect(); });
   $("copy").onclick = () => navigator.clipboard.writeText($("command").textContent).then(() => say("copied"), () => say("select the text to copy it"));
   $("show-test").onchange = $("discretize").onchange = () => { page.drawn = null; };
@@ -378,9 +383,12 @@ function draw(f) {
   $("epoch").textContent = f.epoch.toLocaleString("en");
   $("stepno").textContent = f.step.toLocaleString("en");
   $("train-loss").textContent = f.trainLoss === null ? "NaN" : f.trainLoss.toFixed(3);
-  $("test-loss").textContent = f.testLoss === null ? "NaN" : f.testLoss.toFixed(3);
+  const hasTest = f.test.includes(1);
+  $("test-loss").textContent = !hasTest ? "none (no test set)" : f.testLoss === null ? "NaN" : f.testLoss.toFixed(3);
   $("loss-name").textContent = f.lossName;
   if (f.diverged) say(f.diverged, true);
+  const legend = f.regression ? ["ŷ below", "ŷ(x₁)", "ŷ above"] : ["0 / −1", "½", "1"];
+  document.querySelectorAll(".legend span").forEach((el, i) => { el.textContent = legend[i]; });
   drawHeat(f);
   drawCurve(f);
   drawNetwork(f);
