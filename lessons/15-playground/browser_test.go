@@ -19,6 +19,20 @@ import (
 // screenshotSetting is the run the README's screenshot shows.
 const screenshotSetting = "data=circle&noise=10&x=x1,x2&hidden=4,2&act=tanh&rate=0.03&seed=1&speed=100"
 
+// openBrowser starts a server and a headless Chromium of 1280×900 pixels,
+// stopped when t ends, or skips t if chromium is not on PATH.
+func openBrowser(t *testing.T) (*browser, *httptest.Server) {
+	t.Helper()
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
+	}
+	h := newServer(testConfig())
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() { h.Close(); srv.Close() }) // h first: it ends the streams srv.Close would wait for
+	return startBrowser(t, path, 1280, 900), srv
+}
+
 // TestBrowser drives the page in headless Chromium: it loads the page,
 // presses play with the mouse, lets it train, pauses, and checks that the
 // training loss shown has fallen, that the output's heat map is drawn, and
@@ -26,16 +40,7 @@ const screenshotSetting = "data=circle&noise=10&x=x1,x2&hidden=4,2&act=tanh&rate
 // with -update it writes it to screenshot.png, the README's picture. It
 // skips when chromium is not on PATH.
 func TestBrowser(t *testing.T) {
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
-	}
-	h := newServer(testConfig())
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	defer h.Close() // ends the stream first, or srv.Close would wait for it
-
-	b := startBrowser(t, path, 1280, 900)
+	b, srv := openBrowser(t)
 	b.call(t, "Page.navigate", map[string]any{"url": srv.URL + "/?" + screenshotSetting}, nil)
 	b.waitFor(t, "window.playground && window.playground.drawn", 20*time.Second)
 	var status string
@@ -116,15 +121,7 @@ func writeAtomic(path string, data []byte) error {
 // shown), a hidden layer added with the + button, and a reload of the
 // page's URL that gives the same numbers after the same steps.
 func TestBrowserControls(t *testing.T) {
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
-	}
-	h := newServer(testConfig())
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	defer h.Close()
-	b := startBrowser(t, path, 1280, 900)
+	b, srv := openBrowser(t)
 	b.call(t, "Page.navigate", map[string]any{"url": srv.URL + "/"}, nil)
 	b.waitFor(t, "window.playground && window.playground.drawn", 20*time.Second)
 
@@ -181,15 +178,7 @@ func TestBrowserControls(t *testing.T) {
 // error: the decoding and drawing of every shape of network the engine
 // makes (one input, a bias input, no hidden layer, regression).
 func TestBrowserEveryDataSet(t *testing.T) {
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
-	}
-	h := newServer(testConfig())
-	srv := httptest.NewServer(h)
-	defer srv.Close()
-	defer h.Close()
-	b := startBrowser(t, path, 1280, 900)
+	b, srv := openBrowser(t)
 	for _, q := range []string{"data=xor", "data=gauss&hidden=", "data=spiral&x=x1,x2,sinx1,sinx2&hidden=8,8,8,8,8,8",
 		"data=curve", "data=iris2", "data=and", "data=xor3", "data=iris10", "lesson=01", "lesson=03", "lesson=04", "lesson=05"} {
 		b.call(t, "Page.navigate", map[string]any{"url": srv.URL + "/?play=1&" + q}, nil)

@@ -76,6 +76,14 @@ func TestServeShutdown(t *testing.T) {
 	}
 	defer stream.Body.Close()
 	readEvent(t, bufio.NewReader(stream.Body))
+	long, err := http.Get(base + "/?" + strings.Repeat("x", 100<<10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long.Body.Close()
+	if long.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("a 100 KiB address: got %d, want 431", long.StatusCode)
+	}
 	cancel()
 	select {
 	case err := <-done:
