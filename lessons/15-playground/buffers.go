@@ -98,14 +98,13 @@ func halve[T any](v []T) []T {
 // matrices (which Inspect shows) untouched. It computes exactly what
 // nn.Layer.Forward computes.
 type evaluator struct {
-	z, a []*matrix.Matrix
+	a []*matrix.Matrix // each layer's activations, computed in place from its z
 }
 
 // newEvaluator returns an evaluator for batches of rows samples.
 func newEvaluator(net *nn.Network, rows int) evaluator {
 	var e evaluator
 	for _, l := range net.Layers {
-		e.z = append(e.z, matrix.New(rows, l.FanOut()))
 		e.a = append(e.a, matrix.New(rows, l.FanOut()))
 	}
 	return e
@@ -120,11 +119,11 @@ func newEvaluator(net *nn.Network, rows int) evaluator {
 func (e *evaluator) forward(net *nn.Network, x *matrix.Matrix) *matrix.Matrix {
 	in := x
 	for l, layer := range net.Layers {
-		matrix.MulInto(e.z[l], in, layer.W)
+		matrix.MulInto(e.a[l], in, layer.W)
 		if layer.B != nil {
-			matrix.AddRowVectorInto(e.z[l], e.z[l], layer.B)
+			matrix.AddRowVectorInto(e.a[l], e.a[l], layer.B)
 		}
-		layer.Act.Forward(e.a[l], e.z[l])
+		layer.Act.Forward(e.a[l], e.a[l]) // in place, as nn's Predict does
 		in = e.a[l]
 	}
 	return in
