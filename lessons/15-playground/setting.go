@@ -15,7 +15,7 @@ import (
 // every machine. Each field is one query parameter, named in brackets;
 // ParseSetting reads them and Query writes them.
 type Setting struct {
-	Data     string    // [data] circle, xor, gauss, spiral, curve (regression), and, xor3, iris10, iris2
+	Data     string    // [data] circle, xor, gauss, spiral, curve (regression); and, xor3, iris10 (lessons 01, 03, 04); iris2 (150 flowers, virginica = 1)
 	Noise    int       // [noise] percent, 0–50: how far noise moves the generated points
 	Train    int       // [train] percent of the points trained on, 10–90; the rest are the test set
 	Points   int       // [points] number of generated points
@@ -220,7 +220,7 @@ func (s Setting) check(lim Limits) error {
 			return fmt.Errorf("hidden: %d units, want 1 … %d", n, lim.MaxUnits)
 		}
 	}
-	if s.Points < minPoints || s.Points > lim.MaxPoints {
+	if generated := !slices.Contains(lessonData, s.Data) && s.Data != "iris2"; generated && (s.Points < minPoints || s.Points > lim.MaxPoints) {
 		return fmt.Errorf("points: %d is not in %d … %d", s.Points, minPoints, lim.MaxPoints)
 	}
 	if s.Batch < 0 || s.Batch > lim.MaxPoints {
