@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"image/png"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,8 +49,10 @@ func TestBrowser(t *testing.T) {
 	b.waitFor(t, "window.playground.source !== null", 5*time.Second)
 	time.Sleep(3 * time.Second) // frames a second are counted over whole seconds
 	var fps, draws int
+	var drawMs float64
 	b.eval(t, "window.playground.fps", &fps)
 	b.eval(t, "window.playground.draws", &draws)
+	b.eval(t, "window.playground.drawMs", &drawMs)
 	b.click(t, "#play")
 	b.waitFor(t, "window.playground.source === null", 5*time.Second)
 
@@ -67,8 +71,8 @@ func TestBrowser(t *testing.T) {
 	})()`, &shown)
 	var last float64
 	b.eval(t, "window.playground.drawn.trainLoss", &last)
-	t.Logf("after %d steps the page shows training loss %s (first %.4g); %d frames drawn, %d frames/s in the last second",
-		shown.Step, shown.Loss, first, draws, fps)
+	t.Logf("after %d steps the page shows training loss %s (first %.4g); %d frames drawn, %d frames/s in the last second, %.2f ms to draw one",
+		shown.Step, shown.Loss, first, draws, fps, drawMs)
 	if !(last < first) {
 		t.Errorf("training loss: got %g after %d steps, want less than the first, %g", last, shown.Step, first)
 	}
@@ -105,4 +109,69 @@ func writeAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// TestBrowserControls works the page's controls in headless Chromium: a
+// lesson preset (its fixed fields disabled, its command and inspect text
+// shown), a hidden layer added with the + button, and a reload of the
+// page's URL that gives the same numbers after the same steps.
+func TestBrowserControls(t *testing.T) {
+	path, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
+	}
+	h := newServer(testConfig())
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	defer h.Close()
+	b := startBrowser(t, path, 1280, 900)
+	b.call(t, "Page.navigate", map[string]any{"url": srv.URL + "/"}, nil)
+	b.waitFor(t, "window.playground && window.playground.drawn", 20*time.Second)
+
+	// choose sets a control's value and fires its change event, as picking from the list does.
+	choose := func(selector, value string) {
+		t.Helper()
+		b.eval(t, fmt.Sprintf(`(() => { const el = document.querySelector(%q); el.value = %q;
+			el.dispatchEvent(new Event("change")); return true; })()`, selector, value), nil)
+	}
+	choose("[name=lesson]", "03")
+	b.waitFor(t, `window.playground.values.lesson === "03" && window.playground.drawn && window.playground.drawn.sizes.join() === "3,4,1"`, 10*time.Second)
+	var state struct {
+		URL, Command string
+		HiddenOff    bool
+		RateOff      bool
+	}
+	b.eval(t, `({url: location.search, command: document.getElementById("command").textContent,
+		hiddenOff: document.getElementById("add-layer").disabled,
+		rateOff: document.querySelector("[name=rate]").disabled})`, &state)
+	if !strings.Contains(state.URL, "lesson=03") || !strings.Contains(state.Command, "go run ./lessons/03-alpha-sweep") || !state.HiddenOff || state.RateOff {
+		t.Errorf("lesson 03: got URL %q, command %q, add-layer disabled %v, rate disabled %v; want lesson=03, its go run line, true, false",
+			state.URL, state.Command, state.HiddenOff, state.RateOff)
+	}
+	b.click(t, "#inspect-box summary")
+	b.click(t, "#step")
+	b.waitFor(t, `window.playground.drawn.step === 1 && document.getElementById("inspect-text").textContent.includes("layer_1 =")`, 10*time.Second)
+
+	choose("[name=lesson]", "")
+	b.waitFor(t, `window.playground.values.lesson === "" && !document.getElementById("add-layer").disabled`, 10*time.Second)
+	b.click(t, "#add-layer")
+	b.waitFor(t, `new URLSearchParams(location.search).get("hidden") === "4,2,2"`, 10*time.Second)
+
+	// stepThrice presses step three times and returns the loss shown.
+	stepThrice := func() string {
+		t.Helper()
+		for i := 1; i <= 3; i++ {
+			b.click(t, "#step")
+			b.waitFor(t, fmt.Sprintf("window.playground.drawn && window.playground.drawn.step === %d", i), 10*time.Second)
+		}
+		var loss string
+		b.eval(t, `window.playground.drawn.trainLoss.toPrecision(17)`, &loss)
+		return loss
+	}
+	before := stepThrice()
+	b.call(t, "Page.reload", map[string]any{}, nil)
+	b.waitFor(t, "window.playground && window.playground.drawn && window.playground.drawn.step === 0", 20*time.Second)
+	if after := stepThrice(); after != before {
+		t.Errorf("after a reload of the same URL, three steps give loss %s, want %s as before", after, before)
+	}
 }

@@ -135,9 +135,11 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 
 // created is the answer to POST /api/session.
 type created struct {
-	ID      string `json:"id"`      // the session's id, for the other endpoints
-	Query   string `json:"query"`   // the setting in canonical form, for the page's URL
-	Command string `json:"command"` // the command line or Go program that reproduces the run
+	ID      string            `json:"id"`      // the session's id, for the other endpoints
+	Query   string            `json:"query"`   // the setting in canonical form, for the page's URL
+	Values  map[string]string `json:"values"`  // every field's value, whether it applies or not, for the controls
+	About   string            `json:"about"`   // the lesson preset's network and rule, or ""
+	Command string            `json:"command"` // the command line or Go program that reproduces the run
 }
 
 // create starts a session with the setting in the query string or in a
@@ -173,7 +175,16 @@ func (s *server) create(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Location", "/api/session/"+e.id)
 	w.WriteHeader(http.StatusCreated)
-	json.NewEncoder(w).Encode(created{ID: e.id, Query: set.Query().Encode(), Command: set.Command()})
+	c := created{ID: e.id, Query: set.Query().Encode(), Values: map[string]string{}, Command: set.Command()}
+	for k, v := range set.values() {
+		c.Values[k] = v[0]
+	}
+	if p := presets[set.Lesson]; p != nil {
+		c.About = p.about
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(c)
 }
 
 // remove drops a session: 204, or 404 if there is none of that id.

@@ -21,6 +21,7 @@ const $ = (id) => document.getElementById(id);
 const page = {
   id: null,                       // the session's id
   query: new URLSearchParams(),   // the session's setting, canonical
+  values: {},                     // every field's value, whether it applies or not
   source: null,                   // the EventSource while playing
   latest: null,                   // the newest decoded frame
   drawn: null,                    // the frame on the screen
@@ -28,6 +29,7 @@ const page = {
   labels: [0, 1],                 // the smallest and largest label, for the colour scale
   firstLoss: null,                // the training loss of the session's first frame
   draws: 0,                       // frames drawn since the page loaded
+  drawMs: 0,                      // the mean time to draw a frame, in milliseconds
   fps: 0,                         // frames drawn in the last second
   busy: false,                    // a request that replaces the session is running
 };
@@ -132,6 +134,8 @@ async function newSession(setting) {
     if (page.id) fetch(`/api/session/${page.id}`, { method: "DELETE" });
     page.id = c.id;
     page.query = new URLSearchParams(c.query);
+    page.values = c.values;
+    $("about").textContent = c.about ? `Lesson ${c.values.lesson}: ${c.about}.` : "";
     page.fresh = true;
     page.firstLoss = null;
     $("command").textContent = c.command;
@@ -214,33 +218,52 @@ function settingInputs() {
 
 // hidden returns the hidden layers' sizes of the current setting.
 function hidden() {
-  const h = page.query.get("hidden") || "";
+  const h = page.values.hidden || "";
   return h === "" ? [] : h.split(",").map(Number);
 }
 
-// change starts a new session with key set to value.
+// change starts a new session with key set to value. A lesson preset
+// fixes its own data and network, so choosing one sends only the lesson;
+// the regression curve has one input and the squared error, so choosing
+// it (or leaving it) lets those fields go back to their defaults.
 function change(key, value) {
-  const q = new URLSearchParams(page.query);
+  let q = new URLSearchParams(page.query);
   q.set(key, value);
+  if (key === "lesson") q = new URLSearchParams({ lesson: value });
+  if (key === "data" && (value === "curve" || page.query.get("data") === "curve")) {
+    q.delete("x");
+    q.delete("loss");
+  }
   newSession(q);
 }
 
-// setControls shows the setting q in the controls.
+// setControls shows the setting in the controls: each shows its field's
+// value, and a field that does not apply (or that the lesson preset
+// fixes), being absent from the canonical query q, is disabled.
 function setControls(q) {
+  const values = page.values;
   for (const el of settingInputs()) {
-    const v = q.get(el.name) ?? "";
+    const v = values[el.name] ?? "";
     if (el.type === "radio") el.checked = el.value === v;
     else el.value = v;
+    el.disabled = el.name !== "lesson" && !q.has(el.name);
   }
-  const x = (q.get("x") || "").split(",");
-  for (const box of document.querySelectorAll("#features input")) box.checked = x.includes(box.value);
-  $("train-out").textContent = q.get("train") ?? "";
-  $("noise-out").textContent = q.get("noise") ?? "";
+  const x = (values.x || "").split(",");
+  for (const box of document.querySelectorAll("#features input")) {
+    box.checked = x.includes(box.value);
+    box.disabled = !q.has("x");
+  }
+  const iris = (values.irisx || ",").split(",");
+  $("iris-a").value = iris[0];
+  $("iris-b").value = iris[1];
+  $("iris-a").disabled = $("iris-b").disabled = !q.has("irisx");
+  $("train-out").textContent = values.train ?? "";
+  $("noise-out").textContent = values.noise ?? "";
   const h = hidden();
   $("layer-count").textContent = `${h.length} hidden layer${h.length === 1 ? "" : "s"}`;
-  $("add-layer").disabled = h.length >= MAX_LAYERS;
-  $("remove-layer").disabled = h.length === 0;
-  unitButtons(h);
+  $("add-layer").disabled = !q.has("hidden") || h.length >= MAX_LAYERS;
+  $("remove-layer").disabled = !q.has("hidden") || h.length === 0;
+  unitButtons(q.has("hidden") ? h : []);
 }
 
 // unitButtons makes the +/− buttons above each hidden layer of the drawing.
@@ -288,6 +311,7 @@ function bind() {
       change("x", on.join(","));
     });
   }
+  for (const id of ["iris-a", "iris-b"]) $(id).onchange = () => change("irisx", `${$("iris-a").value},${$("iris-b").value}`);
   $("add-layer").onclick = () => { const h = hidden(); h.push(2); change("hidden", h.join(",")); };
   $("remove-layer").onclick = () => { const h = hidden(); h.pop(); change("hidden", h.join(",")); };
   window.addEventListener("error", (ev) => say(`page error: ${ev.message}`, true));
@@ -469,16 +493,22 @@ function drawNetwork(f) {
   }
 }
 
-// animate draws the newest frame once per screen refresh, and counts frames a second.
+// animate draws the newest frame once per screen refresh, and counts the
+// frames drawn in each second of play.
 let second = performance.now(), count = 0;
 function animate(now) {
   if (page.latest && page.latest !== page.drawn) {
+    const t0 = performance.now();
     draw(page.latest);
+    page.drawMs += (performance.now() - t0 - page.drawMs) / (page.draws + 1); // running mean
     page.drawn = page.latest;
     page.draws++;
     count++;
   }
-  if (now - second >= 1000) {
+  if (!page.source) { // count whole seconds of play only
+    second = now;
+    count = 0;
+  } else if (now - second >= 1000) {
     page.fps = Math.round(count * 1000 / (now - second));
     $("fps").textContent = page.fps;
     second = now;
@@ -490,6 +520,7 @@ function animate(now) {
 // start reads the setting from the URL (or the default), starts its
 // session, and plays if the URL says play=1.
 async function start() {
+  $("net").width = Math.max(400, $("network").clientWidth); // the drawing fills its column
   bind();
   const url = new URLSearchParams(location.search);
   const setting = new URLSearchParams();
