@@ -35,7 +35,8 @@
 // δ_out = a − y with a Sigmoid output), CrossEntropy (with Softmax); a
 // MatchedLoss names the output activation whose pairing gives that
 // simplification. The L2 penalty α/(2n)·Σ‖W‖² is Penalty and
-// AddPenaltyGrad; Gradient is the loss with its penalty and every gradient.
+// AddPenaltyGrad, the L1 penalty α/n·Σ|W| L1Penalty and AddL1Grad;
+// Gradient is the loss with its L2 penalty and every gradient.
 // Softmax and PairwiseSum add as numpy's sum does.
 //
 // # Training

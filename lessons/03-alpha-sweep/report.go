@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
@@ -48,7 +47,7 @@ func (n *network) print(tr *trace.Trace) {
 	if !tr.On() {
 		return
 	}
-	fmt.Fprintf(tr.W, "layer_0 =\n%s\n", intArray(inputs))
+	tr.PrintInts("layer_0", inputs)
 	tr.Print("np.dot(layer_0,synapse_0)", n.z1)
 	tr.Print("layer_1", n.layer1)
 	tr.Print("np.dot(layer_1,synapse_1)", n.z2)
@@ -65,25 +64,6 @@ func (n *network) print(tr *trace.Trace) {
 	tr.Print("layer_0.T.dot(layer_1_delta)", n.grad0)
 	tr.Print("alpha * (layer_0.T.dot(layer_1_delta))", n.update0)
 	tr.Print("synapse_0", n.synapse0)
-}
-
-// intArray prints a matrix of whole numbers as numpy prints an integer
-// array such as the notebook's X: right-aligned, no decimal point.
-func intArray(m *matrix.Matrix) string {
-	words, width := make([]string, len(m.Data)), 0
-	for i, v := range m.Data {
-		words[i] = strconv.FormatFloat(v, 'f', 0, 64)
-		width = max(width, len(words[i]))
-	}
-	rows := make([]string, m.Rows)
-	for i := range rows {
-		cells := make([]string, m.Cols)
-		for j := range cells {
-			cells[j] = fmt.Sprintf("%*s", width, words[i*m.Cols+j])
-		}
-		rows[i] = "[" + strings.Join(cells, " ") + "]"
-	}
-	return "[" + strings.Join(rows, "\n ") + "]"
 }
 
 // writePlot draws every learning rate's recorded errors on a log scale.

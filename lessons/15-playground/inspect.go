@@ -11,9 +11,10 @@ import (
 // Inspect returns the matrices of the last step in numpy's print format,
 // the text the command-line lessons print with -trace: the batch, every
 // layer's z and a, the deltas, the gradients, the updates and the new
-// parameters. Lesson 03's run prints the notebook's names and quantities,
-// character for character what `go run ./lessons/03-alpha-sweep -trace`
-// prints for the same step; other runs print the textbook's names:
+// parameters. The runs of lessons 03, 04 and 05 print their source
+// program's names and quantities, character for character what the
+// lesson's -trace prints for the same step; other runs print the
+// textbook's names:
 //
 //	z_l = a_{l−1}·W_l + b_l      a_l = f(z_l)      a_0 = x
 //	δ_L = ∂E/∂z_L                δ_l = δ_{l+1}·W_{l+1}ᵀ ⊙ f′(z_l)
@@ -29,39 +30,15 @@ func (s *Session) Inspect() string {
 	var b strings.Builder
 	tr := trace.New(&b, s.last.step)
 	tr.Step(s.last.step - 1)
-	if s.set.Lesson == "03" {
+	switch s.set.Lesson {
+	case "03":
 		s.inspectNotebook(tr)
-	} else {
+	case "04", "05":
+		s.inspectQuestion(tr)
+	default:
 		s.inspectLayers(tr)
 	}
 	return b.String()
-}
-
-// inspectNotebook prints the step as lesson 03's step.go names it: the
-// 3-4-1 network's synapse_0 and synapse_1 and the notebook's variables.
-func (s *Session) inspectNotebook(tr *trace.Trace) {
-	l1, l2 := s.net.Layers[0], s.net.Layers[1]
-	alpha := s.set.Rate
-	slope := func(a *matrix.Matrix) *matrix.Matrix {
-		return matrix.Apply(func(o float64) float64 { return o * (1 - o) }, a)
-	}
-	tr.PrintInts("layer_0", s.last.x)
-	tr.Print("np.dot(layer_0,synapse_0)", l1.Z)
-	tr.Print("layer_1", l1.A)
-	tr.Print("np.dot(layer_1,synapse_1)", l2.Z)
-	tr.Print("layer_2", l2.A)
-	tr.Print("layer_2_error", matrix.Sub(l2.A, s.last.y))
-	tr.Print("sigmoid_derivative(layer_2)", slope(l2.A))
-	tr.Print("layer_2_delta", l2.Delta)
-	tr.Print("layer_1_error", matrix.Mul(l2.Delta, matrix.Transpose(s.last.before[1])))
-	tr.Print("sigmoid_derivative(layer_1)", slope(l1.A))
-	tr.Print("layer_1_delta", l1.Delta)
-	tr.Print("layer_1.T.dot(layer_2_delta)", l2.GradW)
-	tr.Print("alpha * (layer_1.T.dot(layer_2_delta))", matrix.ScalarMul(alpha, l2.GradW))
-	tr.Print("synapse_1", l2.W)
-	tr.Print("layer_0.T.dot(layer_1_delta)", l1.GradW)
-	tr.Print("alpha * (layer_0.T.dot(layer_1_delta))", matrix.ScalarMul(alpha, l1.GradW))
-	tr.Print("synapse_0", l1.W)
 }
 
 // inspectLayers prints the step under the textbook's names, layer by

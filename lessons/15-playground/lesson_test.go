@@ -192,3 +192,34 @@ func TestLessons04And05(t *testing.T) {
 		}
 	}
 }
+
+// TestLessons04And05Inspect checks Inspect after the first step of
+// lessons 04 and 05's presets against their golden -trace output: lesson
+// 04's fixed code on standardised inputs, lesson 05's log-loss on raw
+// inputs at α 0.05.
+func TestLessons04And05Inspect(t *testing.T) {
+	for _, tc := range []struct{ q, golden, from, to string }{
+		{"lesson=04&scale=standard", "../04-bias/testdata/trace.golden", "fixed, standard inputs:\n", "flipped, standard inputs:\n"},
+		{"lesson=05", "../05-log-loss/testdata/trace.golden", "", "Iterations until"},
+	} {
+		b, err := os.ReadFile(tc.golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		start := strings.Index(text, tc.from) + len(tc.from)
+		end := strings.Index(text, tc.to)
+		if start < len(tc.from) || end < start {
+			t.Fatalf("%s has no section %q … %q", tc.golden, tc.from, tc.to)
+		}
+		want := strings.TrimRight(text[start:end], "\n") + "\n"
+		if strings.Count(want, " =\n") < 20 {
+			t.Fatalf("%s: the section %q … %q holds only %d quantities", tc.golden, tc.from, tc.to, strings.Count(want, " =\n"))
+		}
+		s := newTestSession(t, tc.q)
+		step(t, s, 1)
+		if got := s.Inspect(); got != want {
+			t.Errorf("%s: Inspect after one step:\ngot\n%s\nwant (%s)\n%s", tc.q, got, tc.golden, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/png"
 	"io"
+	"strings"
 
 	"nnscratch/nn/plot"
 )
@@ -34,7 +35,8 @@ func (s *Session) about() string {
 	if s.set.Lesson != "" {
 		return "lesson " + s.set.Lesson
 	}
-	return fmt.Sprintf("%s, %v network", s.set.Data, s.net.Sizes())
+	sizes := strings.Trim(strings.ReplaceAll(fmt.Sprint(s.net.Sizes()), " ", "-"), "[]")
+	return fmt.Sprintf("%s, %s network", s.set.Data, sizes)
 }
 
 // positive reports whether every value of v is above 0.

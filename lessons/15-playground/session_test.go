@@ -1,10 +1,17 @@
 package main
 
 import (
+	"bytes"
+	"flag"
+	"image/png"
 	"math"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
+
+	"nnscratch/matrix"
+	"nnscratch/nn/plot"
 )
 
 // sessionQueries are settings that between them use every data set,
@@ -207,3 +214,58 @@ func BenchmarkSnapshot(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "frames/s")
 }
+
+// TestHeatMapCells checks the output map and the output unit's map
+// against nn's Predict at the cells' centres, as Frame documents them.
+func TestHeatMapCells(t *testing.T) {
+	for _, q := range []string{"data=gauss&x=x1,x2,sinx1&hidden=3", "data=curve&x=x1,x1sq", "lesson=03", "data=iris2&scale=raw"} {
+		s := newTestSession(t, q)
+		step(t, s, 50)
+		var f Frame
+		s.Snapshot(&f)
+		for _, m := range []struct {
+			name string
+			n    int
+			v    []float64
+		}{{"output", f.Grid, f.Output}, {"output unit", f.UnitGrid, f.Units[len(f.Units)-1]}} {
+			for _, rc := range [][2]int{{0, 0}, {m.n - 1, 0}, {m.n / 3, m.n - 1}} {
+				r, c := rc[0], rc[1]
+				d := f.Domain
+				x := d[0] + (float64(c)+0.5)*(d[1]-d[0])/float64(m.n)
+				y := d[3] - (float64(r)+0.5)*(d[3]-d[2])/float64(m.n)
+				in := matrix.New(1, len(s.feats))
+				expand(in, s.feats, []float64{x}, []float64{y})
+				want := s.net.Predict(in).Data[0]
+				if f.Regression && m.name == "output" {
+					want -= y
+				}
+				if got := m.v[r*m.n+c]; math.Abs(got-want) > 1e-12 {
+					t.Errorf("%q: %s map at (%d, %d) = (%.3g, %.3g): got %v, want %v", q, m.name, r, c, x, y, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLossCurvePNG checks that the loss curve is a PNG picture of the
+// chart's size.
+func TestLossCurvePNG(t *testing.T) {
+	s := newTestSession(t, "data=spiral&noise=10&hidden=8,8&opt=adam&rate=0.01")
+	step(t, s, 3000)
+	var b bytes.Buffer
+	if err := s.LossCurvePNG(&b); err != nil {
+		t.Fatal(err)
+	}
+	if *keepPNG != "" {
+		os.WriteFile(*keepPNG, b.Bytes(), 0o644)
+	}
+	img, err := png.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := img.Bounds().Size(); got.X != plot.DefaultWidth || got.Y != plot.DefaultHeight {
+		t.Errorf("picture of %v, want %dx%d", got, plot.DefaultWidth, plot.DefaultHeight)
+	}
+}
+
+var keepPNG = flag.String("losscurve", "", "write TestLossCurvePNG's picture to this `file`")

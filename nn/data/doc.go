@@ -16,6 +16,8 @@
 // Iris() and Lynx() return the embedded tables; EpochsQuestionIris returns
 // the ten Iris rows of the forum question "why does my network need so many
 // more epochs than MLPClassifier?", which lessons 04 to 06 train on.
+// Circle, XOR, Gauss, Spiral and Curve generate the toy sets of lesson 15's
+// playground (TensorFlow Playground's kinds) from an explicit seeded source.
 //
 // README.md in the package directory gives the sources in full.
 // FashionPair and Fashion10 use the full Fashion-MNIST set instead when
