@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -20,14 +21,21 @@ import (
 const screenshotSetting = "data=circle&noise=10&x=x1,x2&hidden=4,2&act=tanh&rate=0.03&seed=1&speed=100"
 
 // openBrowser starts a server and a headless Chromium of 1280×900 pixels,
-// stopped when t ends, or skips t if chromium is not on PATH.
+// stopped when t ends, or skips t if chromium is not on PATH. The
+// environment variable PLAYGROUND_FPS, if set, is the frames a second the
+// server streams (30 otherwise): above the screen's refresh rate it shows
+// that the page skips frames rather than falling behind.
 func openBrowser(t *testing.T) (*browser, *httptest.Server) {
 	t.Helper()
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
 	}
-	h := newServer(testConfig())
+	cfg := testConfig()
+	if fps, err := strconv.Atoi(os.Getenv("PLAYGROUND_FPS")); err == nil && fps > 0 {
+		cfg.FPS = fps
+	}
+	h := newServer(cfg)
 	srv := httptest.NewServer(h)
 	t.Cleanup(func() { h.Close(); srv.Close() }) // h first: it ends the streams srv.Close would wait for
 	return startBrowser(t, path, 1280, 900), srv
@@ -60,6 +68,7 @@ func TestBrowser(t *testing.T) {
 	b.eval(t, "window.playground.drawMs", &drawMs)
 	b.click(t, "#play")
 	b.waitFor(t, "window.playground.source === null", 5*time.Second)
+	b.waitFor(t, "window.playground.drawn === window.playground.latest", time.Second) // not behind
 
 	var shown struct {
 		Loss   string

@@ -342,11 +342,15 @@ function bind() {
 // paint draws a side×side map of bytes onto canvas ctx at (x, y, w, h),
 // colouring byte b by lut[index(lo + b/255·(hi − lo))], through a scratch canvas.
 const scratch = document.createElement("canvas");
+const images = new Map(); // side → the ImageData and its pixels as Uint32s, reused
 function paint(ctx, bytes, side, lo, hi, index, x, y, w, h) {
   if (scratch.width !== side) scratch.width = scratch.height = side;
   const sctx = scratch.getContext("2d");
-  const img = sctx.createImageData(side, side);
-  const px = new Uint32Array(img.data.buffer);
+  if (!images.has(side)) {
+    const img = sctx.createImageData(side, side);
+    images.set(side, { img, px: new Uint32Array(img.data.buffer) });
+  }
+  const { img, px } = images.get(side);
   const table = new Uint32Array(256); // byte → pixel, once per map
   for (let b = 0; b < 256; b++) table[b] = lut[index(lo + b / 255 * (hi - lo))];
   for (let i = 0; i < px.length; i++) px[i] = table[bytes[i]];
