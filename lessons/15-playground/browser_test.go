@@ -27,11 +27,19 @@ const screenshotSetting = "data=circle&noise=10&x=x1,x2&hidden=4,2&act=tanh&rate
 // that the page skips frames rather than falling behind.
 func openBrowser(t *testing.T) (*browser, *httptest.Server) {
 	t.Helper()
+	return openBrowserWith(t, testConfig())
+}
+
+// openBrowserWith is openBrowser with a server of cfg.
+func openBrowserWith(t *testing.T, cfg serverConfig) (*browser, *httptest.Server) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: no browser")
+	}
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("chromium is not on PATH (apt-get install -y chromium runs this test)")
 	}
-	cfg := testConfig()
 	if fps, err := strconv.Atoi(os.Getenv("PLAYGROUND_FPS")); err == nil && fps > 0 {
 		cfg.FPS = fps
 	}
@@ -198,4 +206,39 @@ func TestBrowserEveryDataSet(t *testing.T) {
 			t.Errorf("%s: the page says %q", q, status)
 		}
 	}
+}
+
+// TestBrowserKeyboard works the page from the keyboard: Enter on a unit's
+// + button adds the unit and leaves the focus on the new + button, and the
+// s key steps. Then it lets the session expire and presses s again: the
+// page starts the same setting again instead of failing.
+func TestBrowserKeyboard(t *testing.T) {
+	cfg := testConfig()
+	cfg.Idle = 2 * time.Second
+	b, srv := openBrowserWith(t, cfg)
+	b.call(t, "Page.navigate", map[string]any{"url": srv.URL + "/?hidden=3"}, nil)
+	b.waitFor(t, "window.playground && window.playground.drawn", 20*time.Second)
+	// key presses and releases a key in the page, as typing does.
+	key := func(name, code string, keyCode int, text string) {
+		t.Helper()
+		for _, typ := range []string{"keyDown", "keyUp"} {
+			p := map[string]any{"type": typ, "key": name, "code": code, "windowsVirtualKeyCode": keyCode}
+			if typ == "keyDown" && text != "" {
+				p["text"] = text
+			}
+			b.call(t, "Input.dispatchKeyEvent", p, nil)
+		}
+	}
+	b.eval(t, `document.querySelector('[data-key="0+"]').focus(), true`, nil)
+	key("Enter", "Enter", 13, "\r")
+	b.waitFor(t, `new URLSearchParams(location.search).get("hidden") === "4" && document.activeElement.dataset.key === "0+"`, 10*time.Second)
+
+	b.eval(t, "document.activeElement.blur(), true", nil)
+	key("s", "KeyS", 83, "s")
+	b.waitFor(t, "window.playground.drawn.step === 1", 10*time.Second)
+	var first string
+	b.eval(t, "window.playground.id", &first)
+	time.Sleep(cfg.Idle + 500*time.Millisecond)
+	key("s", "KeyS", 83, "s")
+	b.waitFor(t, `window.playground.id !== `+strconv.Quote(first)+` && document.getElementById("status").textContent.includes("started again")`, 10*time.Second)
 }

@@ -111,11 +111,23 @@ function say(text, isError) {
 }
 
 // api fetches path and returns the response, or throws an Error whose
-// message is the server's (every refusal of the server is one line of text).
+// message is the server's (every refusal of the server is one line of
+// text) and whose status is the HTTP status.
 async function api(path, options) {
   const res = await fetch(path, options);
-  if (!res.ok) throw new Error((await res.text()).trim() || res.statusText);
+  if (!res.ok) {
+    const err = new Error((await res.text()).trim() || res.statusText);
+    err.status = res.status;
+    throw err;
+  }
   return res;
+}
+
+// restart starts the session again, from step 0 with the same setting,
+// after the server dropped it for being idle too long.
+async function restart() {
+  await newSession(page.query);
+  say("The server had dropped this session after it sat idle; it started again from step 0 with the same setting.");
 }
 
 // newSession starts a session with setting (URLSearchParams), drops the old
@@ -171,8 +183,14 @@ function play() {
   const src = new EventSource(`/api/session/${page.id}/stream?n=${$("speed").value}`);
   src.onmessage = (ev) => show(decodeFrame(base64Bytes(ev.data)));
   src.addEventListener("failed", (ev) => { pause(); say(ev.data, true); });
-  src.onerror = () => { if (page.source === src) { pause(); say("the stream ended (the server stopped, or the session expired): press reset", true); } };
+  src.onerror = async () => {
+    if (page.source !== src) return; // closed by pause
+    pause();
+    const res = await fetch(`/api/session/${page.id}/frame`);
+    if (res.status === 404) { await restart(); play(); } else say("the stream ended: is the server still running?", true);
+  };
   page.source = src;
+  say("");
   $("play").textContent = "❚❚ Pause";
   $("play").setAttribute("aria-pressed", "true");
 }
@@ -193,9 +211,10 @@ async function step() {
   if (!page.id) return;
   try {
     show(decodeFrame(await (await api(`/api/session/${page.id}/step?n=1`, { method: "POST" })).arrayBuffer()));
+    say("");
     if ($("inspect-box").open) inspect();
   } catch (e) {
-    say(e.message, true);
+    if (e.status === 404) restart(); else say(e.message, true);
   }
 }
 
@@ -267,8 +286,10 @@ function setControls(q) {
 }
 
 // unitButtons makes the +/− buttons above each hidden layer of the drawing.
+// A button that had the keyboard focus has it again after the rebuild.
 function unitButtons(h) {
   const box = $("unit-buttons");
+  const focused = box.contains(document.activeElement) ? document.activeElement.dataset.key : null;
   box.replaceChildren();
   const cols = columns(h.length + 2);
   h.forEach((n, l) => {
@@ -277,11 +298,18 @@ function unitButtons(h) {
     div.style.left = `${cols[l + 1] - 14}px`;
     const plus = button("+", `Add a unit to hidden layer ${l + 1} (${n} now)`, n >= MAX_UNITS, () => { h[l]++; change("hidden", h.join(",")); });
     const minus = button("−", `Remove a unit from hidden layer ${l + 1} (${n} now)`, n <= 1, () => { h[l]--; change("hidden", h.join(",")); });
+    plus.dataset.key = `${l}+`;
+    minus.dataset.key = `${l}-`;
     const label = document.createElement("span");
     label.textContent = `${n}`;
     div.append(plus, minus, label);
     box.append(div);
   });
+  if (focused) {
+    const again = box.querySelector(`[data-key="${focused}"]`);
+    if (again && !again.disabled) again.focus();
+    else if (again) again.parentElement.querySelector("button:not(:disabled)")?.focus(); // the other of the pair
+  }
 }
 
 // button returns a button showing text, labelled for screen readers.
