@@ -89,7 +89,7 @@ func (s Setting) validate(lim Limits) error {
 		return err
 	}
 	if !t.Equal(s) {
-		return fmt.Errorf("setting: fields that do not apply to data %s or lesson %q are set; use ParseSetting(s.Query())", s.Data, s.Lesson)
+		return fmt.Errorf("setting: not in canonical form (inputs out of order, or fields that do not apply to data %s or lesson %q set); use ParseSetting(s.Query())", s.Data, s.Lesson)
 	}
 	return nil
 }

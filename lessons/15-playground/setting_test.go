@@ -180,7 +180,7 @@ func TestNewSessionRefuses(t *testing.T) {
 		{Setting{}, DefaultLimits(), "data: \"\" is not one of"},
 		{huge, DefaultLimits(), "points: \"1099511627776\" is not a whole number in 10 … 2000"},
 		{deep, DefaultLimits(), "hidden: 1000 layers, want at most 6"},
-		{stray, DefaultLimits(), "setting: fields that do not apply"},
+		{stray, DefaultLimits(), "setting: not in canonical form"},
 		{DefaultSetting(), badLim, "limits: Grid is 1048576, want 2 … 400"},
 	} {
 		if _, err := NewSession(tc.s, tc.lim); err == nil || !strings.Contains(err.Error(), tc.want) {
