@@ -197,8 +197,7 @@ func (s *server) remove(w http.ResponseWriter, r *http.Request) {
 }
 
 // withSession turns a handler of one session into an http.HandlerFunc
-// that finds the session named in the path (404 if there is none) and
-// refuses query parameters other than the ones listed (400).
+// that finds the session named in the path, or answers 404 if there is none.
 func (s *server) withSession(h func(http.ResponseWriter, *http.Request, *entry)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		e, ok := s.sessions.get(r.PathValue("id"))
@@ -245,6 +244,10 @@ func queryInt(w http.ResponseWriter, r *http.Request, name string, def, lo, hi i
 	return n, true
 }
 
+// maxSteps returns the most steps one request (or one frame of a stream)
+// may ask for: a second's worth, and no more than one Session.Step takes.
+func (s *server) maxSteps() int { return min(s.cfg.StepsPerSec, s.cfg.Limits.MaxSteps) }
+
 // snapshot takes the session's frame and encodes it into e.wire. The
 // caller holds e.mu.
 func (e *entry) snapshot() {
@@ -276,7 +279,7 @@ func (s *server) frame(w http.ResponseWriter, r *http.Request, e *entry) {
 // after them: 400 for a bad n, 429 when the session's steps a second are
 // spent, 422 when training fails (the loss became NaN or infinite).
 func (s *server) step(w http.ResponseWriter, r *http.Request, e *entry) {
-	n, ok := queryInt(w, r, "n", 1, 1, s.cfg.StepsPerSec)
+	n, ok := queryInt(w, r, "n", 1, 1, s.maxSteps())
 	if !ok {
 		return
 	}
@@ -304,7 +307,7 @@ func (s *server) step(w http.ResponseWriter, r *http.Request, e *entry) {
 // whose data says why training stopped. A second stream of the same
 // session at once is refused (409).
 func (s *server) stream(w http.ResponseWriter, r *http.Request, e *entry) {
-	n, ok := queryInt(w, r, "n", 10, 0, s.cfg.StepsPerSec)
+	n, ok := queryInt(w, r, "n", 10, 0, s.maxSteps())
 	if !ok {
 		return
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"image/png"
 	"io"
 	"net/http"
@@ -441,4 +442,17 @@ func TestCloseEndsStreams(t *testing.T) {
 	if n := h.sessions.len(); n != 0 {
 		t.Errorf("after Close: %d sessions, want 0", n)
 	}
+}
+
+// TestStepsPerRequest checks that a request may ask for no more steps than
+// one Session.Step takes, even when the rate allows more.
+func TestStepsPerRequest(t *testing.T) {
+	t.Parallel()
+	cfg := testConfig()
+	cfg.StepsPerSec = 10 * cfg.Limits.MaxSteps
+	_, srv := start(t, cfg)
+	s := srv.URL + "/api/session/" + create(t, srv, "").ID
+	want := fmt.Sprintf("n must be an integer in 1 … %d", cfg.Limits.MaxSteps)
+	expect(t, "POST", s+fmt.Sprintf("/step?n=%d", cfg.Limits.MaxSteps+1), nil, 400, want)
+	expect(t, "GET", s+fmt.Sprintf("/stream?n=%d", cfg.Limits.MaxSteps+1), nil, 400, "n must be")
 }
