@@ -123,6 +123,8 @@ func (s *server) index(w http.ResponseWriter, r *http.Request) {
 	err := s.page.Execute(&buf, map[string]any{
 		"Default":     DefaultSetting().Query().Encode(),
 		"StepsPerSec": s.cfg.StepsPerSec,
+		"MaxLayers":   s.cfg.Limits.MaxLayers,
+		"MaxUnits":    s.cfg.Limits.MaxUnits,
 		"FPS":         s.cfg.FPS,
 	})
 	if err != nil {

@@ -106,6 +106,9 @@ func TestPage(t *testing.T) {
 	if want := `data-default="` + strings.ReplaceAll(DefaultSetting().Query().Encode(), "&", "&amp;") + `"`; !strings.Contains(page, want) {
 		t.Errorf("the page lacks %s", want)
 	}
+	if want := fmt.Sprintf(`data-max-layers="%d" data-max-units="%d"`, DefaultLimits().MaxLayers, DefaultLimits().MaxUnits); !strings.Contains(page, want) {
+		t.Errorf("the page lacks %s", want)
+	}
 	for _, f := range []string{"app.js", "style.css"} {
 		code, _, hdr := do(t, "GET", srv.URL+"/static/"+f, nil)
 		if code != 200 || hdr.Get("Content-Type") == "" {

@@ -12,8 +12,9 @@
 
 // Page-only keys of the URL: they change what the page does, not the numbers.
 const PAGE_KEYS = ["play", "speed"];
-const MAX_LAYERS = 6;
-const MAX_UNITS = 8;
+// The engine's limits, which the server writes into the page.
+const MAX_LAYERS = Number(document.body.dataset.maxLayers);
+const MAX_UNITS = Number(document.body.dataset.maxUnits);
 
 const $ = (id) => document.getElementById(id);
 
