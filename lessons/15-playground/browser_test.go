@@ -134,8 +134,8 @@ func writeAtomic(path string, data []byte) error {
 }
 
 // TestBrowserControls works the page's controls in headless Chromium: a
-// lesson preset (its fixed fields disabled, its command and inspect text
-// shown), a hidden layer added with the + button, and a reload of the
+// lesson preset (its fixed fields disabled, its command, inspect text and
+// loss curve link working), a hidden layer added with the + button, and a reload of the
 // page's URL that gives the same numbers after the same steps.
 func TestBrowserControls(t *testing.T) {
 	b, srv := openBrowser(t)
@@ -165,6 +165,12 @@ func TestBrowserControls(t *testing.T) {
 	b.click(t, "#inspect-box summary")
 	b.click(t, "#step")
 	b.waitFor(t, `window.playground.drawn.step === 1 && document.getElementById("inspect-text").textContent.includes("layer_1 =")`, 10*time.Second)
+
+	var png string
+	b.eval(t, `fetch(document.getElementById("png").href).then((r) => r.headers.get("Content-Type"))`, &png)
+	if png != "image/png" {
+		t.Errorf("the loss curve link: got %q, want image/png", png)
+	}
 
 	choose("[name=lesson]", "")
 	b.waitFor(t, `window.playground.values.lesson === "" && !document.getElementById("add-layer").disabled`, 10*time.Second)
