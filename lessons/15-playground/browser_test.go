@@ -105,8 +105,16 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("the page drew %d frames/s while playing, want at least 20", fps)
 	}
 
+	// The screenshot shows the panes below the drawing too: the step's
+	// matrices and the command, the whole page's height.
+	b.click(t, "#inspect-box summary")
+	b.click(t, "#command-box summary")
+	b.waitFor(t, `document.getElementById("inspect-text").textContent.includes("step")`, 5*time.Second)
+	var height float64
+	b.eval(t, "document.documentElement.scrollHeight", &height)
 	var shot struct{ Data string }
-	b.call(t, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
+	b.call(t, "Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": true,
+		"clip": map[string]any{"x": 0, "y": 0, "width": 1280, "height": min(height, 1400), "scale": 1}}, &shot)
 	img, err := base64.StdEncoding.DecodeString(shot.Data)
 	if err != nil {
 		t.Fatal(err)
