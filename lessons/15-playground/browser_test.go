@@ -222,7 +222,8 @@ func TestBrowserEveryDataSet(t *testing.T) {
 	}
 }
 
-// TestBrowserKeyboard works the page from the keyboard: Enter on a unit's
+// TestBrowserKeyboard works the page from the keyboard: every control is
+// in the tab order and has a label; Enter on a unit's
 // + button adds the unit and leaves the focus on the new + button, and the
 // s key steps. Then it lets the session expire and presses s again: the
 // page starts the same setting again instead of failing.
@@ -242,6 +243,13 @@ func TestBrowserKeyboard(t *testing.T) {
 			}
 			b.call(t, "Input.dispatchKeyEvent", p, nil)
 		}
+	}
+	var unlabelled []string
+	b.eval(t, `[...document.querySelectorAll("input, select, button, summary, a, pre[tabindex]")].filter((el) =>
+		el.tabIndex < 0 || !((el.labels && el.labels.length) || el.getAttribute("aria-label") || el.textContent.trim()))
+		.map((el) => el.outerHTML.slice(0, 80))`, &unlabelled)
+	if len(unlabelled) > 0 {
+		t.Errorf("controls without a label or out of the tab order: %q", unlabelled)
 	}
 	b.eval(t, `document.querySelector('[data-key="0+"]').focus(), true`, nil)
 	key("Enter", "Enter", 13, "\r")
