@@ -19,7 +19,8 @@ import (
 type browser struct {
 	cmd     *exec.Cmd
 	in      io.WriteCloser // to the browser
-	out     *bufio.Reader  // from the browser
+	pipe    *os.File       // from the browser
+	out     *bufio.Reader  // reads pipe
 	id      int            // the last command's id
 	session string         // the page's session id, once attached
 }
@@ -38,7 +39,7 @@ func startBrowser(t *testing.T, path string, w, h int) *browser {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(path, "--headless", "--remote-debugging-pipe", "--no-sandbox",
-		"--disable-gpu", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
+		"--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
 		"--user-data-dir="+t.TempDir(), fmt.Sprintf("--window-size=%d,%d", w, h), "about:blank")
 	cmd.ExtraFiles = []*os.File{toBrowser, fromBrowser} // descriptors 3 and 4
 	if err := cmd.Start(); err != nil {
@@ -46,7 +47,7 @@ func startBrowser(t *testing.T, path string, w, h int) *browser {
 	}
 	toBrowser.Close()
 	fromBrowser.Close()
-	b := &browser{cmd: cmd, in: in, out: bufio.NewReader(out)}
+	b := &browser{cmd: cmd, in: in, pipe: out, out: bufio.NewReader(out)}
 	t.Cleanup(func() {
 		in.Close()
 		done := make(chan error, 1)
@@ -68,8 +69,8 @@ func startBrowser(t *testing.T, path string, w, h int) *browser {
 }
 
 // call sends a command, waits for its answer (skipping events) and
-// decodes the answer's result into result, if not nil. An error answer
-// fails t.
+// decodes the answer's result into result, if not nil. An error answer,
+// or no answer within 30 seconds, fails t.
 func (b *browser) call(t *testing.T, method string, params, result any) {
 	t.Helper()
 	b.id++
@@ -84,6 +85,7 @@ func (b *browser) call(t *testing.T, method string, params, result any) {
 	if _, err := b.in.Write(append(data, 0)); err != nil {
 		t.Fatalf("%s: %v", method, err)
 	}
+	b.pipe.SetReadDeadline(time.Now().Add(30 * time.Second))
 	for {
 		line, err := b.out.ReadBytes(0)
 		if err != nil {
