@@ -51,6 +51,7 @@ func main() { cli.Main("playground", parseFlags, run) }
 func run(w io.Writer, cfg config) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop) // a second Ctrl-C during the shutdown stops at once
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return cli.BadInput(fmt.Errorf("-addr %s: %w", cfg.addr, err))
@@ -63,8 +64,9 @@ func run(w io.Writer, cfg config) error {
 func serve(ctx context.Context, w io.Writer, ln net.Listener, cfg serverConfig) error {
 	fmt.Fprint(w, banner(ln.Addr().(*net.TCPAddr)))
 	h := newServer(cfg)
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10,
-		IdleTimeout: time.Minute}
+	// Streams lift the write timeout for themselves (stream.go).
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: cfg.WriteTimeout, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

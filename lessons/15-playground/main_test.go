@@ -50,7 +50,8 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 }
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
-// TestServeShutdown starts the real server on a free port, opens a stream,
+// TestServeShutdown starts the real server on a free port, opens a stream
+// that outlives the write timeout, checks the limit on the request's size,
 // and cancels the context as Ctrl-C does: serve ends the stream, returns
 // nil and says so.
 func TestServeShutdown(t *testing.T) {
@@ -62,7 +63,9 @@ func TestServeShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	var out syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- serve(ctx, &out, ln, testConfig()) }()
+	cfg := testConfig()
+	cfg.WriteTimeout = 300 * time.Millisecond
+	go func() { done <- serve(ctx, &out, ln, cfg) }()
 	base := "http://" + ln.Addr().String()
 	res, err := http.Post(base+"/api/session", "", nil)
 	if err != nil {
@@ -75,7 +78,10 @@ func TestServeShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stream.Body.Close()
-	readEvent(t, bufio.NewReader(stream.Body))
+	events := bufio.NewReader(stream.Body)
+	for start := time.Now(); time.Since(start) < 3*cfg.WriteTimeout; {
+		readEvent(t, events) // a stream outlives the write timeout
+	}
 	long, err := http.Get(base + "/?" + strings.Repeat("x", 100<<10))
 	if err != nil {
 		t.Fatal(err)

@@ -24,20 +24,21 @@ var static embed.FS
 // serverConfig is what a server needs: the engine's limits and the web
 // side's own budgets.
 type serverConfig struct {
-	Limits      Limits           // sizes a setting may ask for (the engine's)
-	MaxSessions int              // sessions at once (tabs)
-	Idle        time.Duration    // a session without a request for this long is dropped
-	StepsPerSec int              // steps a second one session may run; also the most one request may ask for
-	FPS         int              // frames a second a stream sends
-	MaxBody     int64            // bytes a request body may have
-	Now         func() time.Time // the clock; nil means time.Now
-	Log         *log.Logger      // where handler panics are reported; nil means discard
+	Limits       Limits           // sizes a setting may ask for (the engine's)
+	MaxSessions  int              // sessions at once (tabs)
+	Idle         time.Duration    // a session without a request for this long is dropped
+	StepsPerSec  int              // steps a second one session may run; also the most one request may ask for
+	FPS          int              // frames a second a stream sends
+	MaxBody      int64            // bytes a request body may have
+	WriteTimeout time.Duration    // time to write an answer (streams excepted)
+	Now          func() time.Time // the clock; nil means time.Now
+	Log          *log.Logger      // where handler panics are reported; nil means discard
 }
 
 // defaultServerConfig returns the budgets the lesson runs with.
 func defaultServerConfig() serverConfig {
 	return serverConfig{Limits: DefaultLimits(), MaxSessions: 32, Idle: 10 * time.Minute,
-		StepsPerSec: 20000, FPS: 30, MaxBody: 8 << 10}
+		StepsPerSec: 20000, FPS: 30, MaxBody: 8 << 10, WriteTimeout: time.Minute}
 }
 
 // server is the playground's http.Handler: the page, and the API that
