@@ -24,21 +24,22 @@ var static embed.FS
 // serverConfig is what a server needs: the engine's limits and the web
 // side's own budgets.
 type serverConfig struct {
-	Limits       Limits           // sizes a setting may ask for (the engine's)
-	MaxSessions  int              // sessions at once (tabs)
-	Idle         time.Duration    // a session without a request for this long is dropped
-	StepsPerSec  int              // steps a second one session may run; also the most one request may ask for
-	FPS          int              // frames a second a stream sends
-	MaxBody      int64            // bytes a request body may have
-	WriteTimeout time.Duration    // time to write an answer (streams excepted)
-	Now          func() time.Time // the clock; nil means time.Now
-	Log          *log.Logger      // where handler panics are reported; nil means discard
+	Limits         Limits           // sizes a setting may ask for (the engine's)
+	MaxSessions    int              // sessions at once (tabs)
+	Idle           time.Duration    // a session without a request for this long is dropped
+	StepsPerSec    int              // steps a second one session may run; also the most one request may ask for (within Limits.MaxSteps)
+	FPS            int              // frames a second a stream sends
+	MaxBody        int64            // bytes a request body may have
+	WriteTimeout   time.Duration    // time to write an answer (streams excepted)
+	RequestsPerSec int              // requests a second one session may make (the stream's frames aside)
+	Now            func() time.Time // the clock; nil means time.Now
+	Log            *log.Logger      // where handler panics are reported; nil means discard
 }
 
 // defaultServerConfig returns the budgets the lesson runs with.
 func defaultServerConfig() serverConfig {
 	return serverConfig{Limits: DefaultLimits(), MaxSessions: 32, Idle: 10 * time.Minute,
-		StepsPerSec: 20000, FPS: 30, MaxBody: 8 << 10, WriteTimeout: time.Minute}
+		StepsPerSec: 20000, FPS: 30, MaxBody: 8 << 10, WriteTimeout: time.Minute, RequestsPerSec: 100}
 }
 
 // server is the playground's http.Handler: the page, and the API that
@@ -63,7 +64,7 @@ func newServer(cfg serverConfig) *server {
 		cfg.Log = log.New(discard{}, "", 0)
 	}
 	s := &server{cfg: cfg, mux: http.NewServeMux(), done: make(chan struct{}),
-		sessions: newTable(cfg.MaxSessions, cfg.Idle, cfg.Now),
+		sessions: newTable(cfg.MaxSessions, cfg.Idle, cfg.RequestsPerSec, cfg.Now),
 		page:     template.Must(template.ParseFS(static, "static/index.html"))}
 	files, err := fs.Sub(static, "static")
 	if err != nil {
@@ -199,12 +200,18 @@ func (s *server) remove(w http.ResponseWriter, r *http.Request) {
 }
 
 // withSession turns a handler of one session into an http.HandlerFunc
-// that finds the session named in the path, or answers 404 if there is none.
+// that finds the session named in the path, or answers 404 if there is
+// none and 429 if the session has made its requests for this second.
 func (s *server) withSession(h func(http.ResponseWriter, *http.Request, *entry)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		e, ok := s.sessions.get(r.PathValue("id"))
+		e, ok, allowed := s.sessions.get(r.PathValue("id"))
 		if !ok {
 			fail(w, http.StatusNotFound, "no session %q (it may have expired after %v idle; reload the page)", r.PathValue("id"), s.cfg.Idle)
+			return
+		}
+		if !allowed {
+			w.Header().Set("Retry-After", "1")
+			fail(w, http.StatusTooManyRequests, "rate limit: a session answers at most %d requests a second", s.cfg.RequestsPerSec)
 			return
 		}
 		h(w, r, e)
@@ -287,8 +294,8 @@ func (s *server) step(w http.ResponseWriter, r *http.Request, e *entry) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if k := e.take(n, s.cfg.StepsPerSec, s.cfg.Now()); k < n {
-		e.tokens += float64(k) // give back what take spent: all or nothing
+	if k := e.steps.take(n, s.cfg.StepsPerSec, s.cfg.Now()); k < n {
+		e.steps.tokens += float64(k) // give back what take spent: all or nothing
 		w.Header().Set("Retry-After", "1")
 		fail(w, http.StatusTooManyRequests, "rate limit: a session runs at most %d steps a second; %d asked, %d available now", s.cfg.StepsPerSec, n, k)
 		return

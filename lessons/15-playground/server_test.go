@@ -302,7 +302,8 @@ func TestRateLimit(t *testing.T) {
 
 // TestFloods sends many requests at once: creations beyond the limit are
 // refused, concurrent steps of one session run one at a time and within
-// its rate, and nothing answers 5xx.
+// its rate, frames, inspections and pictures beyond its requests a second
+// are refused, and nothing answers 5xx.
 func TestFloods(t *testing.T) {
 	t.Parallel()
 	clk := &clock{t: time.Unix(0, 0)}
@@ -334,9 +335,19 @@ func TestFloods(t *testing.T) {
 	if got[200] != 100 || got[429] != 200 {
 		t.Errorf("300 steps of 10 at once with 1000 a second: got %v, want 100×200 and 200×429", got)
 	}
+	clk.add(time.Second)
 	if f := decodeWire(t, []byte(mustGet(t, s+"/frame"))); f.Step != 1000 {
 		t.Errorf("after the flood: got step %d, want 1000", f.Step)
 	}
+	for _, path := range []string{"/frame", "/inspect", "/loss.png"} {
+		clk.add(time.Second)
+		got = counts(3*cfg.RequestsPerSec, "GET", s+path)
+		if got[200] != cfg.RequestsPerSec || got[429] != 2*cfg.RequestsPerSec {
+			t.Errorf("%d requests of %s at once with %d a second: got %v, want %d×200 and the rest 429",
+				3*cfg.RequestsPerSec, path, cfg.RequestsPerSec, got, cfg.RequestsPerSec)
+		}
+	}
+	expect(t, "GET", s+"/frame", nil, 429, "at most 100 requests a second")
 }
 
 // readEvent reads one Server-Sent Event: its type ("" for a message) and data.

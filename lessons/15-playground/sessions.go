@@ -20,35 +20,49 @@ type entry struct {
 	id   string
 	gone chan struct{} // closed when the table drops the entry, which ends its stream
 
+	requests bucket // requests the rate limit allows now; guarded by the table's mutex
+
 	mu        sync.Mutex
 	sess      *Session
-	frame     Frame     // the last snapshot, reused
-	wire      []byte    // the last frame's wire form, reused
-	tokens    float64   // steps the rate limit allows now
-	refilled  time.Time // when tokens was last topped up
-	streaming bool      // a stream is running
+	frame     Frame  // the last snapshot, reused
+	wire      []byte // the last frame's wire form, reused
+	steps     bucket // steps the rate limit allows now
+	streaming bool   // a stream is running
 }
 
-// take returns how many of n wanted steps the rate limit of perSecond
-// steps a second allows at time now, and spends them. The bucket holds at
-// most one second's steps, so a tab that paused cannot save up a burst.
-// The caller holds e.mu.
-func (e *entry) take(n, perSecond int, now time.Time) int {
-	e.tokens += now.Sub(e.refilled).Seconds() * float64(perSecond)
-	e.tokens = min(e.tokens, float64(perSecond))
-	e.refilled = now
-	k := min(n, int(e.tokens))
-	e.tokens -= float64(k)
+// A bucket is a rate limit of so many tokens a second (steps, requests):
+// it refills at that rate and holds at most one second's tokens, so a tab
+// that paused cannot save up a burst. A new bucket is full.
+type bucket struct {
+	tokens   float64
+	refilled time.Time
+}
+
+// fill makes the bucket full at time now for a rate of perSecond.
+func (b *bucket) fill(perSecond int, now time.Time) {
+	b.tokens, b.refilled = float64(perSecond), now
+}
+
+// take returns how many of n wanted tokens the rate of perSecond allows at
+// time now, and spends them.
+func (b *bucket) take(n, perSecond int, now time.Time) int {
+	b.tokens += now.Sub(b.refilled).Seconds() * float64(perSecond)
+	b.tokens = min(b.tokens, float64(perSecond))
+	b.refilled = now
+	k := min(n, int(b.tokens))
+	b.tokens -= float64(k)
 	return k
 }
 
 // table holds the sessions of one server: at most max of them, each
-// dropped after idle without a request. Its methods are safe for
-// concurrent use. Expired sessions are dropped on the next call of add or
-// get, so the table needs no goroutine of its own.
+// dropped after idle without a request and answering at most rps requests
+// a second. Its methods are safe for concurrent use. Expired sessions are
+// dropped on the next call of reserve or get, so the table needs no
+// goroutine of its own.
 type table struct {
 	max  int
 	idle time.Duration
+	rps  int
 	now  func() time.Time
 
 	mu       sync.Mutex
@@ -58,9 +72,9 @@ type table struct {
 }
 
 // newTable returns an empty table of at most max sessions that expire
-// after idle; now tells the time.
-func newTable(max int, idle time.Duration, now func() time.Time) *table {
-	return &table{max: max, idle: idle, now: now, m: map[string]*entry{}, used: map[*entry]time.Time{}}
+// after idle and answer rps requests a second; now tells the time.
+func newTable(max int, idle time.Duration, rps int, now func() time.Time) *table {
+	return &table{max: max, idle: idle, rps: rps, now: now, m: map[string]*entry{}, used: map[*entry]time.Time{}}
 }
 
 // reserve holds a slot for a session about to be built, or returns errFull.
@@ -83,30 +97,35 @@ func (t *table) release() {
 	t.mu.Unlock()
 }
 
-// insert puts sess into the slot that reserve held, under a new random id,
-// with tokens steps to spend at once.
-func (t *table) insert(sess *Session, tokens int) *entry {
-	e := &entry{id: rand.Text(), gone: make(chan struct{}), sess: sess, tokens: float64(tokens)}
+// insert puts sess into the slot that reserve held, under a new random
+// id, with a full bucket of steps for a rate of stepsPerSec.
+func (t *table) insert(sess *Session, stepsPerSec int) *entry {
+	e := &entry{id: rand.Text(), gone: make(chan struct{}), sess: sess}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.reserved--
-	e.refilled = t.now()
+	now := t.now()
+	e.steps.fill(stepsPerSec, now)
+	e.requests.fill(t.rps, now)
 	t.m[e.id] = e
-	t.used[e] = e.refilled
+	t.used[e] = now
 	return e
 }
 
 // get returns the session called id, marking it used, or false if there
-// is none (or it expired).
-func (t *table) get(id string) (*entry, bool) {
+// is none (or it expired). It also reports whether the session's rate of
+// requests allows this one.
+func (t *table) get(id string) (e *entry, ok, allowed bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.sweep()
-	e, ok := t.m[id]
+	e, ok = t.m[id]
 	if ok {
-		t.used[e] = t.now()
+		now := t.now()
+		t.used[e] = now
+		allowed = e.requests.take(1, t.rps, now) == 1
 	}
-	return e, ok
+	return e, ok, allowed
 }
 
 // touch marks e used now, so that a running stream keeps it alive.

@@ -52,7 +52,7 @@ func (s *server) stream(w http.ResponseWriter, r *http.Request, e *entry) {
 		}
 		e.mu.Lock()
 		var err error
-		if k := e.take(n, s.cfg.StepsPerSec, s.cfg.Now()); k > 0 {
+		if k := e.steps.take(n, s.cfg.StepsPerSec, s.cfg.Now()); k > 0 {
 			err = e.sess.Step(k)
 		}
 		if err == nil {
