@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -120,6 +122,34 @@ func TestBeyondLoopback(t *testing.T) {
 		got := banner(&net.TCPAddr{IP: net.ParseIP(c.ip), Port: 8080})
 		if strings.Contains(got, "warning:") != c.warn || !strings.Contains(got, "Playground at "+c.url+" ") {
 			t.Errorf("%s: got %q, want the URL %s and warning %v", c.ip, got, c.url, c.warn)
+		}
+	}
+}
+
+// TestREADME checks the figures the README states about the server: the
+// address it prints and the default budgets.
+func TestREADME(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(b)), " ")
+	cfg, lim := defaultServerConfig(), DefaultLimits()
+	addr, err := net.ResolveTCPAddr("tcp", defaultConfig().addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		strings.TrimSpace(banner(addr)),
+		fmt.Sprintf("%d times a second the server runs", cfg.FPS),
+		fmt.Sprintf("and %d requests a second", cfg.RequestsPerSec),
+		fmt.Sprintf("bodies of at most %d KiB", cfg.MaxBody>>10),
+		fmt.Sprintf("(%d layers, %d units,", lim.MaxLayers, lim.MaxUnits),
+		fmt.Sprintf("up to %d hidden layers of up to %d units", lim.MaxLayers, lim.MaxUnits),
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md does not say %q", want)
 		}
 	}
 }
