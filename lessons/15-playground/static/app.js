@@ -423,7 +423,7 @@ function draw(f) {
   const legend = f.regression ? ["ŷ below", "ŷ(x₁)", "ŷ above"] : ["0 / −1", "½", "1"];
   document.querySelectorAll(".legend span").forEach((el, i) => { el.textContent = legend[i]; });
   drawHeat(f);
-  drawCurve(f);
+  drawCurve(f, hasTest);
   drawNetwork(f);
 }
 
@@ -454,8 +454,9 @@ function drawHeat(f) {
   }
 }
 
-// drawCurve draws the loss histories: training dark, test light.
-function drawCurve(f) {
+// drawCurve draws the loss histories against the step: training dark,
+// test light (if there is a test set).
+function drawCurve(f, hasTest) {
   const c = $("curve"), ctx = c.getContext("2d");
   ctx.clearRect(0, 0, c.width, c.height);
   const n = f.history;
@@ -463,11 +464,13 @@ function drawCurve(f) {
   let top = 0;
   for (let i = 0; i < n; i++) top = Math.max(top, f.trainHistory[i], f.testHistory[i] || 0);
   if (!(top > 0)) return;
-  for (const [hist, colour] of [[f.testHistory, "#aaa"], [f.trainHistory, "#222"]]) {
+  const last = f.historySteps[n - 1] || 1; // the x axis is the step
+  const curves = hasTest ? [[f.testHistory, "#aaa"], [f.trainHistory, "#222"]] : [[f.trainHistory, "#222"]];
+  for (const [hist, colour] of curves) {
     ctx.strokeStyle = colour;
     ctx.beginPath();
     for (let i = 0; i < n; i++) {
-      const x = i / (n - 1) * c.width, y = c.height - 2 - hist[i] / top * (c.height - 4);
+      const x = f.historySteps[i] / last * c.width, y = c.height - 2 - hist[i] / top * (c.height - 4);
       if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
     }
     ctx.stroke();
