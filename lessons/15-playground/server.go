@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"log"
 	"net/http"
@@ -61,7 +62,7 @@ func newServer(cfg serverConfig) *server {
 		cfg.Now = time.Now
 	}
 	if cfg.Log == nil {
-		cfg.Log = log.New(discard{}, "", 0)
+		cfg.Log = log.New(io.Discard, "", 0)
 	}
 	s := &server{cfg: cfg, mux: http.NewServeMux(), done: make(chan struct{}),
 		sessions: newTable(cfg.MaxSessions, cfg.Idle, cfg.RequestsPerSec, cfg.Now),
@@ -81,11 +82,6 @@ func newServer(cfg serverConfig) *server {
 	s.mux.HandleFunc("GET /api/session/{id}/loss.png", s.withSession(s.lossPNG))
 	return s
 }
-
-// discard is an io.Writer that drops everything.
-type discard struct{}
-
-func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
 // ServeHTTP bounds the request body, routes the request and turns a panic
 // in a handler into a 500 that says so, rather than a dropped connection.
@@ -314,9 +310,8 @@ func (s *server) inspect(w http.ResponseWriter, r *http.Request, e *entry) {
 	if !noParams(w, r) {
 		return
 	}
-	e.mu.Lock()
-	text := e.sess.Inspect()
-	e.mu.Unlock()
+	var text string
+	e.locked(func() { text = e.sess.Inspect() })
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprint(w, text)
@@ -328,9 +323,8 @@ func (s *server) lossPNG(w http.ResponseWriter, r *http.Request, e *entry) {
 		return
 	}
 	var buf bytes.Buffer
-	e.mu.Lock()
-	err := e.sess.LossCurvePNG(&buf)
-	e.mu.Unlock()
+	var err error
+	e.locked(func() { err = e.sess.LossCurvePNG(&buf) })
 	if err != nil {
 		fail(w, http.StatusConflict, "no loss curve: %v", err)
 		return

@@ -30,6 +30,13 @@ type entry struct {
 	streaming bool   // a stream is running
 }
 
+// locked calls f holding e.mu, which it releases even if f panics.
+func (e *entry) locked(f func()) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	f()
+}
+
 // A bucket is a rate limit of so many tokens a second (steps, requests):
 // it refills at that rate and holds at most one second's tokens, so a tab
 // that paused cannot save up a burst. A new bucket is full.

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -19,19 +20,13 @@ func (s *server) stream(w http.ResponseWriter, r *http.Request, e *entry) {
 	if !ok {
 		return
 	}
-	e.mu.Lock()
-	busy := e.streaming
-	e.streaming = true
-	e.mu.Unlock()
+	var busy bool
+	e.locked(func() { busy, e.streaming = e.streaming, true })
 	if busy {
 		fail(w, http.StatusConflict, "this session already has a stream (one per session)")
 		return
 	}
-	defer func() {
-		e.mu.Lock()
-		e.streaming = false
-		e.mu.Unlock()
-	}()
+	defer e.locked(func() { e.streaming = false })
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout
 	w.Header().Set("Content-Type", "text/event-stream")
@@ -50,23 +45,31 @@ func (s *server) stream(w http.ResponseWriter, r *http.Request, e *entry) {
 			return
 		case <-tick.C:
 		}
-		e.mu.Lock()
 		var err error
-		if k := e.steps.take(n, s.cfg.StepsPerSec, s.cfg.Now()); k > 0 {
-			err = e.sess.Step(k)
-		}
-		if err == nil {
-			e.snapshot()
-			event = append(event[:0], "data: "...)
-			event = base64.StdEncoding.AppendEncode(event, e.wire)
-		} else {
-			event = fmt.Appendf(event[:0], "event: failed\ndata: training stopped: %v", err)
-		}
-		e.mu.Unlock()
-		event = append(event, "\n\n"...)
+		event, err = s.nextEvent(e, n, event[:0])
 		if _, werr := w.Write(event); werr != nil || rc.Flush() != nil || err != nil {
 			return
 		}
 		s.sessions.touch(e)
 	}
+}
+
+// nextEvent runs up to n steps of e (as many as the rate limit allows) and
+// appends to event the stream's next event: the frame after them, or, if
+// training failed, an event "failed" that says why, with the error.
+func (s *server) nextEvent(e *entry, n int, event []byte) ([]byte, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var err error
+	if k := e.steps.take(n, s.cfg.StepsPerSec, s.cfg.Now()); k > 0 {
+		err = e.sess.Step(k)
+	}
+	if err != nil {
+		msg := strings.ReplaceAll(err.Error(), "\n", " ") // an event's data line must be one line
+		return fmt.Appendf(event, "event: failed\ndata: training stopped: %s\n\n", msg), err
+	}
+	e.snapshot()
+	event = append(event, "data: "...)
+	event = base64.StdEncoding.AppendEncode(event, e.wire)
+	return append(event, "\n\n"...), nil
 }
