@@ -470,3 +470,20 @@ func TestStepsPerRequest(t *testing.T) {
 	expect(t, "POST", s+fmt.Sprintf("/step?n=%d", cfg.Limits.MaxSteps+1), nil, 400, want)
 	expect(t, "GET", s+fmt.Sprintf("/stream?n=%d", cfg.Limits.MaxSteps+1), nil, 400, "n must be")
 }
+
+// TestPanic checks that a handler's panic becomes a 500 that says so, and
+// that a session's lock is released by a panic while it is held.
+func TestPanic(t *testing.T) {
+	t.Parallel()
+	h, srv := start(t, testConfig())
+	h.mux.HandleFunc("GET /boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
+	expect(t, "GET", srv.URL+"/boom", nil, 500, "internal error: boom")
+	var e entry
+	func() {
+		defer func() { recover() }()
+		e.locked(func() { panic("boom") })
+	}()
+	if !e.mu.TryLock() {
+		t.Errorf("after a panic inside locked, the session's lock is still held")
+	}
+}
