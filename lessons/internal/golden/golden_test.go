@@ -4,8 +4,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -130,29 +128,5 @@ func TestOutput(t *testing.T) {
 	Output(func(io.Writer) error { return os.ErrNotExist })(r)
 	if !r.failed {
 		t.Errorf("a failing shared run did not fail the test")
-	}
-}
-
-// TestExpLikeGoldens checks the probe where the answer is known: on amd64
-// Linux with FMA (and AVX) in /proc/cpuinfo, Go takes the FMA path, so the
-// probe must say yes; the other answer is checked by running with
-// GODEBUG=cpu.fma=off, under which every chaotic lesson skips its golden.
-func TestExpLikeGoldens(t *testing.T) {
-	if runtime.GOARCH != "amd64" || strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
-		if ExpLikeGoldens() && strings.Contains(os.Getenv("GODEBUG"), "cpu.fma=off") {
-			t.Errorf("ExpLikeGoldens() = true with GODEBUG=cpu.fma=off, want false")
-		}
-		return
-	}
-	info, err := os.ReadFile("/proc/cpuinfo")
-	if err != nil {
-		t.Skip("no /proc/cpuinfo")
-	}
-	flags := " " + string(info) + " "
-	if !strings.Contains(flags, " fma ") || !strings.Contains(flags, " avx ") {
-		t.Skip("processor without FMA")
-	}
-	if !ExpLikeGoldens() {
-		t.Errorf("ExpLikeGoldens() = false on amd64 with FMA, want true")
 	}
 }
