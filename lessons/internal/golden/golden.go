@@ -35,6 +35,7 @@ func Path(name string) string { return filepath.Join(Dir, name+".golden") }
 
 // Check compares got with the golden file testdata/<name>.golden and fails t
 // on any difference. With -update it writes got to the golden file instead.
+// With $GOLDEN_RECORD set it also lists the comparison there (RecordEnv).
 func Check(t testing.TB, name string, got []byte) {
 	t.Helper()
 	path := Path(name)
@@ -49,6 +50,7 @@ func Check(t testing.TB, name string, got []byte) {
 		os.Remove(gotPath)
 		return
 	}
+	record(t, path, got)
 	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("golden: %v (run go test with -update to create it)", err)

@@ -1,6 +1,8 @@
 package golden
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -128,5 +130,35 @@ func TestOutput(t *testing.T) {
 	Output(func(io.Writer) error { return os.ErrNotExist })(r)
 	if !r.failed {
 		t.Errorf("a failing shared run did not fail the test")
+	}
+}
+
+// TestRecord checks that with $GOLDEN_RECORD set every comparison, passing
+// or failing, appends the golden file's absolute path and the SHA-256 of
+// the output compared, one line each, and that without it nothing is
+// written.
+func TestRecord(t *testing.T) {
+	old := Dir
+	Dir = t.TempDir()
+	defer func() { Dir = old }()
+	if err := os.WriteFile(Path("out"), []byte("hello\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list := filepath.Join(t.TempDir(), "list")
+	Check(&recorder{TB: t}, "out", []byte("hello\n"))
+	if _, err := os.Stat(list); !os.IsNotExist(err) {
+		t.Fatalf("without %s: stat %s: got %v, want no file", RecordEnv, list, err)
+	}
+	t.Setenv(RecordEnv, list)
+	Check(&recorder{TB: t}, "out", []byte("hello\n"))
+	Check(&recorder{TB: t}, "out", []byte("other\n"))
+	got, err := os.ReadFile(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(Path("out"))
+	want := fmt.Sprintf("%s %x\n%s %x\n", abs, sha256.Sum256([]byte("hello\n")), abs, sha256.Sum256([]byte("other\n")))
+	if string(got) != want {
+		t.Errorf("%s list: got %q, want %q", RecordEnv, got, want)
 	}
 }
