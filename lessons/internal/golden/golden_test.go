@@ -48,6 +48,7 @@ func (r *recorder) Fatalf(format string, args ...any) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Setenv(RecordEnv, "") // these golden files are not the lessons'
 	old := Dir
 	Dir = t.TempDir()
 	defer func() { Dir = old }()
@@ -138,6 +139,7 @@ func TestOutput(t *testing.T) {
 // the output compared, one line each, and that without it nothing is
 // written.
 func TestRecord(t *testing.T) {
+	t.Setenv(RecordEnv, "")
 	old := Dir
 	Dir = t.TempDir()
 	defer func() { Dir = old }()
