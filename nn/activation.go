@@ -103,7 +103,8 @@ func (Sigmoid) Backward(dst, z, a, g *matrix.Matrix) {
 	}
 }
 
-// Forward sets dst = tanh(z).
+// Forward sets dst = tanh(z), with portable.Tanh: the same bits on every
+// platform.
 func (Tanh) Forward(dst, z *matrix.Matrix) {
 	sameShapes("Tanh.Forward", z, dst)
 	d := dst.Data[:len(z.Data)]
@@ -197,8 +198,9 @@ func (Softmax) Forward(dst, z *matrix.Matrix) {
 			m = max(m, v)
 		}
 		for j, v := range zr {
-			dr[j] = portable.Exp(v - m)
+			dr[j] = v - m
 		}
+		matrix.ExpInto(dr, dr) // portable.Exp, four at a time where it can
 		sum := PairwiseSum(dr)
 		for j := range dr {
 			dr[j] /= sum

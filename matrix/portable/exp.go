@@ -12,6 +12,7 @@ const (
 	overflow = 7.09782712893384e+02
 )
 
+// taylor holds 1/8!, 1/7!, …, 1/1! as math.Exp's amd64 assembly writes them.
 var taylor = [...]float64{
 	2.4801587301587301587e-5, // 1/8!
 	1.9841269841269841270e-4, // 1/7!
@@ -34,10 +35,10 @@ var taylor = [...]float64{
 // arguments just below, as the assembly does), 0 below about −745.13, and a
 // NaN for a NaN. It allocates nothing.
 func Exp(x float64) float64 {
-	switch {
-	case math.IsNaN(x) || math.IsInf(x, 1):
-		return x
-	case x > overflow:
+	if !(x <= overflow) { // NaN, +Inf or overflow
+		if x != x {
+			return x
+		}
 		return math.Inf(1)
 	}
 	kf := math.RoundToEven(float64(x * log2e))
@@ -49,14 +50,18 @@ func Exp(x float64) float64 {
 	r := math.FMA(-kf, ln2Hi, x)
 	r = math.FMA(-kf, ln2Lo, r)
 	r = float64(r * 0.0625)
-	p := taylor[0]
-	for _, c := range taylor[1:] {
-		p = math.FMA(p, r, c)
-	}
+	// Horner's rule from 1/8!, one rounding per step.
+	p := math.FMA(taylor[0], r, taylor[1])
+	p = math.FMA(p, r, taylor[2])
+	p = math.FMA(p, r, taylor[3])
+	p = math.FMA(p, r, taylor[4])
+	p = math.FMA(p, r, taylor[5])
+	p = math.FMA(p, r, taylor[6])
+	p = math.FMA(p, r, taylor[7])
 	e := float64(r * p) // e^(r/16) − 1
-	for range 3 {
-		e = float64(e * (e + 2))
-	}
+	e = float64(e * (e + 2))
+	e = float64(e * (e + 2))
+	e = float64(e * (e + 2))
 	e = math.FMA(e, e+2, 1) // e^r
 	return scale(e, k)
 }
