@@ -28,9 +28,10 @@
 // kernels of matrix/internal/kernel: packed operands, register tiles in
 // SIMD assembly on amd64, skipped zero terms, a pool of goroutines. That
 // package's documentation says how they work; lesson 14 measures them, one
-// at a time through MulKernelInto. ExpInto and SigmoidInto compute math.Exp
-// and σ four lanes at a time on amd64. The build tag purego leaves out all
-// assembly.
+// at a time through MulKernelInto. ExpInto and SigmoidInto compute
+// portable.Exp (matrix/portable: the same bits on every platform) and σ
+// four lanes at a time on amd64 with FMA. The build tag purego leaves out
+// all assembly.
 //
 // Every kernel adds the products of each element in the order k = 0, 1, 2, …
 // and rounds each product before adding it, as MulNaive does, so that the

@@ -2,35 +2,36 @@ package matrix
 
 import (
 	"fmt"
-	"math"
 
 	"nnscratch/matrix/internal/kernel"
+	"nnscratch/matrix/portable"
 )
 
-// ExpInto sets dst[i] = math.Exp(x[i]) for every i, bit for bit: on amd64
-// with AVX the kernel evaluates four lanes at a time with the very
-// operations, in the same order and with the same rounding, as the assembly
-// behind math.Exp, and leaves to math.Exp any group of four it would treat
-// specially (infinite or NaN input, overflow, a subnormal or zero result)
-// and the last len(x)%4 elements. Elsewhere it is this math.Exp loop. dst
-// may be x itself but must not otherwise overlap it. It allocates nothing
-// and panics with an error wrapping ErrShape if the lengths differ.
+// ExpInto sets dst[i] = portable.Exp(x[i]) for every i, bit for bit, the
+// same bits on every platform: on amd64 with AVX and FMA the kernel
+// evaluates four lanes at a time with the very operations, in the same
+// order and with the same rounding, as portable.Exp, and leaves to
+// portable.Exp any group of four it would treat specially (infinite or NaN
+// input, overflow, a subnormal or zero result) and the last len(x)%4
+// elements. Elsewhere it is this portable.Exp loop. dst may be x itself but
+// must not otherwise overlap it. It allocates nothing and panics with an
+// error wrapping ErrShape if the lengths differ.
 func ExpInto(dst, x []float64) {
 	checkLen("ExpInto", dst, x)
 	for i := kernel.Exp(dst, x); i < len(x); i++ {
-		dst[i] = math.Exp(x[i])
+		dst[i] = portable.Exp(x[i])
 	}
 }
 
-// SigmoidInto sets dst[i] = 1/(1+math.Exp(-x[i])) for every i, bit for bit,
-// the logistic function σ(x) as the lessons write it, four lanes at a time
-// as in ExpInto. dst may be x itself but must not otherwise overlap it. It
+// SigmoidInto sets dst[i] = 1/(1+portable.Exp(-x[i])) for every i, bit for
+// bit, the logistic function σ(x) as the lessons write it, four lanes at a
+// time as in ExpInto. dst may be x itself but must not otherwise overlap it. It
 // allocates nothing and panics with an error wrapping ErrShape if the
 // lengths differ.
 func SigmoidInto(dst, x []float64) {
 	checkLen("SigmoidInto", dst, x)
 	for i := kernel.Sigmoid(dst, x); i < len(x); i++ {
-		dst[i] = 1 / (1 + math.Exp(-x[i]))
+		dst[i] = 1 / (1 + portable.Exp(-x[i]))
 	}
 }
 

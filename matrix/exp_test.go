@@ -6,14 +6,16 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"nnscratch/matrix/portable"
 )
 
-// TestExpInto checks ExpInto and SigmoidInto against math.Exp bit for bit
+// TestExpInto checks ExpInto and SigmoidInto against portable.Exp bit for bit
 // on random inputs over the whole range of finite results and on every
 // length from 0 to 9, in place too. The internal kernel package
 // tests the four-lane code on millions of inputs and every edge.
 func TestExpInto(t *testing.T) {
-	sigmoid := func(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+	sigmoid := func(x float64) float64 { return 1 / (1 + portable.Exp(-x)) }
 	check := func(name string, x []float64) {
 		t.Helper()
 		got := make([]float64, len(x))
@@ -21,7 +23,7 @@ func TestExpInto(t *testing.T) {
 			name string
 			into func(dst, x []float64)
 			want func(float64) float64
-		}{{"ExpInto", ExpInto, math.Exp}, {"SigmoidInto", SigmoidInto, sigmoid}} {
+		}{{"ExpInto", ExpInto, portable.Exp}, {"SigmoidInto", SigmoidInto, sigmoid}} {
 			f.into(got, x)
 			for i, v := range x {
 				if w := f.want(v); math.Float64bits(got[i]) != math.Float64bits(w) {
@@ -44,7 +46,7 @@ func TestExpInto(t *testing.T) {
 	}
 	check("random", x)
 	// Every length up to 9 (the tails of the four-lane kernel), with −Inf,
-	// a special case of math.Exp, in the middle.
+	// a special case of portable.Exp, in the middle.
 	for n := range 10 {
 		tail := append([]float64(nil), x[:n]...)
 		if n > 0 {
@@ -92,7 +94,7 @@ func TestExpIntoAllocs(t *testing.T) {
 }
 
 func BenchmarkExp(b *testing.B) {
-	sigmoid := func(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+	sigmoid := func(x float64) float64 { return 1 / (1 + portable.Exp(-x)) }
 	rng := rand.New(rand.NewPCG(3, 0x5eed))
 	for _, n := range []int{16, 1024} {
 		x := make([]float64, n)
@@ -105,6 +107,11 @@ func BenchmarkExp(b *testing.B) {
 			f    func()
 		}{
 			{"ExpInto", func() { ExpInto(dst, x) }},
+			{"portable.Exp", func() {
+				for i, v := range x {
+					dst[i] = portable.Exp(v)
+				}
+			}},
 			{"math.Exp", func() {
 				for i, v := range x {
 					dst[i] = math.Exp(v)

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 )
 
 // An Activation is the function f a layer applies to its weighted input
@@ -88,7 +89,7 @@ func sameShapes(op string, ms ...*matrix.Matrix) {
 // without overflow trouble in float64.
 func (Sigmoid) Forward(dst, z *matrix.Matrix) {
 	sameShapes("Sigmoid.Forward", z, dst)
-	// 1/(1+math.Exp(−z)) element by element, four at a time where the
+	// 1/(1+portable.Exp(−z)) element by element, four at a time where the
 	// processor allows, with the same bits (matrix.SigmoidInto).
 	matrix.SigmoidInto(dst.Data[:len(z.Data)], z.Data)
 }
@@ -102,12 +103,13 @@ func (Sigmoid) Backward(dst, z, a, g *matrix.Matrix) {
 	}
 }
 
-// Forward sets dst = tanh(z).
+// Forward sets dst = tanh(z), with portable.Tanh: the same bits on every
+// platform.
 func (Tanh) Forward(dst, z *matrix.Matrix) {
 	sameShapes("Tanh.Forward", z, dst)
 	d := dst.Data[:len(z.Data)]
 	for i, v := range z.Data {
-		d[i] = math.Tanh(v)
+		d[i] = portable.Tanh(v)
 	}
 }
 
@@ -196,8 +198,9 @@ func (Softmax) Forward(dst, z *matrix.Matrix) {
 			m = max(m, v)
 		}
 		for j, v := range zr {
-			dr[j] = math.Exp(v - m)
+			dr[j] = v - m
 		}
+		matrix.ExpInto(dr, dr) // portable.Exp, four at a time where it can
 		sum := PairwiseSum(dr)
 		for j := range dr {
 			dr[j] /= sum

@@ -1,9 +1,8 @@
 package nn
 
 import (
-	"math"
-
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 )
 
 // A Loss is the error E a network's output a (rows = samples) makes against
@@ -156,10 +155,10 @@ func (l LogLoss) Value(a, y *matrix.Matrix) float64 {
 	for i, v := range a.Data {
 		p, t := clip(v), yv[i]
 		if t != 0 {
-			s += float64(t * math.Log(p))
+			s += float64(t * portable.Log(p))
 		}
 		if t != 1 {
-			s += float64((1 - t) * math.Log(1-p))
+			s += float64((1 - t) * portable.Log(1-p))
 		}
 	}
 	return -s * perSample(l.Mean(), a)
@@ -184,7 +183,7 @@ func (l CrossEntropy) Value(a, y *matrix.Matrix) float64 {
 	yv := y.Data[:len(a.Data)]
 	for i, v := range a.Data {
 		if t := yv[i]; t != 0 {
-			s += float64(t * math.Log(clip(v)))
+			s += float64(t * portable.Log(clip(v)))
 		}
 	}
 	return -s * perSample(l.Mean(), a)

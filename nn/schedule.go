@@ -1,6 +1,8 @@
 package nn
 
-import "math"
+import (
+	"nnscratch/matrix/portable"
+)
 
 // A Schedule gives the learning rate η. Train asks Rate before every
 // update, calls EpochEnd after every epoch with t, the number of samples
@@ -51,7 +53,7 @@ func (s *InvScaling) Rate() float64 {
 	if !s.seen {
 		return s.Eta0
 	}
-	return s.Eta0 / math.Pow(float64(s.t+1), s.Power)
+	return s.Eta0 / portable.Pow(float64(s.t+1), s.Power)
 }
 
 // EpochEnd records t.

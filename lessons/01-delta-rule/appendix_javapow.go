@@ -1,6 +1,10 @@
 package main
 
-import "math"
+import (
+	"math"
+
+	"nnscratch/matrix/portable"
+)
 
 // Appendix: this file computes e^y the way Java's Math.pow(Math.E, y) does
 // on a current JVM, so that the lesson prints the question's doubles to the
@@ -19,15 +23,16 @@ import "math"
 // product error comes from math.FMA, which is correctly rounded on every
 // platform. The result is therefore the same bits on amd64 and arm64.
 
-// exps are the ways -pow offers to compute e^y. Only "java" gives the same
-// bits on every platform (math.Pow and math.Exp have per-architecture code).
+// exps are the ways -pow offers to compute e^y. Each gives the same bits on
+// every platform: "go" and "exp" are math.Pow's and math.Exp's results as
+// amd64 with FMA rounds them, computed everywhere by package portable.
 var exps = map[string]struct {
 	f   func(float64) float64
 	how string
 }{
 	"java": {javaPowE, "as Java's Math.pow(Math.E, -z): correctly rounded"},
-	"go":   {func(y float64) float64 { return math.Pow(math.E, y) }, "with Go's math.Pow(math.E, -z)"},
-	"exp":  {math.Exp, "with Go's math.Exp(-z), a true e^-z"},
+	"go":   {func(y float64) float64 { return portable.Pow(math.E, y) }, "with Go's math.Pow(math.E, -z) (portable.Pow)"},
+	"exp":  {portable.Exp, "with Go's math.Exp(-z) (portable.Exp), a true e^-z"},
 }
 
 // dd is an unevaluated sum hi + lo with |lo| ≤ ulp(hi)/2.
@@ -113,11 +118,11 @@ func ddExp(x dd) dd {
 // javaPowE returns Math.E^y correctly rounded to a double (barring a tie
 // closer than about 1e-29 relative), which is what Java's Math.pow(Math.E, y)
 // returns, for |y| < powRange. Outside that range, where ddExp is not exact
-// (and for NaN), it returns math.Exp(y): 0 or +Inf from about |y| > 745, and
+// (and for NaN), it returns portable.Exp(y): 0 or +Inf from about |y| > 745, and
 // within a few ulps of Java's result between.
 func javaPowE(y float64) float64 {
 	if !(math.Abs(y) < powRange) {
-		return math.Exp(y)
+		return portable.Exp(y)
 	}
 	return ddExp(ddMul(dd{y, 0}, lnJavaE)).hi
 }

@@ -14,6 +14,7 @@ import (
 	"nnscratch/lessons/internal/golden"
 	"nnscratch/lessons/internal/lessontest"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 )
 
@@ -36,14 +37,15 @@ func TestDefault(t *testing.T) { lessontest.Default(t, "and", defaultOutput(t)) 
 
 // TestPublished trains both variants with the question's settings and compares
 // all 16 outputs with the literals Java printed: to 1e-12 relative with any
-// exponential, and bit for bit with the correctly rounded one. On amd64 (as
-// the README's table says) math.Pow gives 10 of the 16 bit for bit and is
-// at most 1.9e-15 off, math.Exp 4 and 2.4e-15.
+// exponential, and bit for bit with the correctly rounded one. As the
+// README's table says, portable.Pow (math.Pow's amd64 bits) gives 10 of the
+// 16 bit for bit and is at most 1.9e-15 off, portable.Exp 4 and 2.4e-15, on
+// every platform.
 func TestPublished(t *testing.T) {
 	for _, tc := range []struct {
 		pow      string
 		bitExact bool
-		table    string // the README's "bit for bit" and "largest relative difference" on amd64
+		table    string // the README's "bit for bit" and "largest relative difference"
 	}{
 		{"java", true, "16 0.0e+00"},
 		{"go", false, "10 1.9e-15"},
@@ -79,7 +81,7 @@ func TestPublished(t *testing.T) {
 				}
 			}
 		}
-		if got := fmt.Sprintf("%d %.1e", exact, worst); (tc.bitExact || golden.ExpLikeGoldens()) && got != tc.table {
+		if got := fmt.Sprintf("%d %.1e", exact, worst); got != tc.table {
 			t.Errorf("pow %s: bit-exact outputs and largest relative difference %s, the README's table says %s", tc.pow, got, tc.table)
 		}
 	}
@@ -243,7 +245,7 @@ func TestParseFlags(t *testing.T) {
 
 // TestStepMatchesEngine checks step.go against nn's engine on the default
 // run's settings (rate 0.021, w₀ = −2, 10,000 and 35,000 epochs, both
-// variants), with e^-z as math.Exp (-pow exp, nn's Sigmoid) in both. The
+// variants), with e^-z as portable.Exp (-pow exp, nn's Sigmoid) in both. The
 // engine's neuron is an nn.Layer without a bias row (the bias is input 0),
 // trained by nn.GD with nn.LogLoss{Sum: true} for the rule without σ′ and
 // nn.HalfSSE for the rule with it. The orders of operations differ: the
@@ -253,24 +255,18 @@ func TestParseFlags(t *testing.T) {
 // weights then differ in their last bits along the way (from the first
 // epoch) and mostly merge again, since a small Δw rarely moves w's rounding.
 // Where they stand at the checkpoints depends on the last bits of every
-// e^-z: with the math.Exp the golden files were made with (amd64's, see
-// golden.ExpLikeGoldens) the rule without σ′ agrees bit for bit and the
-// rule with it within 2e-15 relative (measured: 9.1e-16); with another
-// math.Exp (arm64's; amd64's with GODEBUG=cpu.fma=off) every weight and
-// output agrees within 5e-15 relative (measured: 3.6e-15 and 2.6e-15 on
-// arm64, 1.8e-15 and 9.1e-16 without FMA).
+// e^-z, which portable.Exp makes the same on every platform: the rule
+// without σ′ agrees bit for bit and the rule with it within 2e-15 relative
+// (measured: 9.1e-16).
 func TestStepMatchesEngine(t *testing.T) {
 	cfg := defaults(t)
 	cfg.pow = "exp"
 	for _, tc := range []struct {
 		v     variant
 		loss  nn.Loss
-		bound float64 // with the goldens' math.Exp; otherwise otherExpBound
+		bound float64
 	}{{crossEntropy, nn.LogLoss{Sum: true}, 0}, {squaredError, nn.HalfSSE{}, 2e-15}} {
 		bound := tc.bound
-		if !golden.ExpLikeGoldens() {
-			bound = otherExpBound
-		}
 		snaps, err := train(tc.v, cfg, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -293,10 +289,6 @@ func TestStepMatchesEngine(t *testing.T) {
 	}
 }
 
-// otherExpBound is TestStepMatchesEngine's relative bound for both rules on
-// a machine whose math.Exp rounds otherwise than the goldens' one.
-const otherExpBound = 5e-15
-
 // TestDivergence checks that a rate so large that the weights overflow
 // stops the run with an error naming the epoch instead of printing NaN.
 func TestDivergence(t *testing.T) {
@@ -311,13 +303,13 @@ func TestDivergence(t *testing.T) {
 	}
 }
 
-// TestJavaPowEOutsideRange checks that javaPowE gives math.Exp's value where
+// TestJavaPowEOutsideRange checks that javaPowE gives portable.Exp's value where
 // double-double arithmetic would overflow, so that a large rate prints
 // saturated outputs (1.0) instead of NaN.
 func TestJavaPowEOutsideRange(t *testing.T) {
 	for _, y := range []float64{700, -700, 800, -800, 1e19, -1e19, math.Inf(1), math.Inf(-1)} {
-		if got, want := javaPowE(y), math.Exp(y); got != want {
-			t.Errorf("javaPowE(%v): got %v, want math.Exp's %v", y, got, want)
+		if got, want := javaPowE(y), portable.Exp(y); got != want {
+			t.Errorf("javaPowE(%v): got %v, want portable.Exp's %v", y, got, want)
 		}
 	}
 	cfg := defaults(t)

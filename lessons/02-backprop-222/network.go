@@ -1,12 +1,12 @@
 package main
 
 import (
-	"math"
 	"strconv"
 	"strings"
 
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 )
 
 // network is a "Make Your Own Neural Network" style list of layers: layer
@@ -36,7 +36,7 @@ const (
 	updated               // the weights this step has already updated
 )
 
-func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+func sigmoid(z float64) float64 { return 1 / (1 + portable.Exp(-z)) }
 
 // sigmoidPrime returns σ'(z) written in terms of the output a = σ(z): a(1 − a).
 func sigmoidPrime(a float64) float64 { return a * (1 - a) }

@@ -22,7 +22,6 @@ var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 
 // TestDefault guards the whole default output and the README's quote of it.
 func TestDefault(t *testing.T) {
-	golden.RequireExp(t)
 	lessontest.Default(t, "default", defaultOutput(t))
 }
 
@@ -47,9 +46,9 @@ var numpyRun = map[float64][]float64{
 
 // TestPublishedErrors compares every printed error with the notebook's and
 // numpy's values to 1e-9 relative. BLAS and libm round differently from Go in
-// the last bits; the chaotic alpha 100 run drifts most: on the machines the
-// goldens come from, 1.1e-10 (as the README says), and the others at most
-// 1e-14.
+// the last bits; the chaotic alpha 100 run drifts most: 1.1e-10 (as the
+// README says, on every platform, since portable.Exp rounds alike
+// everywhere), and the others at most 1e-14.
 func TestPublishedErrors(t *testing.T) {
 	const tol = 1e-9
 	results := sweep(defaultConfig())
@@ -57,17 +56,15 @@ func TestPublishedErrors(t *testing.T) {
 	for _, r := range results {
 		byAlpha[r.alpha] = r.printed
 	}
-	if golden.ExpLikeGoldens() {
-		for alpha, want := range numpyRun {
-			worst := 0.0
-			for i, w := range want {
-				worst = max(worst, math.Abs(byAlpha[alpha][i]-w)/w)
-			}
-			if got := fmt.Sprintf("%.1e", worst); alpha == 100 && got != "1.1e-10" {
-				t.Errorf("alpha 100: largest relative difference from numpy %s, the README says 1.1e-10", got)
-			} else if alpha != 100 && worst > 1e-14 {
-				t.Errorf("alpha %g: largest relative difference from numpy %.1e, want at most 1e-14", alpha, worst)
-			}
+	for alpha, want := range numpyRun {
+		worst := 0.0
+		for i, w := range want {
+			worst = max(worst, math.Abs(byAlpha[alpha][i]-w)/w)
+		}
+		if got := fmt.Sprintf("%.1e", worst); alpha == 100 && got != "1.1e-10" {
+			t.Errorf("alpha 100: largest relative difference from numpy %s, the README says 1.1e-10", got)
+		} else if alpha != 100 && worst > 1e-14 {
+			t.Errorf("alpha %g: largest relative difference from numpy %.1e, want at most 1e-14", alpha, worst)
 		}
 	}
 	for name, table := range map[string]map[float64][]float64{"notebook": published, "numpy 1.24": numpyRun} {
@@ -181,9 +178,9 @@ var alpha1000Changes = []regimeChange{{0, "mid"}, {3, "low"}, {222, "mid"}, {275
 // step 2104 on sit below 1e-40 with the synapses frozen to the last bit;
 // numpy (testdata/alpha1000.py) changes regime at the same steps and ends
 // between 1e-63 and 1e-61. Where they end depends on the last bits of the
-// step before the fall, so on the last bits of math.Exp: with amd64's (the
-// goldens', golden.ExpLikeGoldens) between 1e-54 and 1e-52, with arm64's
-// near 2e-47, with amd64's without FMA (GODEBUG=cpu.fma=off) near 3e-52.
+// step before the fall, so on the last bits of every exponential: with
+// portable.Exp, on every platform, between 1e-54 and 1e-52 (with arm64's
+// math.Exp it was near 2e-47, with amd64's without FMA near 3e-52).
 func TestAlpha1000(t *testing.T) {
 	n := newNetwork(1)
 	var got []regimeChange
@@ -200,10 +197,7 @@ func TestAlpha1000(t *testing.T) {
 	if !reflect.DeepEqual(got, alpha1000Changes) {
 		t.Errorf("regime changes: got %v, want %v", got, alpha1000Changes)
 	}
-	lo, hi := 0.0, 1e-40
-	if golden.ExpLikeGoldens() {
-		lo, hi = 1e-54, 1e-52
-	}
+	lo, hi := 1e-54, 1e-52
 	for _, v := range n.layer2.Data {
 		if !(v >= lo && v <= hi) {
 			t.Errorf("output after 60,000 steps: got %g, want it in [%g, %g]", v, lo, hi)
@@ -320,7 +314,6 @@ func TestPlotName(t *testing.T) {
 // notebook: the notebook's value (published), this lesson's at full
 // precision, and their relative difference as printed.
 func TestREADMETable(t *testing.T) {
-	golden.RequireExp(t)
 	doc, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn/nprand"
 )
 
@@ -15,7 +16,7 @@ var (
 )
 
 // sigmoid is the notebook's sigmoid(x) = 1/(1+np.exp(-x)).
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func sigmoid(x float64) float64 { return 1 / (1 + portable.Exp(-x)) }
 
 // sigmoidDerivative is the notebook's sigmoid_derivative(sigmoid_output):
 // σ′ written from σ's output o, o(1 − o).

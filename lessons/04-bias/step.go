@@ -5,12 +5,13 @@ import (
 
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 	"nnscratch/nn/nprand"
 )
 
 // sigmoid is the question's sigmoid(x) = 1/(1+numpy.exp(-x)).
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func sigmoid(x float64) float64 { return 1 / (1 + portable.Exp(-x)) }
 
 // sigmoidDerivative is the question's sigmoid_derivative(x) = x*(1-x): σ′
 // written from σ's output.

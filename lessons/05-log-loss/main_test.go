@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -18,21 +17,8 @@ import (
 	"nnscratch/nn/data"
 )
 
-// skipOffAMD64 skips t on other architectures: the counts of the two
-// chaotic runs (raw inputs, squared error at α 0.5 and log-loss at α 0.05)
-// depend on the last bits of math.Exp, whose assembly differs between
-// architectures, and the golden file and README were made on amd64.
-func skipOffAMD64(t *testing.T) {
-	t.Helper()
-	if runtime.GOARCH != "amd64" {
-		t.Skip("golden output made on amd64; chaotic runs depend on this platform's math.Exp")
-	}
-}
-
 // TestGolden guards the whole default output (without the plot line).
 func TestGolden(t *testing.T) {
-	golden.RequireExp(t)
-	skipOffAMD64(t)
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
@@ -46,8 +32,6 @@ func TestGolden(t *testing.T) {
 // plot line included: the shared run's report, with the plot written to a
 // temporary directory and named as the default run names it.
 func TestREADME(t *testing.T) {
-	golden.RequireExp(t)
-	skipOffAMD64(t)
 	cfg := defaultConfig()
 	name := cfg.plot
 	cfg.plot = filepath.Join(t.TempDir(), name)

@@ -1,10 +1,9 @@
 package main
 
 import (
-	"math"
-
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 	"nnscratch/nn/nprand"
 )
@@ -40,7 +39,7 @@ func newNetwork(seed uint32, n int) *network {
 }
 
 // sigmoid is the question's sigmoid(x) = 1/(1+numpy.exp(-x)).
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func sigmoid(x float64) float64 { return 1 / (1 + portable.Exp(-x)) }
 
 // sigmoidDerivative is the question's sigmoid_derivative(x) = x*(1-x), the
 // slope σ′ written in terms of the sigmoid's output x = σ(z).

@@ -26,7 +26,6 @@ var chaotic = regexp.MustCompile(`~[0-9.]+`)
 // TestGolden guards the whole default output (without the plot line), with
 // the digits of chaotic counts masked.
 func TestGolden(t *testing.T) {
-	golden.RequireExp(t)
 	cfg := defaultConfig()
 	cfg.plot = ""
 	var buf bytes.Buffer
@@ -65,7 +64,6 @@ func inREADMEMasked(t *testing.T, text string, mask func(string) string) {
 // the default output (chaotic digits masked, as in the golden file), and the
 // Iris excerpt of the -time output, with the wall times masked too.
 func TestREADME(t *testing.T) {
-	golden.RequireExp(t)
 	s := defaultStudy()
 	cfg := defaultConfig()
 	cfg.plot = ""

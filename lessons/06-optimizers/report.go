@@ -6,12 +6,12 @@ import (
 	"image/color"
 	"image/draw"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
 
 	"nnscratch/lessons/internal/cli"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn/data"
 	"nnscratch/nn/plot"
 )
@@ -172,7 +172,7 @@ func samples(n int) []int {
 	var idx []int
 	for i := 0; i < n; {
 		idx = append(idx, i)
-		i = max(i+1, int(float64(i)*math.Pow(10, 1.0/300)))
+		i = max(i+1, int(float64(i)*portable.Pow(10, 1.0/300)))
 	}
 	if len(idx) > 0 && idx[len(idx)-1] != n-1 {
 		idx = append(idx, n-1)

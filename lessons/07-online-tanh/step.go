@@ -1,10 +1,9 @@
 package main
 
 import (
-	"math"
-
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn/nprand"
 )
 
@@ -52,11 +51,11 @@ func (n *network) forward(x *matrix.Matrix) *matrix.Matrix {
 	// network[0]['outputs'] = x = activ(network[0]['weights'].dot(x) + network[0]['biases'])
 	matrix.MulInto(n.z1, n.w1, x)
 	matrix.AddInto(n.z1, n.z1, n.b1)
-	matrix.ApplyInto(n.h, math.Tanh, n.z1)
+	matrix.ApplyInto(n.h, portable.Tanh, n.z1)
 	// network[1]['outputs'] = activ(network[1]['weights'].dot(x) + network[1]['biases'])
 	matrix.MulInto(n.z2, n.w2, n.h)
 	matrix.AddInto(n.z2, n.z2, n.b2)
-	matrix.ApplyInto(n.a, math.Tanh, n.z2)
+	matrix.ApplyInto(n.a, portable.Tanh, n.z2)
 	return n.a
 }
 

@@ -17,14 +17,12 @@ var defaultOutput = lessontest.Output(parseFlags, run, "-plot", "")
 // TestDefault guards the whole default output (without the plot line) and
 // the README's quote of it.
 func TestDefault(t *testing.T) {
-	golden.RequireExp(t)
 	lessontest.Default(t, "default", defaultOutput(t))
 }
 
 // TestREADME checks the README's excerpts of the -rate 1 and -rate 0.01
 // runs (without the comparison over seeds, which the excerpts do not reach).
 func TestREADME(t *testing.T) {
-	golden.RequireExp(t)
 	for _, tt := range []struct {
 		rate        float64
 		first, last string // the excerpt's first line and a prefix of its last

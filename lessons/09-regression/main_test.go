@@ -2,9 +2,6 @@ package main
 
 import (
 	"math"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 
 	"nnscratch/lessons/internal/golden"
@@ -152,48 +149,13 @@ var traceArgs = []string{"-trace", "2", "-asker-epochs", "1", "-epochs", "1", "-
 // TestTrace guards the -trace output of the README's example and checks
 // that the README quotes the question's rule's first step. The question's
 // rule prints every value in full, as its Java does, so the last bits of
-// one e^-z show: on a machine whose math.Exp rounds otherwise than the
-// goldens' (golden.ExpLikeGoldens; arm64's gives 0.8046612069054386 for
-// e^-0.21733395113744775, amd64's 0.8046612069054385), the output must
-// match the golden file line for line but its full-precision values only
-// within traceRel relative (measured on arm64: 5.6e-16).
+// one e^-z show: portable.Exp makes them the same on every platform (arm64's
+// math.Exp gives 0.8046612069054386 for e^-0.21733395113744775, amd64's and
+// portable.Exp 0.8046612069054385).
 func TestTrace(t *testing.T) {
 	out := lessontest.Run(t, parseFlags, run, traceArgs...)
-	if golden.ExpLikeGoldens() || *golden.Update {
-		golden.Check(t, "trace", []byte(out))
-	} else {
-		near(t, golden.Path("trace"), out, traceRel)
-	}
+	golden.Check(t, "trace", []byte(out))
 	golden.InREADME(t, "README.md", lessontest.Excerpt(t, out, "--- step 0 ---", "--- step 1 ---"))
-}
-
-// traceRel bounds the relative difference of a -trace value from the golden
-// file's where math.Exp rounds otherwise: a last-bit difference of one
-// e^-z, carried through a step.
-const traceRel = 1e-14
-
-// near fails t unless got has the lines of the file path, each the same or,
-// where both are one number, within rel of each other relatively.
-func near(t *testing.T, path, got string, rel float64) {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, lines := strings.Split(string(b), "\n"), strings.Split(got, "\n")
-	if len(lines) != len(want) {
-		t.Fatalf("%s: got %d lines, want %d", path, len(lines), len(want))
-	}
-	for i, g := range lines {
-		if g == want[i] {
-			continue
-		}
-		gv, gerr := strconv.ParseFloat(g, 64)
-		wv, werr := strconv.ParseFloat(want[i], 64)
-		if gerr != nil || werr != nil || !(math.Abs(gv-wv) <= rel*math.Abs(wv)) {
-			t.Errorf("%s, line %d: got %q, want %q (numbers within %g relative)", path, i+1, g, want[i], rel)
-		}
-	}
 }
 
 // TestExperimentKeepsFigure checks that an experiment draws no picture

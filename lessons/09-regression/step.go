@@ -1,13 +1,12 @@
 package main
 
 import (
-	"math"
-
 	"nnscratch/lessons/internal/trace"
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 )
 
-func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+func sigmoid(z float64) float64 { return 1 / (1 + portable.Exp(-z)) }
 
 // sigmoidPrime is σ′(v) = σ(v)(1 − σ(v)), evaluated at whatever v it is given.
 func sigmoidPrime(v float64) float64 { s := sigmoid(v); return s * (1 - s) }

@@ -90,7 +90,6 @@ var csvRuns = [][]string{
 // so their output names the file relative to it; the README's commands run
 // from the repository root, so the test names it from there.
 func TestREADME(t *testing.T) {
-	golden.RequireExp(t)
 	out := string(storyOutput(t))
 	golden.InREADME(t, "README.md", out)
 	const csv, fromRoot = "testdata/body.csv", "lessons/10-mlp-classifier/testdata/body.csv"

@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
-	"math"
 
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 )
 
@@ -157,7 +157,7 @@ func (n *Elman) Forward(x *matrix.Matrix, c0 []float64) *matrix.Matrix {
 				z += float64(v * n.Wc.Data[i*nh+j])
 			}
 			n.Z.Data[t*nh+j] = z
-			ht[j] = 1 / (1 + math.Exp(-z))
+			ht[j] = 1 / (1 + portable.Exp(-z))
 		}
 		// ŷ_t = h_t·Wy + by
 		for k := range no {

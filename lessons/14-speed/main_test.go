@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -170,12 +169,9 @@ func TestExitCode(t *testing.T) {
 
 // TestSweepMatchesLesson03 runs the sweep with the fused step for 10,001
 // steps per rate and checks that its errors at steps 0 and 10,000 are
-// lesson 03's printed lines, character for character. Lesson 03's golden
-// file holds amd64's math.Exp's figures (golden.ExpLikeGoldens), and the
-// α = 100 run is chaotic: with another math.Exp (arm64's) both lessons
-// print 0.1254769838 where the golden file says 0.1254769839. There the
-// lines must be the same but for their numbers, which must agree within
-// sweepRel relative.
+// lesson 03's printed lines, character for character, on every platform:
+// the α = 100 run is chaotic, but both lessons' exponentials are
+// portable.Exp's, the same bits everywhere.
 func TestSweepMatchesLesson03(t *testing.T) {
 	want, err := os.ReadFile("../03-alpha-sweep/testdata/default.golden")
 	if err != nil {
@@ -189,31 +185,7 @@ func TestSweepMatchesLesson03(t *testing.T) {
 	}
 	lines := regexp.MustCompile(`(?m)^(Training With Alpha: .*|Error after  (0|10000)  iterations: .*)$`)
 	got, wantLines := lines.FindAllString(buf.String(), -1), lines.FindAllString(string(want), -1)
-	same := len(got) == 21 && strings.Join(got, "\n") == strings.Join(wantLines, "\n")
-	if !same && !golden.ExpLikeGoldens() && len(got) == 21 && len(wantLines) == 21 {
-		same = true
-		for i := range got {
-			same = same && sameBut(got[i], wantLines[i], sweepRel)
-		}
-	}
-	if !same {
+	if len(got) != 21 || strings.Join(got, "\n") != strings.Join(wantLines, "\n") {
 		t.Errorf("sweep lines:\n%s\nwant lesson 03's:\n%s", strings.Join(got, "\n"), strings.Join(wantLines, "\n"))
 	}
-}
-
-// sweepRel bounds the relative difference of a sweep error from lesson 03's
-// golden figure where math.Exp rounds otherwise than amd64's (arm64:
-// 8e-10, α = 100 after 10,000 steps).
-const sweepRel = 1e-8
-
-// sameBut reports whether the lines a and b are the same up to their last
-// field, numbers that agree within rel relative.
-func sameBut(a, b string, rel float64) bool {
-	i, j := strings.LastIndexByte(a, ' '), strings.LastIndexByte(b, ' ')
-	if a[:i] != b[:j] {
-		return false
-	}
-	x, errA := strconv.ParseFloat(a[i+1:], 64)
-	y, errB := strconv.ParseFloat(b[j+1:], 64)
-	return errA == nil && errB == nil && math.Abs(x-y) <= rel*math.Abs(y)
 }

@@ -3,9 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 	"nnscratch/nn/data"
 	"nnscratch/nn/nprand"
@@ -29,7 +29,7 @@ type sigmoidNet struct {
 	l1, l2, e2, d2, e1, d1, s1, s2, g0, g1 *matrix.Matrix
 }
 
-func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+func sigmoid(x float64) float64 { return 1 / (1 + portable.Exp(-x)) }
 
 // slope is σ′ written from σ's output o.
 func slope(o float64) float64 { return o * (1 - o) }

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 )
 
@@ -267,7 +268,7 @@ func twoColumns(out *matrix.Matrix) *matrix.Matrix {
 func logOf(m *matrix.Matrix) *matrix.Matrix {
 	l := matrix.New(m.Rows, m.Cols)
 	for i, v := range m.Data {
-		l.Data[i] = math.Log(v)
+		l.Data[i] = portable.Log(v)
 	}
 	return l
 }

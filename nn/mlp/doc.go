@@ -23,10 +23,11 @@
 // bit for bit, all arithmetic being + − × ÷ √, and five classifiers, whose
 // outputs go through exp, stopped after 1 to 30 iterations. Longer runs
 // through exp, log or tanh drift: numpy 1.24's exp and tanh (SIMD code on
-// an AVX-512 machine) differ from math.Exp and math.Tanh in the last bit at
-// 28% and 18% of 200,001 evenly spaced points of [−20, 20], SciPy 1.10's
-// expit from 1/(1+math.Exp(−x)) at 6% (measured on 30 November 2026 on
-// the project's 2-core AMD EPYC machine, which has AVX-512; go run
+// an AVX-512 machine) differ from portable.Exp and portable.Tanh, which nn
+// uses, in the last bit at 28% and 18% of 200,001 evenly spaced points of
+// [−20, 20], SciPy 1.10's expit from 1/(1+portable.Exp(−x)) at 6%
+// (measured on 30 November 2026 on the project's 2-core AMD EPYC machine,
+// which has AVX-512; go run
 // ./nn/mlp/testdata/ulps | /usr/bin/python3 nn/mlp/testdata/ulps.py
 // re-measures), and L-BFGS amplifies that over a
 // hundred iterations into another path, as it amplifies the last-bit

@@ -7,7 +7,6 @@ import (
 	"math"
 	"os"
 	"os/exec"
-	"runtime"
 	"slices"
 	"testing"
 
@@ -466,8 +465,8 @@ func TestLBFGSDrift(t *testing.T) {
 		if got := fmt.Sprintf("%d cases, scikit-learn from itself %.1g to %.2g", cases, minS, maxS); got != "16 cases, scikit-learn from itself 5e-12 to 0.36" {
 			t.Errorf("%s; doc.go says 16 cases, 5e-12 to 0.36", got)
 		}
-		if got := fmt.Sprintf("%.2g to %.2g", minD, maxD); expLikeAMD64FMA() && got != "2.5e-12 to 0.23" {
-			t.Errorf("Go's loss_ from scikit-learn's: %s; doc.go says 2.5e-12 to 0.23 (on amd64 with FMA)", got)
+		if got := fmt.Sprintf("%.2g to %.2g", minD, maxD); got != "2.5e-12 to 0.23" {
+			t.Errorf("Go's loss_ from scikit-learn's: %s; doc.go says 2.5e-12 to 0.23", got)
 		}
 	}()
 	for _, rc := range lbfgsMLPCases {
@@ -534,18 +533,10 @@ func TestLBFGSGridSearch(t *testing.T) {
 	if own != 10 {
 		t.Errorf("scikit-learn with OpenBLAS changes %d mean accuracies, lesson 10's README says 10", own)
 	}
-	if expLikeAMD64FMA() && differ != 7 {
-		t.Errorf("%d mean accuracies differ from scikit-learn's, lesson 10's README says 7 (on amd64 with FMA)", differ)
+	if differ != 7 {
+		t.Errorf("%d mean accuracies differ from scikit-learn's, lesson 10's README says 7", differ)
 	}
 	t.Logf("%d of %d mean accuracies differ from scikit-learn's (scikit-learn with OpenBLAS: %d)", differ, len(lbfgsBodyGrid), own)
-}
-
-// expLikeAMD64FMA reports whether math.Exp rounds as Go's amd64 assembly
-// with fused multiply-adds does, where lesson 10's README counts were made
-// (the probe of lessons/internal/golden.ExpLikeGoldens, which nn cannot
-// import): elsewhere the drifting lbfgs paths end elsewhere.
-func expLikeAMD64FMA() bool {
-	return runtime.GOARCH == "amd64" && math.Float64bits(math.Exp(-19.9994)) == 0x3e21b73ebd8dfead
 }
 
 // BenchmarkMinimizeLBFGSB minimises the extended Rosenbrock function in

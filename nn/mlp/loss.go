@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 	"nnscratch/nn"
 )
 
@@ -100,5 +101,5 @@ func xlogy(x, y float64) float64 {
 	if x == 0 && !math.IsNaN(y) {
 		return 0
 	}
-	return x * math.Log(y)
+	return x * portable.Log(y)
 }

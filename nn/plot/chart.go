@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"nnscratch/matrix"
+	"nnscratch/matrix/portable"
 )
 
 // DefaultWidth and DefaultHeight are the size in pixels of a LineChart
@@ -105,11 +106,12 @@ type axis struct {
 	log    bool
 }
 
-// log10 returns math.Log10(x) rounded to float64. math.Log10 multiplies by
-// 1/ln 10, and Go may fuse that product into the caller's next addition
-// (it does on arm64); the conversion keeps the picture the same on every
-// machine whose math.Log agrees. The float64(x*y) products below do the same.
-func log10(x float64) float64 { return float64(math.Log10(x)) }
+// log10 returns math.Log10(x) as amd64 computes it, ln x·(1/ln 10) with
+// portable.Log, rounded to float64: the logarithm is the same bits on every
+// platform, and the conversion stops Go from fusing the product into the
+// caller's next addition (it does on arm64). The float64(x*y) products
+// below, and portable.Pow, keep the picture the same on every machine.
+func log10(x float64) float64 { return float64(portable.Log(x) * (1 / math.Ln10)) }
 
 // norm returns where v falls between lo (0) and hi (1). Halving before
 // subtracting keeps ranges near ±MaxFloat64 from overflowing.
@@ -153,10 +155,10 @@ func newAxis(lo, hi float64, found, log bool, fixed [2]float64) axis {
 		}
 		llo, lhi := log10(lo), log10(hi)
 		pad := float64((lhi - llo) * 0.05)
-		if plo := math.Pow(10, llo-pad); plo > 0 {
+		if plo := portable.Pow(10, llo-pad); plo > 0 {
 			lo = plo
 		}
-		if phi := math.Pow(10, lhi+pad); finite(phi) {
+		if phi := portable.Pow(10, lhi+pad); finite(phi) {
 			hi = phi
 		}
 		return axis{lo, hi, true}

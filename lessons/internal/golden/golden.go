@@ -15,10 +15,8 @@ import (
 	"bytes"
 	"flag"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -37,6 +35,7 @@ func Path(name string) string { return filepath.Join(Dir, name+".golden") }
 
 // Check compares got with the golden file testdata/<name>.golden and fails t
 // on any difference. With -update it writes got to the golden file instead.
+// With $GOLDEN_RECORD set it also lists the comparison there (RecordEnv).
 func Check(t testing.TB, name string, got []byte) {
 	t.Helper()
 	path := Path(name)
@@ -51,6 +50,7 @@ func Check(t testing.TB, name string, got []byte) {
 		os.Remove(gotPath)
 		return
 	}
+	record(t, path, got)
 	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("golden: %v (run go test with -update to create it)", err)
@@ -144,27 +144,6 @@ func Output(f func(w io.Writer) error) func(t testing.TB) []byte {
 			t.Fatalf("golden: the shared run failed: %v", err)
 		}
 		return out
-	}
-}
-
-// ExpLikeGoldens reports whether math.Exp on this machine rounds like the
-// one the golden files were made with: Go's amd64 assembly with fused
-// multiply-adds. Go's other variants (amd64 processors without FMA, or run
-// with GODEBUG=cpu.fma=off; arm64) differ in the last bit for about one
-// argument in ten. The probe is one such argument.
-func ExpLikeGoldens() bool {
-	return runtime.GOARCH == "amd64" && math.Float64bits(math.Exp(-19.9994)) == 0x3e21b73ebd8dfead
-}
-
-// RequireExp skips t unless ExpLikeGoldens: for the lessons whose output
-// is chaotic (a last-bit difference in one exponential grows until a printed
-// digit or an iteration count changes), a golden file can only hold on the
-// kind of machine that made it. Their comparisons with published figures,
-// which have tolerances, run everywhere.
-func RequireExp(t testing.TB) {
-	t.Helper()
-	if !ExpLikeGoldens() {
-		t.Skip("golden output made with amd64's FMA math.Exp; this machine's math.Exp rounds differently, and this lesson's output is chaotic")
 	}
 }
 

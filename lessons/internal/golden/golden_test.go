@@ -1,11 +1,11 @@
 package golden
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 )
 
@@ -48,6 +48,7 @@ func (r *recorder) Fatalf(format string, args ...any) {
 }
 
 func TestCheck(t *testing.T) {
+	t.Setenv(RecordEnv, "") // these golden files are not the lessons'
 	old := Dir
 	Dir = t.TempDir()
 	defer func() { Dir = old }()
@@ -133,26 +134,33 @@ func TestOutput(t *testing.T) {
 	}
 }
 
-// TestExpLikeGoldens checks the probe where the answer is known: on amd64
-// Linux with FMA (and AVX) in /proc/cpuinfo, Go takes the FMA path, so the
-// probe must say yes; the other answer is checked by running with
-// GODEBUG=cpu.fma=off, under which every chaotic lesson skips its golden.
-func TestExpLikeGoldens(t *testing.T) {
-	if runtime.GOARCH != "amd64" || strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
-		if ExpLikeGoldens() && strings.Contains(os.Getenv("GODEBUG"), "cpu.fma=off") {
-			t.Errorf("ExpLikeGoldens() = true with GODEBUG=cpu.fma=off, want false")
-		}
-		return
+// TestRecord checks that with $GOLDEN_RECORD set every comparison, passing
+// or failing, appends the golden file's absolute path and the SHA-256 of
+// the output compared, one line each, and that without it nothing is
+// written.
+func TestRecord(t *testing.T) {
+	t.Setenv(RecordEnv, "")
+	old := Dir
+	Dir = t.TempDir()
+	defer func() { Dir = old }()
+	if err := os.WriteFile(Path("out"), []byte("hello\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	info, err := os.ReadFile("/proc/cpuinfo")
+	list := filepath.Join(t.TempDir(), "list")
+	Check(&recorder{TB: t}, "out", []byte("hello\n"))
+	if _, err := os.Stat(list); !os.IsNotExist(err) {
+		t.Fatalf("without %s: stat %s: got %v, want no file", RecordEnv, list, err)
+	}
+	t.Setenv(RecordEnv, list)
+	Check(&recorder{TB: t}, "out", []byte("hello\n"))
+	Check(&recorder{TB: t}, "out", []byte("other\n"))
+	got, err := os.ReadFile(list)
 	if err != nil {
-		t.Skip("no /proc/cpuinfo")
+		t.Fatal(err)
 	}
-	flags := " " + string(info) + " "
-	if !strings.Contains(flags, " fma ") || !strings.Contains(flags, " avx ") {
-		t.Skip("processor without FMA")
-	}
-	if !ExpLikeGoldens() {
-		t.Errorf("ExpLikeGoldens() = false on amd64 with FMA, want true")
+	abs, _ := filepath.Abs(Path("out"))
+	want := fmt.Sprintf("%s %x\n%s %x\n", abs, sha256.Sum256([]byte("hello\n")), abs, sha256.Sum256([]byte("other\n")))
+	if string(got) != want {
+		t.Errorf("%s list: got %q, want %q", RecordEnv, got, want)
 	}
 }

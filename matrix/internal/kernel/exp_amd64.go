@@ -2,62 +2,38 @@
 
 package kernel
 
-import (
-	"math"
-	"os"
-	"strings"
-)
+import "nnscratch/matrix/portable"
 
-// Which of its two instruction sequences math.Exp runs on this machine, and
-// so which one expAVX must copy: Go's runtime picks the fused multiply-add
-// one when the processor has AVX (with the YMM state saved by the operating
-// system) and FMA. GODEBUG=cpu.… settings can switch that choice off inside
-// the runtime, where this package cannot see it, so any cpu option there
-// sends Exp and Sigmoid to math.Exp for every element.
-const (
-	expScalar = iota // no AVX: a math.Exp loop
-	expAVXMul        // AVX without FMA: multiply, then add
-	expAVXFMA        // AVX and FMA: fused multiply-adds where math.Exp fuses
-)
+// useExpAVX reports whether expAVX and sigmoidAVX can run: they need AVX
+// (with the YMM state saved by the operating system) and FMA, checked with
+// CPUID, whatever GODEBUG says (their bits are portable.Exp's either way).
+// Without them Exp and Sigmoid set nothing and the caller's portable.Exp
+// loop does all the work, with math.FMA in software: slower, same bits.
+var useExpAVX = hasAVX() && hasFMA()
 
-var expLevel = chooseExpLevel()
-
-func chooseExpLevel() int {
-	if strings.Contains(os.Getenv("GODEBUG"), "cpu.") {
-		return expScalar
-	}
-	switch {
-	case !hasAVX():
-		return expScalar
-	case hasFMA():
-		return expAVXFMA
-	}
-	return expAVXMul
-}
-
-// expAVX sets dst[i] = math.Exp(x[i]) for i = 0, 4, 8, … in groups of four
-// until n (a multiple of 4) or the first group in which some lane needs one
-// of math.Exp's special paths, and returns how many it set. fma selects the
-// sequence (see expLevel); only for machines with AVX.
+// expAVX sets dst[i] = portable.Exp(x[i]) for i = 0, 4, 8, … in groups of
+// four until n (a multiple of 4) or the first group in which some lane
+// needs one of portable.Exp's special paths, and returns how many it set.
+// Only for machines with AVX and FMA.
 //
 //go:noescape
-func expAVX(dst, x *float64, n int, fma bool) int
+func expAVX(dst, x *float64, n int) int
 
-// sigmoidAVX is expAVX for 1/(1+math.Exp(-x[i])).
+// sigmoidAVX is expAVX for 1/(1+portable.Exp(-x[i])).
 //
 //go:noescape
-func sigmoidAVX(dst, x *float64, n int, fma bool) int
+func sigmoidAVX(dst, x *float64, n int) int
 
-// Exp sets dst[i] = math.Exp(x[i]), bit for bit, for the first len(x) &^ 3
-// elements, four at a time with AVX, handing any group of four that
-// math.Exp would treat specially (infinite or NaN input, overflow, a
-// subnormal or zero result) to math.Exp itself, and returns how many
-// elements it set: 0 on machines without AVX, where the caller's math.Exp
-// loop does all the work. dst may be x itself but must not otherwise
-// overlap it, and must be at least as long.
+// Exp sets dst[i] = portable.Exp(x[i]), bit for bit, for the first
+// len(x) &^ 3 elements, four at a time with AVX and FMA, handing any group
+// of four that portable.Exp would treat specially (infinite or NaN input,
+// overflow, a subnormal or zero result) to portable.Exp itself, and returns
+// how many elements it set: 0 on machines without AVX and FMA, where the
+// caller's loop does all the work. dst may be x itself but must not
+// otherwise overlap it, and must be at least as long.
 func Exp(dst, x []float64) int { return blocks(dst, x, false) }
 
-// Sigmoid is Exp for σ(x) = 1/(1+math.Exp(-x)).
+// Sigmoid is Exp for σ(x) = 1/(1+portable.Exp(-x)).
 func Sigmoid(dst, x []float64) int { return blocks(dst, x, true) }
 
 // blocks runs expAVX, or sigmoidAVX if sigmoid is set, over the groups of
@@ -66,25 +42,24 @@ func Sigmoid(dst, x []float64) int { return blocks(dst, x, true) }
 // not through a function value, so that dst and x do not escape to the heap.
 func blocks(dst, x []float64, sigmoid bool) int {
 	n := len(x) &^ 3
-	if expLevel == expScalar || n == 0 {
+	if !useExpAVX || n == 0 {
 		return 0
 	}
 	dst = dst[:len(x)]
-	fma := expLevel == expAVXFMA
 	i := 0
 	for i < n {
 		if sigmoid {
-			i += sigmoidAVX(&dst[i], &x[i], n-i, fma)
+			i += sigmoidAVX(&dst[i], &x[i], n-i)
 		} else {
-			i += expAVX(&dst[i], &x[i], n-i, fma)
+			i += expAVX(&dst[i], &x[i], n-i)
 		}
 		if i < n {
 			g, y := dst[i:i+4], x[i:i+4]
 			for j := range g {
 				if sigmoid {
-					g[j] = 1 / (1 + math.Exp(-y[j]))
+					g[j] = 1 / (1 + portable.Exp(-y[j]))
 				} else {
-					g[j] = math.Exp(y[j])
+					g[j] = portable.Exp(y[j])
 				}
 			}
 			i += 4

@@ -2,22 +2,20 @@
 
 #include "textflag.h"
 
-// Four-lane versions of the assembly behind math.Exp on amd64 (see
-// exp_amd64.go). Each lane runs the scalar routine's arithmetic, operation
-// for operation:
+// A four-lane version of portable.Exp, which is the fused multiply-add
+// variant of the assembly behind math.Exp on amd64 (see exp_amd64.go). Each
+// lane runs portable.Exp's arithmetic, operation for operation:
 //
 //	k = round-to-nearest-int32(x·log2(e)),  r = x − k·ln2hi − k·ln2lo
 //	r = r/16,  p = Taylor polynomial of degree 8 in r (Horner, from 1/8!)
 //	e = r·p, then four times e = e·(e+2)   (e^r − 1 squared up to e^(16r) − 1)
 //	exp(x) = (e + 1)·2^k
 //
-// with a packed fused multiply-add wherever the scalar FMA routine has a
-// scalar one, and a packed multiply followed by a packed add/subtract
-// wherever the other routine has that. A group of four whose input is
-// NaN, above the overflow threshold or whose biased exponent k+1023 falls
-// outside 1…2046 (where the scalar routine takes its infinite, zero or
-// subnormal paths) is not written: the function returns and leaves that
-// group to math.Exp.
+// with a packed fused multiply-add wherever portable.Exp calls math.FMA. A
+// group of four whose input is NaN, above the overflow threshold or whose
+// biased exponent k+1023 falls outside 1…2046 (where portable.Exp takes its
+// infinite, zero or subnormal paths) is not written: the function returns
+// and leaves that group to portable.Exp.
 //
 // Registers: SI is x, DI is dst, DX counts the elements done, CX is n.
 // X6 holds four int32 1s and X7 zero for the exponent tests and packing.
@@ -65,7 +63,7 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 
 // SQUARINGS: Y0 = r, Y1 = p → Y0 = e = r·p, then three times e = e·(e+2)
 // (from e^s − 1 to e^(2s) − 1), and Y1 = e + 2 for the fourth, which
-// POLYFMA fuses with the final + 1 and POLYMUL does not.
+// POLYFMA fuses with the final + 1.
 #define SQUARINGS \
 	VMULPD Y1, Y0, Y0 \
 	VADDPD expc<>+416(SB), Y0, Y1 \
@@ -76,7 +74,7 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	VMULPD Y1, Y0, Y0 \
 	VADDPD expc<>+416(SB), Y0, Y1
 
-// POLYFMA: Y0 = x, Y1 = k → Y0 = e + 1 (fused sequence).
+// POLYFMA: Y0 = x, Y1 = k → Y0 = e + 1.
 #define POLYFMA \
 	VFNMADD231PD expc<>+64(SB), Y1, Y0 \
 	VFNMADD231PD expc<>+96(SB), Y1, Y0 \
@@ -91,32 +89,6 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	VFMADD213PD  expc<>+384(SB), Y0, Y1 \
 	SQUARINGS \
 	VFMADD213PD  expc<>+384(SB), Y1, Y0
-
-// POLYMUL: POLYFMA with every fused operation a multiply, then an add.
-#define POLYMUL \
-	VMULPD  expc<>+64(SB), Y1, Y3 \
-	VSUBPD  Y3, Y0, Y0 \
-	VMULPD  expc<>+96(SB), Y1, Y3 \
-	VSUBPD  Y3, Y0, Y0 \
-	VMULPD  expc<>+128(SB), Y0, Y0 \
-	VMOVUPD expc<>+160(SB), Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+192(SB), Y1, Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+224(SB), Y1, Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+256(SB), Y1, Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+288(SB), Y1, Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+320(SB), Y1, Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+352(SB), Y1, Y1 \
-	VMULPD  Y0, Y1, Y1 \
-	VADDPD  expc<>+384(SB), Y1, Y1 \
-	SQUARINGS \
-	VMULPD  Y1, Y0, Y0 \
-	VADDPD  expc<>+384(SB), Y0, Y0
 
 // LDEXP: Y0 = e + 1, X2 = k, AX from RANGE → Y0 = (e + 1)·2^k, or jumps to
 // done if some lane needs a special path.
@@ -140,8 +112,7 @@ GLOBL expc<>(SB), RODATA|NOPTR, $528
 	MOVQ    n+16(FP), CX \
 	XORQ    DX, DX \
 	VMOVDQU expc<>+496(SB), X6 \
-	VPXOR   X7, X7, X7 \
-	CMPB    fma+24(FP), $0
+	VPXOR   X7, X7, X7
 
 // EXPLOOP(LOOP, POLY, BEFORE, AFTER) is the loop of expAVX and sigmoidAVX:
 // for each group of four from DX on, BEFORE on x, then e^x by RANGE, POLY
@@ -172,22 +143,19 @@ LOOP: \
 	VMOVUPD expc<>+384(SB), Y1 \
 	VDIVPD  Y0, Y1, Y0
 
-// EXPFUNC(BEFORE, AFTER) is the body of expAVX and sigmoidAVX: EXPLOOP
-// with the fused or the separate sequence, as fma says.
+// EXPFUNC(BEFORE, AFTER) is the body of expAVX and sigmoidAVX.
 #define EXPFUNC(BEFORE, AFTER) \
 	PROLOGUE \
-	JEQ mulloop \
-	EXPLOOP(fmaloop, POLYFMA, BEFORE, AFTER) \
-	EXPLOOP(mulloop, POLYMUL, BEFORE, AFTER) \
+	EXPLOOP(loop, POLYFMA, BEFORE, AFTER) \
 done: \
 	VZEROUPPER \
-	MOVQ DX, ret+32(FP) \
+	MOVQ DX, ret+24(FP) \
 	RET
 
-// func expAVX(dst, x *float64, n int, fma bool) int
-TEXT ·expAVX(SB), NOSPLIT, $0-40
+// func expAVX(dst, x *float64, n int) int
+TEXT ·expAVX(SB), NOSPLIT, $0-32
 	EXPFUNC(NOTHING, NOTHING)
 
-// func sigmoidAVX(dst, x *float64, n int, fma bool) int
-TEXT ·sigmoidAVX(SB), NOSPLIT, $0-40
+// func sigmoidAVX(dst, x *float64, n int) int
+TEXT ·sigmoidAVX(SB), NOSPLIT, $0-32
 	EXPFUNC(NEGATE, RECIPROCAL)

@@ -50,9 +50,9 @@
 // Skipping a zero term is exact for the reasons sparse.go gives. Once its
 // buffers exist a product allocates nothing.
 //
-// Exp and Sigmoid (exp_amd64.s) apply math.Exp and 1/(1+e^−x) four lanes at a
-// time with AVX, operation for operation as math.Exp's own assembly, so
-// with the same bits.
+// Exp and Sigmoid (exp_amd64.s) apply portable.Exp and 1/(1+e^−x) four
+// lanes at a time with AVX and FMA, operation for operation as
+// portable.Exp, so with the same bits.
 package kernel
 
 import (
