@@ -120,3 +120,47 @@ loop:
 	VMOVUPD      Y7, 224(DI)
 	VZEROUPPER
 	RET
+
+#define FMAROW(A, ACC0, ACC1) \
+	VBROADCASTSD A(SI), Y10        \
+	VFMADD231PD  Y8, Y10, ACC0     \
+	VFMADD231PD  Y9, Y10, ACC1
+
+// func tile4x8FMA(ap *[4]float64, idx *int32, bp *[8]float64, n int, t *[4][8]float64)
+TEXT ·tile4x8FMA(SB), NOSPLIT, $0-40
+	MOVQ   ap+0(FP), SI
+	MOVQ   idx+8(FP), DX
+	MOVQ   bp+16(FP), BX
+	MOVQ   n+24(FP), CX
+	MOVQ   t+32(FP), DI
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	VXORPD Y4, Y4, Y4
+	VXORPD Y5, Y5, Y5
+	VXORPD Y6, Y6, Y6
+	VXORPD Y7, Y7, Y7
+floop:
+	MOVLQSX      (DX), AX
+	SHLQ         $6, AX
+	VMOVUPD      (BX)(AX*1), Y8
+	VMOVUPD      32(BX)(AX*1), Y9
+	FMAROW(0, Y0, Y1)
+	FMAROW(8, Y2, Y3)
+	FMAROW(16, Y4, Y5)
+	FMAROW(24, Y6, Y7)
+	ADDQ         $32, SI
+	ADDQ         $4, DX
+	DECQ         CX
+	JNZ          floop
+	VMOVUPD      Y0, (DI)
+	VMOVUPD      Y1, 32(DI)
+	VMOVUPD      Y2, 64(DI)
+	VMOVUPD      Y3, 96(DI)
+	VMOVUPD      Y4, 128(DI)
+	VMOVUPD      Y5, 160(DI)
+	VMOVUPD      Y6, 192(DI)
+	VMOVUPD      Y7, 224(DI)
+	VZEROUPPER
+	RET
