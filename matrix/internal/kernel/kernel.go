@@ -10,11 +10,12 @@
 // Blocked computes an r×m product C = op(A)·op(B) with inner dimension n,
 // where op reads an operand as it is or transposed in place (Op):
 //
-//   - B is copied once into packed panels of a few columns and each strip of
-//     a few rows of A into a packed strip (packing reads Aᵀ and Bᵀ in place,
-//     so no transpose is ever formed); a tile of C is then kept in registers
-//     for the whole inner dimension, and panels are visited in blocks that
-//     fit the L2 cache.
+//   - B is copied once into packed panels of a few columns (reading Bᵀ in
+//     place, so no transpose is ever formed). A is taken a strip of a few
+//     rows at a time, read where it lies, except that a strip of Aᵀ (a few
+//     columns of A) is copied into a small buffer first. A tile of C is
+//     kept in registers for the whole inner dimension, and panels are
+//     visited in blocks that fit the L2 cache.
 //   - On amd64 the tile is 4×8 and its micro-kernel is assembly (simd.go,
 //     simd_amd64.s) that works across the columns of C: it broadcasts A[i,k]
 //     and adds A[i,k]·B[k,j:j+w] to a row of the tile with a packed multiply
@@ -24,8 +25,8 @@
 //     or 4×4 tile spills (BenchmarkTile).
 //   - The rows of C can be split into a fixed number of contiguous blocks run
 //     by a pool of goroutines (Auto does so from 1M multiply-adds).
-//   - With skip set, each strip of A is packed without the k where all its
-//     rows are zero, and the tile runs over the k kept (sparse.go).
+//   - With skip set, the k where all rows of a strip of A are zero are left
+//     out: the tile runs over the list of the k kept (sparse.go).
 //
 // # Every kernel gives the reference loop's result bit for bit
 //
@@ -87,9 +88,9 @@ const (
 	// l2Block bounds the packed block of B kept hot in the L2 cache, in
 	// float64s (256 KiB).
 	l2Block = 32 * 1024
-	// prepackMax bounds, in float64s (8 MiB), the packed strips of A kept
-	// to pack each strip only once when B takes several blocks.
-	prepackMax = 1 << 20
+	// listMax bounds, in int32s (4 MiB), the lists of kept k of every strip
+	// of A, built once when zeros are skipped (see gemm.rows).
+	listMax = 1 << 20
 	// keepMax is the largest packed buffer, in float64s (32 MiB), kept for
 	// the next product.
 	keepMax = 4 << 20
@@ -133,17 +134,17 @@ func Procs() int { return min(runtime.GOMAXPROCS(0), runtime.NumCPU()) }
 
 // The free lists of the two tiles (see freeList).
 var (
-	free2x3 freeList[[mr]float64, [nr]float64]
-	free4x8 freeList[[vr]float64, [vc]float64]
+	free2x3 freeList[[nr]float64]
+	free4x8 freeList[[vc]float64]
 )
 
 // blockedLevel is Blocked with the micro-kernel of the given level
 // (simd.go): the 2×3 tile in Go for simdScalar, else the 4×8 tile.
 func blockedLevel(level int, op Op, c, a, b []float64, r, n, m, p int, skip bool) {
 	if level == simdScalar {
-		blocked(&free2x3, tile2x3, level, op, c, a, b, r, n, m, p, skip)
+		blocked(&free2x3, tile2x3, mr, level, op, c, a, b, r, n, m, p, skip)
 	} else {
-		blocked(&free4x8, tile4x8, level, op, c, a, b, r, n, m, p, skip)
+		blocked(&free4x8, tile4x8, vr, level, op, c, a, b, r, n, m, p, skip)
 	}
 }
 
@@ -164,7 +165,7 @@ var workers struct {
 }
 
 // task asks a worker to compute rows [lo, hi) of a product using the
-// A-strip buffer w.
+// buffers of worker w.
 type task struct {
 	g interface {
 		rows(w, lo, hi int)

@@ -1,5 +1,7 @@
 package kernel
 
+import "math"
+
 // This file says when the blocked kernel skips the zero terms of op(A), and
 // why that changes no bit. Image batches (Fashion-MNIST's backgrounds: about
 // half of all pixels) and ReLU outputs are mostly exact zeros. With skip set,
@@ -24,9 +26,55 @@ package kernel
 //   - the other terms are still added one by one in the order k = 0, 1, 2, …,
 //     each rounded before it is added.
 //
+// The list of kept k is built without a branch on the data (notZero), since
+// the zeros of an image fall where a branch predictor cannot guess them.
+//
 // If B holds an Inf or a NaN, 0·B[k,j] is NaN and must not be skipped: the
 // kernel then packs the strips whole (TestSparseSpecialValues). A NaN or Inf
 // in A is not zero and is never skipped.
+
+// nonzeroK writes into idx, in increasing order, the k where some of the
+// first h rows of the strip s is not zero, and returns how many.
+func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
+	a, n, sk := s.A, g.n, s.SK
+	idx = idx[:n]
+	kept := 0
+	switch {
+	case h == vr && sk == 1: // four rows of a, read in order
+		r0, r1, r2, r3 := a[s.Off[0]:s.Off[0]+n], a[s.Off[1]:s.Off[1]+n], a[s.Off[2]:s.Off[2]+n], a[s.Off[3]:s.Off[3]+n]
+		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+		for k, v := range r0 {
+			x := math.Float64bits(v) | math.Float64bits(r1[k]) | math.Float64bits(r2[k]) | math.Float64bits(r3[k])
+			idx[kept] = int32(k)
+			kept += notZero(x)
+		}
+	case h == vr && sk == vr: // a copied strip of aᵀ: four values per k
+		a = a[:n*vr]
+		for k := range idx {
+			e := a[k*vr : k*vr+vr]
+			x := math.Float64bits(e[0]) | math.Float64bits(e[1]) | math.Float64bits(e[2]) | math.Float64bits(e[3])
+			idx[kept] = int32(k)
+			kept += notZero(x)
+		}
+	default:
+		for k := range idx {
+			var x uint64
+			for i := range h {
+				x |= math.Float64bits(a[s.Off[i]+k*sk])
+			}
+			idx[kept] = int32(k)
+			kept += notZero(x)
+		}
+	}
+	return kept
+}
+
+// notZero returns 1 if the bits x, ORed from float64s, are those of some
+// value other than ±0, else 0, without a branch.
+func notZero(x uint64) int {
+	x <<= 1 // drop the sign: −0 is zero
+	return int((x | -x) >> 63)
+}
 
 // sparseMin is the fraction of exact zeros in A, in 1/64ths, from which Auto
 // skips zero terms.
