@@ -183,9 +183,10 @@ func (g *gemm[P]) packB() {
 	}
 }
 
-// locate sets s to the strip of op(a) that starts at row i0, copying it
-// into the buffer of worker w for Aᵀ·B.
-func (g *gemm[P]) locate(w int, s *strip, i0 int) {
+// locate sets s to strip q of the chunk of strips starting at row c0: in
+// place in a for A·B and A·Bᵀ, else in the copy packT made.
+func (g *gemm[P]) locate(w int, s *strip, c0, q int) {
+	i0 := c0 + q*g.h
 	h := min(g.h, g.r-i0)
 	if g.op != TransA {
 		s.A, s.SK = g.a, 1
@@ -198,79 +199,99 @@ func (g *gemm[P]) locate(w int, s *strip, i0 int) {
 		}
 		return
 	}
-	// op(a)[i0+i, k] = a[k, i0+i]; a has g.r columns.
-	n, r, sk := g.n, g.r, g.h
-	buf := grow(g.apack[w], n*sk)
-	g.apack[w] = buf
-	if h == vr && sk == vr { // a whole strip of the vector tile: one copy per k
-		for k := range n {
-			*(*[vr]float64)(buf[k*vr:]) = [vr]float64(g.a[k*r+i0:])
-		}
-	} else {
-		for k := range n {
-			for i, v := range g.a[k*r+i0 : k*r+i0+h] {
-				buf[k*sk+i] = v
-			}
+	s.A, s.SK = g.apack[w], g.h
+	for i := range s.Off {
+		s.Off[i] = q * g.n * g.h // past the end: repeat the first row
+		if i < h {
+			s.Off[i] += i
 		}
 	}
-	s.A, s.SK = buf, sk
-	for i := range s.Off {
-		s.Off[i] = 0 // past the end: repeat the first row
-		if i < h {
-			s.Off[i] = i
+}
+
+// packT copies the strips of op(a) = aᵀ for rows [lo, hi) into the buffer
+// of worker w, strip q at q·n·h, its entry for k (h float64s, one per row
+// of the strip) at k·h past that. It reads a row by row, in order.
+func (g *gemm[P]) packT(w, lo, hi int) {
+	n, r, h := g.n, g.r, g.h
+	strips := (hi - lo + h - 1) / h
+	buf := grow(g.apack[w], strips*n*h)
+	g.apack[w] = buf
+	for k := range n {
+		row := g.a[k*r+lo : k*r+hi]
+		q := 0
+		if h == vr {
+			for ; (q+1)*vr <= len(row); q++ { // whole strips: one copy each
+				*(*[vr]float64)(buf[(q*n+k)*vr:]) = [vr]float64(row[q*vr:])
+			}
+		}
+		for ; q*h < len(row); q++ {
+			for i, v := range row[q*h : min(len(row), q*h+h)] {
+				buf[(q*n+k)*h+i] = v
+			}
 		}
 	}
 }
 
 // rows computes rows [lo, hi) of the product (lo a multiple of the strip
-// height) with the buffers of worker w. It walks B in blocks of panels that
-// fit the L2 cache and multiplies each strip of A by every panel of a
-// block. With g.skip it lists, for each strip, the k where some row of the
-// strip is not zero (sparse.go): once for all blocks when the lists of all
-// strips fit in listMax int32s, else again in every block.
+// height) with the buffers of worker w. It takes the strips in chunks of
+// at most chunkMax elements of op(a); for each chunk it copies the strips
+// of Aᵀ (packT), lists the k each strip keeps if g.skip (sparse.go), and
+// then walks B in blocks of panels that fit the L2 cache, multiplying each
+// strip of the chunk by every panel of a block.
 func (g *gemm[P]) rows(w, lo, hi int) {
 	var zp P
 	h, wp := g.h, len(zp)
 	n, m := g.n, g.m
 	panels := (m + wp - 1) / wp
 	block := max(1, l2Block/(wp*max(n, 1)))
-	strips := (hi - lo + h - 1) / h
+	per := max(1, chunkMax/(max(n, 1)*h)) // strips per chunk
 	s, t := g.strips[w], g.tiles[w]
-	kept := grow(g.akept[w], strips)
-	g.akept[w] = kept
-	once := strips*n <= listMax
-	var idx []int32
-	if g.skip {
-		idx = grow(g.aidx[w], n)
-		if once {
+	for c0 := lo; c0 < hi; c0 += per * h {
+		c1 := min(hi, c0+per*h)
+		strips := (c1 - c0 + h - 1) / h
+		if g.op == TransA {
+			g.packT(w, c0, c1)
+		}
+		kept := grow(g.akept[w], strips)
+		g.akept[w] = kept
+		var idx []int32
+		if g.skip {
 			idx = grow(g.aidx[w], strips*n)
+			g.aidx[w] = idx
 			for q := range kept {
-				g.locate(w, s, lo+q*h)
-				kept[q] = g.nonzeroK(s, min(h, hi-lo-q*h), idx[q*n:q*n+n])
+				g.locate(w, s, c0, q)
+				kept[q] = g.nonzeroK(s, min(h, c1-c0-q*h), idx[q*n:q*n+n])
 			}
 		}
-		g.aidx[w] = idx
-	}
-	for p0 := 0; p0 < panels; p0 += block {
-		p1 := min(panels, p0+block)
-		for q := range kept {
-			i0 := lo + q*h
-			g.locate(w, s, i0)
-			sidx := g.all
-			switch {
-			case g.skip && once:
-				sidx = idx[q*n : q*n+kept[q]]
-			case g.skip:
-				sidx = idx[:g.nonzeroK(s, min(h, hi-i0), idx)]
-			}
-			for p := p0; p < p1; p++ {
-				g.tile(g.level, s, sidx, g.bp[p*n:p*n+n], t)
-				j0 := p * wp
-				cw := min(wp, m-j0)
-				for c := 0; c < min(h, hi-i0); c++ {
-					copy(g.c[(i0+c)*m+j0:(i0+c)*m+j0+cw], t[c][:cw])
+		for p0 := 0; p0 < panels; p0 += block {
+			p1 := min(panels, p0+block)
+			for q := range kept {
+				g.locate(w, s, c0, q)
+				sidx := g.all
+				if g.skip {
+					sidx = idx[q*n : q*n+kept[q]]
+				}
+				for p := p0; p < p1; p++ {
+					g.tile(g.level, s, sidx, g.bp[p*n:p*n+n], t)
+					g.store(t, c0+q*h, min(h, c1-c0-q*h), p*wp)
 				}
 			}
+		}
+	}
+}
+
+// store copies the first h rows of the tile t into c at row i0, column j0.
+func (g *gemm[P]) store(t *[vr][vc]float64, i0, h, j0 int) {
+	m := g.m
+	cw := min(m-j0, len(*new(P)))
+	for i := range h {
+		o := (i0+i)*m + j0
+		if cw == vc {
+			*(*[vc]float64)(g.c[o:]) = t[i] // a whole row of the vector tile
+			continue
+		}
+		for j, v := range t[i][:cw] {
+			g.c[o+j] = v
 		}
 	}
 }

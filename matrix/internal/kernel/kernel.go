@@ -88,9 +88,10 @@ const (
 	// l2Block bounds the packed block of B kept hot in the L2 cache, in
 	// float64s (256 KiB).
 	l2Block = 32 * 1024
-	// listMax bounds, in int32s (4 MiB), the lists of kept k of every strip
-	// of A, built once when zeros are skipped (see gemm.rows).
-	listMax = 1 << 20
+	// chunkMax bounds, in elements of op(A), the chunk of strips of A whose
+	// copies (for Aᵀ, 8 MiB) and lists of kept k (4 MiB at most) are made
+	// at once (see gemm.rows).
+	chunkMax = 1 << 20
 	// keepMax is the largest packed buffer, in float64s (32 MiB), kept for
 	// the next product.
 	keepMax = 4 << 20

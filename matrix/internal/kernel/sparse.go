@@ -48,8 +48,8 @@ func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
 			idx[kept] = int32(k)
 			kept += notZero(x)
 		}
-	case h == vr && sk == vr: // a copied strip of aᵀ: four values per k
-		a = a[:n*vr]
+	case h == vr && sk == vr && s.Off[1] == s.Off[0]+1: // a copied strip of aᵀ: four values per k
+		a = a[s.Off[0] : s.Off[0]+n*vr]
 		for k := range idx {
 			e := a[k*vr : k*vr+vr]
 			x := math.Float64bits(e[0]) | math.Float64bits(e[1]) | math.Float64bits(e[2]) | math.Float64bits(e[3])
@@ -98,11 +98,21 @@ func Sparse(a []float64) bool {
 }
 
 // allFinite reports whether every value of s is finite: v·0 is NaN exactly
-// when v is ±Inf or NaN.
+// when v is ±Inf or NaN. Four sums run side by side, so that the additions
+// do not wait for each other.
 func allFinite(s []float64) bool {
-	acc := 0.0
-	for _, v := range s {
-		acc += v * 0
+	var a0, a1, a2, a3 float64
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		e := s[i : i+4 : i+4]
+		a0 += e[0] * 0
+		a1 += e[1] * 0
+		a2 += e[2] * 0
+		a3 += e[3] * 0
 	}
+	for _, v := range s[i:] {
+		a0 += v * 0
+	}
+	acc := a0 + a1 + a2 + a3
 	return acc == acc
 }
