@@ -220,8 +220,9 @@ func (g *gemm[P]) packT(w, lo, hi int) {
 		row := g.a[k*r+lo : k*r+hi]
 		q := 0
 		if h == vr {
-			for ; (q+1)*vr <= len(row); q++ { // whole strips: one copy each
-				*(*[vr]float64)(buf[(q*n+k)*vr:]) = [vr]float64(row[q*vr:])
+			for ; (q+1)*vr <= len(row); q++ { // whole strips, unrolled
+				d, e := buf[(q*n+k)*vr:][:vr:vr], row[q*vr:][:vr:vr]
+				d[0], d[1], d[2], d[3] = e[0], e[1], e[2], e[3]
 			}
 		}
 		for ; q*h < len(row); q++ {
