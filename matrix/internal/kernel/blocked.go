@@ -16,16 +16,15 @@ import "sync"
 // for the vector tile.
 type panel interface{ [nr]float64 | [vc]float64 }
 
-// A strip locates up to vr rows of op(A): element (i, k) of the strip is
-// A[Off[i] + k·SK]. For C = A·B and A·Bᵀ, A is a and row i of the strip is
-// row i0+i of a (Off[i] = (i0+i)·n, SK = 1); for Aᵀ·B, A is a copy of
-// columns i0, i0+1, … of a, one entry of h float64s per k (Off[i] = i,
-// SK = h). A strip shorter than the tile repeats its first row, whose
-// results are not stored.
+// A strip locates up to vr rows of op(A), each n float64s in a row:
+// element (i, k) of the strip is A[Off[i] + k]. For C = A·B and A·Bᵀ, A is
+// a and row i of the strip is row i0+i of a (Off[i] = (i0+i)·n); for Aᵀ·B,
+// A is packT's copy of columns i0, i0+1, … of a, each made a row. A strip
+// shorter than the tile repeats its first row, whose results are not
+// stored.
 type strip struct {
 	A   []float64
 	Off [vr]int
-	SK  int
 }
 
 // A microKernel sets t[i][j] = Σ_q S[i, idx[q]]·bp[idx[q]][j] for the rows
@@ -189,7 +188,7 @@ func (g *gemm[P]) locate(w int, s *strip, c0, q int) {
 	i0 := c0 + q*g.h
 	h := min(g.h, g.r-i0)
 	if g.op != TransA {
-		s.A, s.SK = g.a, 1
+		s.A = g.a
 		for i := range s.Off {
 			row := i0 // past the end: repeat the first row
 			if i < h {
@@ -199,35 +198,36 @@ func (g *gemm[P]) locate(w int, s *strip, c0, q int) {
 		}
 		return
 	}
-	s.A, s.SK = g.apack[w], g.h
+	s.A = g.apack[w]
 	for i := range s.Off {
-		s.Off[i] = q * g.n * g.h // past the end: repeat the first row
+		s.Off[i] = q * g.h * g.n // past the end: repeat the first row
 		if i < h {
-			s.Off[i] += i
+			s.Off[i] += i * g.n
 		}
 	}
 }
 
 // packT copies the strips of op(a) = aᵀ for rows [lo, hi) into the buffer
-// of worker w, strip q at q·n·h, its entry for k (h float64s, one per row
-// of the strip) at k·h past that. It reads a row by row, in order.
+// of worker w, strip q at q·h·n, its row i (column lo+q·h+i of a) at i·n
+// past that. It reads a row by row, in order, and writes h rows of each
+// strip in order.
 func (g *gemm[P]) packT(w, lo, hi int) {
 	n, r, h := g.n, g.r, g.h
 	strips := (hi - lo + h - 1) / h
-	buf := grow(g.apack[w], strips*n*h)
+	buf := grow(g.apack[w], strips*h*n)
 	g.apack[w] = buf
 	for k := range n {
 		row := g.a[k*r+lo : k*r+hi]
 		q := 0
 		if h == vr {
 			for ; (q+1)*vr <= len(row); q++ { // whole strips, unrolled
-				d, e := buf[(q*n+k)*vr:][:vr:vr], row[q*vr:][:vr:vr]
-				d[0], d[1], d[2], d[3] = e[0], e[1], e[2], e[3]
+				e, o := row[q*vr:][:vr:vr], q*vr*n+k
+				buf[o], buf[o+n], buf[o+2*n], buf[o+3*n] = e[0], e[1], e[2], e[3]
 			}
 		}
 		for ; q*h < len(row); q++ {
 			for i, v := range row[q*h : min(len(row), q*h+h)] {
-				buf[(q*n+k)*h+i] = v
+				buf[(q*h+i)*n+k] = v
 			}
 		}
 	}

@@ -321,7 +321,7 @@ func BenchmarkTile(b *testing.B) {
 		size int
 		f    func() float64
 	}{
-		{"2x3", 2 * 3, func() float64 { tile2x3(simdScalar, &strip{a2rows, [vr]int{0, k}, 1}, idx, b3, &t); return t[1][2] }},
+		{"2x3", 2 * 3, func() float64 { tile2x3(simdScalar, &strip{a2rows, [vr]int{0, k}}, idx, b3, &t); return t[1][2] }},
 		{"2x4", 2 * 4, func() float64 { return kernel2x4(a2, b4)[1][3] }},
 		{"4x4", 4 * 4, func() float64 { return kernel4x4(a4, b4)[3][3] }},
 	}

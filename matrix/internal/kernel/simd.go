@@ -19,8 +19,8 @@ package kernel
 // its sums in registers, is used instead.
 //
 // The strip of A is read in place (blocked.go): row i of the tile takes
-// its A[i,k] from A[Off[i] + k·SK], four pointers that the micro-kernel
-// walks together. With zero-skipping (sparse.go) the micro-kernel runs
+// its A[i,k] from A[Off[i] + k], four rows that the micro-kernel walks
+// together. With zero-skipping (sparse.go) the micro-kernel runs
 // over the list of the k kept and reads row k of the B panel for each;
 // without it the list is 0, 1, 2, …, so one micro-kernel serves both.
 
@@ -57,7 +57,7 @@ func tile4x8Go(s *strip, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
 			// NaN result then carries the same payload as MulNaive's.
 			sum := 0.0
 			for _, k := range idx {
-				sum += float64(s.A[s.Off[i]+int(k)*s.SK] * bp[k][j])
+				sum += float64(s.A[s.Off[i]+int(k)] * bp[k][j])
 			}
 			t[i][j] = sum
 		}

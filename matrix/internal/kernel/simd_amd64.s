@@ -8,17 +8,16 @@
 // never a fused multiply-add, so that every lane computes exactly what the
 // scalar loop of MulNaive computes.
 //
-// Registers: R8–R11 point at A[0,0] … A[3,0] (the rows of the strip, read
-// in place), R12 is the distance between A[i,k] and A[i,k+1] in bytes, DX
-// walks idx (int32), SI is k·R12 and AX is k·64 for the current k, BX is
-// the packed B panel (8 float64 = 64 bytes per k), CX counts down, DI is
-// the tile (row i at 64·i bytes).
+// Registers: R8–R11 point at A[0,0] … A[3,0] (the rows of the strip), DX
+// walks idx (int32), SI is the current k and AX is k·64, BX is the packed B
+// panel (8 float64 = 64 bytes per k), CX counts down, DI is the tile (row
+// i at 64·i bytes).
 
 // SSEROW adds A[i,k]·B[k,j:j+4] to one row of a half tile: it broadcasts
-// A[i,k], the float64 at SI bytes past ROW, to both lanes of X10 and adds
+// A[i,k], the float64 SI places past ROW, to both lanes of X10 and adds
 // its products with X8 and X9 (four columns of B) to ACC0 and ACC1.
 #define SSEROW(ROW, ACC0, ACC1) \
-	MOVSD    (ROW)(SI*1), X10 \
+	MOVSD    (ROW)(SI*8), X10 \
 	UNPCKLPD X10, X10         \
 	MOVAPD   X10, X11         \
 	MULPD    X8, X11          \
@@ -30,8 +29,8 @@
 // offset in a row of 8 float64) in X0–X7: row i, columns 2h, 2h+1 of the
 // half in X(2i+h).
 #define SSEHALF(OFF, LOOP) \
-	MOVQ  idx+40(FP), DX            \
-	MOVQ  n+56(FP), CX              \
+	MOVQ  idx+32(FP), DX            \
+	MOVQ  n+48(FP), CX              \
 	XORPS X0, X0                    \
 	XORPS X1, X1                    \
 	XORPS X2, X2                    \
@@ -41,9 +40,8 @@
 	XORPS X6, X6                    \
 	XORPS X7, X7                    \
 LOOP:                                   \
-	MOVLQSX  (DX), AX               \
-	MOVQ     AX, SI                 \
-	IMULQ    R12, SI                \
+	MOVLQSX  (DX), SI               \
+	MOVQ     SI, AX                 \
 	SHLQ     $6, AX                 \
 	MOVUPD   OFF(BX)(AX*1), X8      \
 	MOVUPD   OFF+16(BX)(AX*1), X9   \
@@ -69,34 +67,32 @@ LOOP:                                   \
 	MOVQ a1+8(FP), R9    \
 	MOVQ a2+16(FP), R10  \
 	MOVQ a3+24(FP), R11  \
-	MOVQ sk+32(FP), R12  \
-	SHLQ $3, R12         \
-	MOVQ bp+48(FP), BX   \
-	MOVQ t+64(FP), DI
+	MOVQ bp+40(FP), BX   \
+	MOVQ t+56(FP), DI
 
-// func tile4x8SSE2(a0, a1, a2, a3 *float64, sk int, idx *int32, bp *[8]float64, n int, t *[4][8]float64)
-TEXT ·tile4x8SSE2(SB), NOSPLIT, $0-72
+// func tile4x8SSE2(a0, a1, a2, a3 *float64, idx *int32, bp *[8]float64, n int, t *[4][8]float64)
+TEXT ·tile4x8SSE2(SB), NOSPLIT, $0-64
 	ARGS
 	SSEHALF(0, lo)
 	SSEHALF(32, hi)
 	RET
 
 // AVXROW adds A[i,k]·B[k,j:j+8] to row i of the tile: it broadcasts
-// A[i,k], the float64 at SI bytes past ROW, to the four lanes of Y10 and
+// A[i,k], the float64 SI places past ROW, to the four lanes of Y10 and
 // adds its products with Y8 and Y9 (the eight columns of B) to ACC0 and
 // ACC1.
 #define AVXROW(ROW, ACC0, ACC1) \
-	VBROADCASTSD (ROW)(SI*1), Y10 \
+	VBROADCASTSD (ROW)(SI*8), Y10 \
 	VMULPD       Y8, Y10, Y11     \
 	VADDPD       Y11, ACC0, ACC0  \
 	VMULPD       Y9, Y10, Y11     \
 	VADDPD       Y11, ACC1, ACC1
 
-// func tile4x8AVX(a0, a1, a2, a3 *float64, sk int, idx *int32, bp *[8]float64, n int, t *[4][8]float64)
-TEXT ·tile4x8AVX(SB), NOSPLIT, $0-72
+// func tile4x8AVX(a0, a1, a2, a3 *float64, idx *int32, bp *[8]float64, n int, t *[4][8]float64)
+TEXT ·tile4x8AVX(SB), NOSPLIT, $0-64
 	ARGS
-	MOVQ   idx+40(FP), DX
-	MOVQ   n+56(FP), CX
+	MOVQ   idx+32(FP), DX
+	MOVQ   n+48(FP), CX
 	VXORPD Y0, Y0, Y0
 	VXORPD Y1, Y1, Y1
 	VXORPD Y2, Y2, Y2
@@ -106,9 +102,8 @@ TEXT ·tile4x8AVX(SB), NOSPLIT, $0-72
 	VXORPD Y6, Y6, Y6
 	VXORPD Y7, Y7, Y7
 loop:
-	MOVLQSX (DX), AX
-	MOVQ    AX, SI
-	IMULQ   R12, SI
+	MOVLQSX (DX), SI
+	MOVQ    SI, AX
 	SHLQ    $6, AX
 	VMOVUPD (BX)(AX*1), Y8
 	VMOVUPD 32(BX)(AX*1), Y9

@@ -36,11 +36,10 @@ import "math"
 // nonzeroK writes into idx, in increasing order, the k where some of the
 // first h rows of the strip s is not zero, and returns how many.
 func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
-	a, n, sk := s.A, g.n, s.SK
+	a, n := s.A, g.n
 	idx = idx[:n]
 	kept := 0
-	switch {
-	case h == vr && sk == 1: // four rows of a, read in order
+	if h == vr { // four rows, read in order
 		r0, r1, r2, r3 := a[s.Off[0]:s.Off[0]+n], a[s.Off[1]:s.Off[1]+n], a[s.Off[2]:s.Off[2]+n], a[s.Off[3]:s.Off[3]+n]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
 		for k, v := range r0 {
@@ -48,23 +47,15 @@ func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
 			idx[kept] = int32(k)
 			kept += notZero(x)
 		}
-	case h == vr && sk == vr && s.Off[1] == s.Off[0]+1: // a copied strip of aᵀ: four values per k
-		a = a[s.Off[0] : s.Off[0]+n*vr]
-		for k := range idx {
-			e := a[k*vr : k*vr+vr]
-			x := math.Float64bits(e[0]) | math.Float64bits(e[1]) | math.Float64bits(e[2]) | math.Float64bits(e[3])
-			idx[kept] = int32(k)
-			kept += notZero(x)
+		return kept
+	}
+	for k := range idx {
+		var x uint64
+		for i := range h {
+			x |= math.Float64bits(a[s.Off[i]+k])
 		}
-	default:
-		for k := range idx {
-			var x uint64
-			for i := range h {
-				x |= math.Float64bits(a[s.Off[i]+k*sk])
-			}
-			idx[kept] = int32(k)
-			kept += notZero(x)
-		}
+		idx[kept] = int32(k)
+		kept += notZero(x)
 	}
 	return kept
 }

@@ -25,10 +25,10 @@ func tile2x3(level int, s *strip, idx []int32, bp [][nr]float64, t *[vr][vc]floa
 		t[0][0], t[0][1], t[0][2], t[1][0], t[1][1], t[1][2] = 0, 0, 0, 0, 0, 0
 		return
 	}
-	a0, a1, sk := s.A[s.Off[0]:], s.A[s.Off[1]:], s.SK
+	a0, a1 := s.A[s.Off[0]:], s.A[s.Off[1]:]
 	for _, k := range idx {
 		b := &bp[k]
-		x0, x1 := a0[int(k)*sk], a1[int(k)*sk]
+		x0, x1 := a0[k], a1[k]
 		c00 += float64(x0 * b[0])
 		c01 += float64(x0 * b[1])
 		c02 += float64(x0 * b[2])
