@@ -53,9 +53,7 @@ func BenchmarkStep784x50x1(b *testing.B) {
 	opt := &Momentum{Mu: 0.7}
 	net.Step(x, y, LogLoss{}, 0.005, opt, 0.01) // allocate the buffers
 	b.ReportAllocs()
-	for b.Loop() {
-		net.Step(x, y, LogLoss{}, 0.005, opt, 0.01)
-	}
+	loopCPU(b, func() { net.Step(x, y, LogLoss{}, 0.005, opt, 0.01) })
 }
 
 // benchStep times Step on a 784-100-10 network with the hidden activation
@@ -80,9 +78,7 @@ func benchStep(b *testing.B, f Activation, zeros float64) {
 	opt := &Adam{}
 	net.Step(x, y, CrossEntropy{}, 1e-4, opt, 0.001) // allocate the buffers
 	b.ReportAllocs()
-	for b.Loop() {
-		net.Step(x, y, CrossEntropy{}, 1e-4, opt, 0.001)
-	}
+	loopCPU(b, func() { net.Step(x, y, CrossEntropy{}, 1e-4, opt, 0.001) })
 }
 
 // BenchmarkAdam784x100x10 is one Adam update of the 79,510 parameters of
@@ -96,7 +92,5 @@ func BenchmarkAdam784x100x10(b *testing.B) {
 	opt := &Adam{}
 	opt.Step(net.Params(), 0.001)
 	b.ReportAllocs()
-	for b.Loop() {
-		opt.Step(net.Params(), 0.001)
-	}
+	loopCPU(b, func() { opt.Step(net.Params(), 0.001) })
 }
