@@ -17,7 +17,11 @@ import (
 // activation="relu", solver="adam", batch_size=200, alpha=1e-4,
 // learning_rate_init=0.001) for cfg.epochs epochs with nn.Network: Glorot
 // initialisation, ReLU, softmax with cross-entropy, Adam, the L2 penalty
-// α/(2n)·Σ‖W‖² per batch of n, the samples shuffled every epoch. Pixels
+// α/(2n)·Σ‖W‖² per batch of n, and the samples shuffled before every epoch
+// as scikit-learn shuffles them (0, 1, …, N−1, shuffled in place by the
+// generator that drew the weights), so that with the same seed as
+// random_state the run takes scikit-learn's batches in scikit-learn's order
+// from scikit-learn's starting weights. Pixels
 // stay bytes; each batch is scaled into one reused buffer, so memory stays
 // near the 55 MB of the images. It prints each epoch's loss and time, and
 // the test accuracy at the end.
@@ -49,7 +53,12 @@ func runFashion(w io.Writer, cfg config) error {
 	loss := nn.CrossEntropy{}
 	const alpha, eta = 1e-4, 0.001
 
-	order := src.Permutation(N)
+	// scikit-learn's order: 0, 1, …, N−1, shuffled in place before every
+	// epoch by the generator that drew the weights.
+	order := make([]int, N)
+	for i := range order {
+		order[i] = i
+	}
 	xbuf, ybuf := make([]float64, bs*in), make([]float64, bs*out)
 	var xb, yb matrix.Matrix
 	var fit time.Duration
