@@ -94,3 +94,18 @@ func BenchmarkAdam784x100x10(b *testing.B) {
 	b.ReportAllocs()
 	loopCPU(b, func() { opt.Step(net.Params(), 0.001) })
 }
+
+// BenchmarkMomentum784x50x1 is one momentum update of the 39,301
+// parameters of lesson 12's 784-50-1 network, the optimiser's share of
+// BenchmarkStep784x50x1.
+func BenchmarkMomentum784x50x1(b *testing.B) {
+	net := New([]int{784, 50, 1}, true, ReLU{}, Sigmoid{})
+	Glorot{}.Initialize(net, nprand.New(1))
+	for _, p := range net.Params() {
+		FillUniform(p.Grad, nprand.New(2), -1, 1)
+	}
+	opt := &Momentum{Mu: 0.7}
+	opt.Step(net.Params(), 0.01)
+	b.ReportAllocs()
+	loopCPU(b, func() { opt.Step(net.Params(), 0.01) })
+}

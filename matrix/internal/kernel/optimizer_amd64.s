@@ -45,3 +45,53 @@ loop:
 	JLT     loop
 	VZEROUPPER
 	RET
+
+// func momentumAVX(w, grad, v *float64, n int, c *[2]float64, nesterov bool)
+//
+// Per group of four: Y0 = g, Y2 = η·g, Y1 = v₊ = μ·v − η·g (the new v),
+// then W + v₊, or with nesterov W + (μ·v₊ − η·g). μ and η stay in Y10 and
+// Y11.
+TEXT ·momentumAVX(SB), NOSPLIT, $0-41
+	MOVQ         w+0(FP), DI
+	MOVQ         grad+8(FP), SI
+	MOVQ         v+16(FP), DX
+	MOVQ         n+24(FP), CX
+	MOVQ         c+32(FP), AX
+	MOVBLZX      nesterov+40(FP), R8
+	VBROADCASTSD 0(AX), Y10 // μ
+	VBROADCASTSD 8(AX), Y11 // η
+	XORQ         BX, BX
+	TESTQ        R8, R8
+	JNZ          nesterov
+
+plain:
+	VMOVUPD (SI)(BX*8), Y0
+	VMULPD  (DX)(BX*8), Y10, Y1 // μ·v
+	VMULPD  Y0, Y11, Y2         // η·g
+	VSUBPD  Y2, Y1, Y1          // v₊ = μ·v − η·g
+	VMOVUPD Y1, (DX)(BX*8)
+	VMOVUPD (DI)(BX*8), Y3
+	VADDPD  Y1, Y3, Y3          // W + v₊
+	VMOVUPD Y3, (DI)(BX*8)
+	ADDQ    $4, BX
+	CMPQ    BX, CX
+	JLT     plain
+	VZEROUPPER
+	RET
+
+nesterov:
+	VMOVUPD (SI)(BX*8), Y0
+	VMULPD  (DX)(BX*8), Y10, Y1 // μ·v
+	VMULPD  Y0, Y11, Y2         // η·g
+	VSUBPD  Y2, Y1, Y1          // v₊ = μ·v − η·g
+	VMOVUPD Y1, (DX)(BX*8)
+	VMULPD  Y1, Y10, Y1         // μ·v₊
+	VSUBPD  Y2, Y1, Y1          // μ·v₊ − η·g
+	VMOVUPD (DI)(BX*8), Y3
+	VADDPD  Y1, Y3, Y3          // W + (μ·v₊ − η·g)
+	VMOVUPD Y3, (DI)(BX*8)
+	ADDQ    $4, BX
+	CMPQ    BX, CX
+	JLT     nesterov
+	VZEROUPPER
+	RET

@@ -10,3 +10,12 @@ package kernel
 //
 //go:noescape
 func adamAVX(w, grad, m, v *float64, n int, c *[6]float64)
+
+// momentumAVX applies the momentum update to n elements (a multiple of 4,
+// at least 4) of w, grad (g) and v, four at a time, with c = {μ, η}:
+// v = μ·v − η·g, then w = w + v, or with nesterov w = w + (μ·v − η·g),
+// each operation rounded as the scalar loop of matrix.MomentumStepInto
+// rounds it. Only for machines where hasAVX is true.
+//
+//go:noescape
+func momentumAVX(w, grad, v *float64, n int, c *[2]float64, nesterov bool)

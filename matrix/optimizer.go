@@ -36,3 +36,30 @@ func AdamStepInto(w, g, m, v *Matrix, beta1, beta2, etaT, eps float64) {
 		wd[i] -= etaT * mi / (math.Sqrt(vi) + eps)
 	}
 }
+
+// MomentumStepInto applies one update of gradient descent with momentum (the
+// homework's form, also scikit-learn's) to the parameters w with gradient g
+// and velocity v, element by element:
+//
+//	v ← μ·v − η·g
+//	w ← w + v                 (with nesterov: w ← w + μ·v − η·g)
+//
+// Each product is rounded before it is added, as the loop below writes it;
+// where the processor has AVX the same operations run four elements at a
+// time, with the same bits. It panics with an error wrapping ErrShape
+// unless all three have the same shape, and allocates nothing.
+func MomentumStepInto(w, g, v *Matrix, mu, eta float64, nesterov bool) {
+	sameShape("MomentumStepInto", w, g)
+	sameShape("MomentumStepInto", w, v)
+	wd := w.Data
+	gd, vd := g.Data[:len(wd)], v.Data[:len(wd)]
+	for i := kernel.Momentum(wd, gd, vd, mu, eta, nesterov); i < len(wd); i++ {
+		gi := gd[i]
+		vd[i] = float64(mu*vd[i]) - float64(eta*gi)
+		if nesterov {
+			wd[i] += float64(mu*vd[i]) - float64(eta*gi)
+		} else {
+			wd[i] += vd[i]
+		}
+	}
+}

@@ -55,6 +55,53 @@ func TestAdamStepIntoBits(t *testing.T) {
 	}
 }
 
+// TestMomentumStepIntoBits checks MomentumStepInto, plain and Nesterov,
+// against the scalar loop written out here, bit for bit, as
+// TestAdamStepIntoBits does for Adam.
+func TestMomentumStepIntoBits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	specials := []float64{0, math.Copysign(0, -1), 5e-324, -1e-310, 1e300, -1e300, 1 + 0x1p-52,
+		math.Inf(1), math.Inf(-1), math.NaN(), 0x1p-30, 3}
+	value := func(special bool) float64 {
+		if special && rng.IntN(3) == 0 {
+			return specials[rng.IntN(len(specials))]
+		}
+		return (2*rng.Float64() - 1) * math.Pow(10, float64(rng.IntN(9)-6))
+	}
+	for _, nesterov := range []bool{false, true} {
+		for _, n := range []int{0, 1, 3, 4, 5, 8, 11, 64, 103} {
+			for trial := range 20 {
+				special := trial%2 == 1
+				gen := func() *Matrix { return Generate(1, n, func(int, int) float64 { return value(special) }) }
+				w, g, v := gen(), gen(), gen()
+				ww, wv := w.Clone(), v.Clone()
+				mu, eta := 0.7, 0.0123
+				for i, gi := range g.Data {
+					wv.Data[i] = float64(mu*wv.Data[i]) - float64(eta*gi)
+					if nesterov {
+						ww.Data[i] += float64(mu*wv.Data[i]) - float64(eta*gi)
+					} else {
+						ww.Data[i] += wv.Data[i]
+					}
+				}
+				MomentumStepInto(w, g, v, mu, eta, nesterov)
+				for _, c := range []struct {
+					name      string
+					got, want *Matrix
+				}{{"w", w, ww}, {"v", v, wv}} {
+					for i, x := range c.got.Data {
+						y := c.want.Data[i]
+						if math.Float64bits(x) != math.Float64bits(y) && !(math.IsNaN(x) && math.IsNaN(y)) {
+							t.Fatalf("nesterov %v, n %d, trial %d: %s[%d] = %v (%#x), want %v (%#x)",
+								nesterov, n, trial, c.name, i, x, math.Float64bits(x), y, math.Float64bits(y))
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
 // TestAdamStepIntoShapes checks the shape panic.
 func TestAdamStepIntoShapes(t *testing.T) {
 	defer func() {

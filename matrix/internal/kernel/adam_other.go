@@ -1,8 +1,0 @@
-//go:build !amd64 || purego
-
-package kernel
-
-// adamAVX is never called off amd64 (simdLevel is below simdAVX there).
-func adamAVX(w, grad, m, v *float64, n int, c *[6]float64) {
-	panic("kernel: adamAVX without AVX")
-}
