@@ -246,16 +246,26 @@ func TestSparse(t *testing.T) {
 }
 
 // TestBlockedAllocs checks that the blocked kernel allocates nothing once
-// its buffers exist, serial and parallel, dense and skipping zeros.
+// its buffers exist, for each Op, serial and parallel, dense and skipping
+// zeros.
 func TestBlockedAllocs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	const r, n, m = 200, 784, 100
 	a, b, c := random(rng, r, n, 0.5), random(rng, n, m, 0), make([]float64, r*m)
-	for _, p := range []int{1, 2} {
-		for _, skip := range []bool{false, true} {
-			got := testing.AllocsPerRun(5, func() { Blocked(Mul, c, a, b, r, n, m, p, skip) })
-			if got != 0 {
-				t.Errorf("Blocked on %d goroutines, skip %v: got %v allocations per run, want 0", p, skip, got)
+	for _, op := range []Op{Mul, TransA, TransB} {
+		x, y := a, b
+		if op == TransA { // an n×r a, read transposed: here X for Xᵀ·δ
+			x, y = random(rng, n, r, 0.5), random(rng, n, m, 0)
+		}
+		if op == TransB { // an m×n b, read transposed
+			y = random(rng, m, n, 0)
+		}
+		for _, p := range []int{1, 2} {
+			for _, skip := range []bool{false, true} {
+				got := testing.AllocsPerRun(5, func() { Blocked(op, c, x, y, r, n, m, p, skip) })
+				if got != 0 {
+					t.Errorf("Blocked op %d on %d goroutines, skip %v: got %v allocations per run, want 0", op, p, skip, got)
+				}
 			}
 		}
 	}
