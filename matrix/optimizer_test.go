@@ -6,20 +6,29 @@ import (
 	"testing"
 )
 
-// TestAdamStepIntoBits checks AdamStepInto, whose groups of four take the
-// vector path where there is one, against the scalar loop written out
-// here, bit for bit, on lengths around the group size and on values where
-// a fused multiply-add, another order or another rounding would show.
-func TestAdamStepIntoBits(t *testing.T) {
-	rng := rand.New(rand.NewPCG(21, 22))
+// optimizerValues returns a source of test values for the optimisers'
+// updates, seeded with seed: random values over nine decades and, when
+// special is set, a third of them values where a fused multiply-add,
+// another order or another rounding would show (±0, subnormals, huge
+// values, ±Inf, NaN).
+func optimizerValues(seed uint64) func(special bool) float64 {
+	rng := rand.New(rand.NewPCG(seed, seed+1))
 	specials := []float64{0, math.Copysign(0, -1), 5e-324, -1e-310, 1e300, -1e300, 1 + 0x1p-52,
 		math.Inf(1), math.Inf(-1), math.NaN(), 0x1p-30, 3}
-	value := func(special bool) float64 {
+	return func(special bool) float64 {
 		if special && rng.IntN(3) == 0 {
 			return specials[rng.IntN(len(specials))]
 		}
 		return (2*rng.Float64() - 1) * math.Pow(10, float64(rng.IntN(9)-6))
 	}
+}
+
+// TestAdamStepIntoBits checks AdamStepInto, whose groups of four take the
+// vector path where there is one, against the scalar loop written out
+// here, bit for bit, on lengths around the group size and on values where
+// a fused multiply-add, another order or another rounding would show.
+func TestAdamStepIntoBits(t *testing.T) {
+	value := optimizerValues(21)
 	for _, n := range []int{0, 1, 3, 4, 5, 8, 11, 64, 103} {
 		for trial := range 20 {
 			special := trial%2 == 1
@@ -59,15 +68,7 @@ func TestAdamStepIntoBits(t *testing.T) {
 // against the scalar loop written out here, bit for bit, as
 // TestAdamStepIntoBits does for Adam.
 func TestMomentumStepIntoBits(t *testing.T) {
-	rng := rand.New(rand.NewPCG(23, 24))
-	specials := []float64{0, math.Copysign(0, -1), 5e-324, -1e-310, 1e300, -1e300, 1 + 0x1p-52,
-		math.Inf(1), math.Inf(-1), math.NaN(), 0x1p-30, 3}
-	value := func(special bool) float64 {
-		if special && rng.IntN(3) == 0 {
-			return specials[rng.IntN(len(specials))]
-		}
-		return (2*rng.Float64() - 1) * math.Pow(10, float64(rng.IntN(9)-6))
-	}
+	value := optimizerValues(23)
 	for _, nesterov := range []bool{false, true} {
 		for _, n := range []int{0, 1, 3, 4, 5, 8, 11, 64, 103} {
 			for trial := range 20 {
