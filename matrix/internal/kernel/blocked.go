@@ -43,7 +43,7 @@ type gemm[P panel] struct {
 	skip    bool // leave out the k where every row of a strip is zero
 	level   int
 	tile    microKernel[P]
-	wg      sync.WaitGroup
+	split   // the hand-off of row blocks to the workers (parallel.go)
 
 	// bp holds op(b) in panels of len(P) columns: panel p (columns
 	// len(P)·p and on) is bp[p*n : (p+1)*n], entry k holding
@@ -122,25 +122,9 @@ func blocked[P panel](free *freeList[P], tile microKernel[P], h, level int, op O
 		free.put(g)
 		return
 	}
-	workers.once.Do(startWorkers)
-	strips := (r + h - 1) / h
-	g.wg.Add(p - 1)
-	lo := 0
-	for w := 0; w < p; w++ {
-		hi := min(r, (strips*(w+1)/p)*h)
-		if w == p-1 {
-			g.rows(w, lo, hi) // the caller takes the last block
-		} else {
-			workers.tasks <- task{g, w, lo, hi}
-		}
-		lo = hi
-	}
-	g.wg.Wait()
+	g.run(g, r, h, p)
 	free.put(g)
 }
-
-// done marks a task given to a worker as finished.
-func (g *gemm[P]) done() { g.wg.Done() }
 
 // packB copies op(b) into g.bp.
 func (g *gemm[P]) packB() {

@@ -24,7 +24,8 @@
 //     tag, the tile is 2×3 in Go (tile2x3.go), six scalar registers; a 2×4
 //     or 4×4 tile spills (BenchmarkTile).
 //   - The rows of C can be split into a fixed number of contiguous blocks run
-//     by a pool of goroutines (Auto does so from 1M multiply-adds).
+//     by a pool of goroutines (Auto does so from 1M multiply-adds); the
+//     caller takes back the blocks no worker has started (parallel.go).
 //   - With skip set, the k where all rows of a strip of A are zero are left
 //     out: the tile runs over the list of the k kept (sparse.go).
 //
@@ -59,10 +60,7 @@
 // with the same bits.
 package kernel
 
-import (
-	"runtime"
-	"sync"
-)
+import "runtime"
 
 // Op says how a product reads its operands, all row-major.
 type Op int
@@ -122,19 +120,21 @@ func Auto(op Op, c, a, b []float64, r, n, m int) {
 // the packed, register-blocked kernel on at most p goroutines, leaving out
 // the zero terms of op(a) if skip is set (sparse.go). The slices hold r·n,
 // n·m and r·m values laid out as Op says, and c must not share storage with
-// a or b; the caller (package matrix) has checked the shapes. The rows of c are split into blocks that are a fixed
-// function of the shape and p, and each element is computed by the same
-// operations in any case, so the result does not depend on scheduling.
-// (Cutting the rows into more blocks than goroutines, taken from a shared
-// counter so that a goroutine whose core is busy takes fewer, measured no
-// faster on a loaded machine.)
+// a or b; the caller (package matrix) has checked the shapes. The rows of
+// c are split into p blocks that are a fixed function of the shape and p;
+// the caller computes every block no worker has started by the time it is
+// done with its own (parallel.go), and each element is computed by the
+// same operations in any case, so the result does not depend on
+// scheduling. (Cutting the rows into more blocks than goroutines, taken
+// from a shared counter so that a goroutine whose core is busy takes fewer,
+// measured no faster on a loaded machine.)
 func Blocked(op Op, c, a, b []float64, r, n, m, p int, skip bool) {
 	blockedLevel(simdLevel, op, c, a, b, r, n, m, p, skip)
 }
 
 // Procs is the number of goroutines the parallel kernels use when asked for
-// all of them: GOMAXPROCS, at most the number of CPUs.
-func Procs() int { return min(runtime.GOMAXPROCS(0), runtime.NumCPU()) }
+// all of them: GOMAXPROCS, at most the number of CPUs (and maxProcs).
+func Procs() int { return min(runtime.GOMAXPROCS(0), runtime.NumCPU(), maxProcs) }
 
 // The free lists of the two tiles (see freeList).
 var (
@@ -158,34 +158,4 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
-}
-
-// workers is the pool of goroutines that run row blocks of large products.
-// They are started once, on first use, and live for the program's lifetime;
-// sending them a task allocates nothing.
-var workers struct {
-	once  sync.Once
-	tasks chan task
-}
-
-// task asks a worker to compute rows [lo, hi) of a product using the
-// buffers of worker w.
-type task struct {
-	g interface {
-		rows(w, lo, hi int)
-		done()
-	}
-	w, lo, hi int
-}
-
-func startWorkers() {
-	workers.tasks = make(chan task, 64)
-	for i := 0; i < runtime.NumCPU(); i++ {
-		go func() {
-			for t := range workers.tasks {
-				t.g.rows(t.w, t.lo, t.hi)
-				t.g.done()
-			}
-		}()
-	}
 }
