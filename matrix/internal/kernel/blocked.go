@@ -193,25 +193,30 @@ func (g *gemm[P]) locate(w int, s *strip, c0, q int) {
 
 // packT copies the strips of op(a) = aᵀ for rows [lo, hi) into the buffer
 // of worker w, strip q at q·h·n, its row i (column lo+q·h+i of a) at i·n
-// past that. It reads a row by row, in order, and writes h rows of each
-// strip in order.
+// past that. It goes strip by strip, writing the h rows of a strip in
+// order; it reads each cache line of a twice, for two neighbouring strips
+// of the vector tile, the second time from the L1 cache.
 func (g *gemm[P]) packT(w, lo, hi int) {
 	n, r, h := g.n, g.r, g.h
 	strips := (hi - lo + h - 1) / h
 	buf := grow(g.apack[w], strips*h*n)
 	g.apack[w] = buf
-	for k := range n {
-		row := g.a[k*r+lo : k*r+hi]
-		q := 0
-		if h == vr {
-			for ; (q+1)*vr <= len(row); q++ { // whole strips, unrolled
-				e, o := row[q*vr:][:vr:vr], q*vr*n+k
-				buf[o], buf[o+n], buf[o+2*n], buf[o+3*n] = e[0], e[1], e[2], e[3]
+	for q := range strips {
+		i0 := lo + q*h
+		rows := buf[q*h*n : (q+1)*h*n]
+		if i0+h <= hi && h == vr { // a whole strip of the vector tile
+			r0, r1, r2, r3 := rows[:n], rows[n:2*n], rows[2*n:3*n], rows[3*n:4*n]
+			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+			for k := range r0 {
+				e := g.a[k*r+i0:][:vr:vr]
+				r0[k], r1[k], r2[k], r3[k] = e[0], e[1], e[2], e[3]
 			}
+			continue
 		}
-		for ; q*h < len(row); q++ {
-			for i, v := range row[q*h : min(len(row), q*h+h)] {
-				buf[(q*h+i)*n+k] = v
+		for i := range min(h, hi-i0) {
+			row := rows[i*n : (i+1)*n]
+			for k := range row {
+				row[k] = g.a[k*r+i0+i]
 			}
 		}
 	}
@@ -219,7 +224,8 @@ func (g *gemm[P]) packT(w, lo, hi int) {
 
 // rows computes rows [lo, hi) of the product (lo a multiple of the strip
 // height) with the buffers of worker w. It takes the strips in chunks of
-// at most chunkMax elements of op(a); for each chunk it copies the strips
+// at most chunkMax elements of op(a) (l2Block for Aᵀ, whose strips it
+// copies); for each chunk it copies the strips
 // of Aᵀ (packT), lists the k each strip keeps if g.skip (sparse.go), and
 // then walks B in blocks of panels that fit the L2 cache, multiplying each
 // strip of the chunk by every panel of a block.
@@ -230,6 +236,11 @@ func (g *gemm[P]) rows(w, lo, hi int) {
 	panels := (m + wp - 1) / wp
 	block := max(1, l2Block/(wp*max(n, 1)))
 	per := max(1, chunkMax/(max(n, 1)*h)) // strips per chunk
+	if g.op == TransA {
+		// The copies of a chunk are read again for every panel: keep them
+		// in the L2 cache with the block of B.
+		per = max(1, l2Block/(max(n, 1)*h))
+	}
 	s, t := g.strips[w], g.tiles[w]
 	for c0 := lo; c0 < hi; c0 += per * h {
 		c1 := min(hi, c0+per*h)
