@@ -22,8 +22,9 @@ import (
 // generator that drew the weights), so that with the same seed as
 // random_state the run takes scikit-learn's batches in scikit-learn's order
 // from scikit-learn's starting weights. Pixels
-// stay bytes; each batch is scaled into one reused buffer, so memory stays
-// near the 55 MB of the images. It prints each epoch's loss and time, and
+// stay bytes; each batch is scaled into one of two reused buffers (by a
+// loader, while the batch before it trains), so memory stays near the 55
+// MB of the images. It prints each epoch's loss and time, and
 // the test accuracy at the end.
 func runFashion(w io.Writer, cfg config) error {
 	train, test, source, err := cli.LoadFashion(cfg.data, cfg.limits, data.EmbeddedFashion10, data.Limits.Fashion10)
@@ -59,23 +60,22 @@ func runFashion(w io.Writer, cfg config) error {
 	for i := range order {
 		order[i] = i
 	}
-	xbuf, ybuf := make([]float64, bs*in), make([]float64, bs*out)
-	var xb, yb matrix.Matrix
+	batches := newLoader(train, bs, in, out) // scales batch b+1 while b trains
+	defer batches.stop()
 	var fit time.Duration
 	for epoch := 1; epoch <= cfg.epochs; epoch++ {
 		start := time.Now()
 		src.Shuffle(order)
 		total := 0.0
+		batches.ask(order[:bs])
 		for lo := 0; lo < N; lo += bs {
-			idx := order[lo:min(N, lo+bs)]
-			n := len(idx)
-			xb = matrix.Matrix{Rows: n, Cols: in, Data: xbuf[:n*in]}
-			yb = matrix.Matrix{Rows: n, Cols: out, Data: ybuf[:n*out]}
-			train.Images.ScaleInto(xb.Data, idx, 0, 1)
-			train.OneHotInto(yb.Data, idx, 0, 1)
+			xb, yb := batches.take()
+			if next := lo + bs; next < N {
+				batches.ask(order[next:min(N, next+bs)])
+			}
 			// The product rounded before the sum (float64), so that arm64
 			// cannot fuse them into one multiply-add and print another loss.
-			total += float64(net.Step(&xb, &yb, loss, alpha, opt, eta) * float64(n))
+			total += float64(net.Step(xb, yb, loss, alpha, opt, eta) * float64(xb.Rows))
 		}
 		el := time.Since(start)
 		fit += el
@@ -84,7 +84,7 @@ func runFashion(w io.Writer, cfg config) error {
 			fmt.Fprintf(cfg.progress, "speed: epoch %d/%d, loss %.4f, %.2f s\n", epoch, cfg.epochs, total/float64(N), el.Seconds())
 		}
 	}
-	acc := accuracy(net, test, xbuf, bs)
+	acc := accuracy(net, test, batches.xbuf[0], bs)
 	fmt.Fprintf(w, "\nfit %.2f s, %.3f s/epoch, test accuracy %.4f\n", fit.Seconds(), fit.Seconds()/float64(cfg.epochs), acc)
 	return nil
 }
