@@ -24,7 +24,7 @@
 //     tag, the tile is 2×3 in Go (tile2x3.go), six scalar registers; a 2×4
 //     or 4×4 tile spills (BenchmarkTile).
 //   - The rows of C can be split into a fixed number of contiguous blocks run
-//     by a pool of goroutines (Auto does so from 1M multiply-adds); the
+//     by a pool of goroutines (Auto does so from 2M multiply-adds); the
 //     caller takes back the blocks no worker has started (parallel.go).
 //   - With skip set, the k where all rows of a strip of A are zero are left
 //     out: the tile runs over the list of the k kept (sparse.go).
@@ -84,8 +84,11 @@ const (
 	blockedMinRows = 16
 	// parallelMin is the smallest product split over goroutines. A
 	// hand-off costs microseconds, and on a busy machine the second core
-	// may not be free: two goroutines lost at 64³ and won at 128³.
-	parallelMin = 1 << 20
+	// may not be free: two goroutines lost at 64³ and won at 128³ (2.1M).
+	// Lesson 12's products, 1.96M each (50×784·784×50 and its Xᵀ·δ),
+	// trained 14% faster on one goroutine than split (1.9 against 2.2 s,
+	// load 4.3–4.8, even with the caller taking back unstarted blocks).
+	parallelMin = 1 << 21
 	// l2Block bounds the packed block of B kept hot in the L2 cache, in
 	// float64s (256 KiB).
 	l2Block = 32 * 1024
@@ -105,7 +108,7 @@ func Large(r, n, m int) bool {
 }
 
 // Auto sets c = op(a)·op(b), an r×m product with inner dimension n, with the
-// blocked kernel: on Procs goroutines from 1M multiply-adds, and skipping the
+// blocked kernel: on Procs goroutines from 2M multiply-adds, and skipping the
 // zero terms of op(a) when at least a quarter of a is zeros (Sparse; never
 // for TransB). c must not share storage with a or b.
 func Auto(op Op, c, a, b []float64, r, n, m int) {
