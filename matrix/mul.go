@@ -54,7 +54,7 @@ func mulNaive(dst, a, b *Matrix) *Matrix {
 // A small product runs the i-k-j loop of mulIKJ; from 16 rows and 48K
 // multiply-adds (r·n·m) the fast kernels of package matrix/internal/kernel
 // take over: packed operands, a register tile in SIMD assembly, zero terms
-// skipped and, from 1M multiply-adds, several goroutines. Each gives
+// skipped and, from 2M multiply-adds, several goroutines. Each gives
 // MulNaive's result bit for bit. Once its buffers exist MulInto allocates
 // nothing.
 func MulInto(dst, a, b *Matrix) *Matrix {

@@ -45,15 +45,11 @@ type Momentum struct {
 func (m *Momentum) Step(params []Param, eta float64) {
 	m.v = state(m.v, params)
 	for k, p := range params {
-		v := m.v[k]
-		for i, g := range p.Grad.Data {
-			v.Data[i] = float64(m.Mu*v.Data[i]) - float64(eta*g)
-			if m.Nesterov {
-				p.Value.Data[i] += float64(m.Mu*v.Data[i]) - float64(eta*g)
-			} else {
-				p.Value.Data[i] += v.Data[i]
-			}
-		}
+		// One sweep per parameter, four elements at a time where the
+		// processor allows, with the same bits as the scalar loop:
+		//	v[i] = float64(Mu*v[i]) - float64(eta*g)
+		//	W[i] += v[i]   (Nesterov: W[i] += float64(Mu*v[i]) - float64(eta*g))
+		matrix.MomentumStepInto(p.Value, p.Grad, m.v[k], m.Mu, eta, m.Nesterov)
 	}
 }
 
@@ -90,12 +86,12 @@ func (a *Adam) Step(params []Param, eta float64) {
 	t := float64(a.t)
 	etaT := eta * math.Sqrt(1-math.Pow(b2, t)) / (1 - math.Pow(b1, t))
 	for k, p := range params {
-		m, v := a.m[k].Data, a.v[k].Data
-		for i, g := range p.Grad.Data {
-			m[i] = float64(b1*m[i]) + float64((1-b1)*g)
-			v[i] = float64(b2*v[i]) + float64((1-b2)*(g*g))
-			p.Value.Data[i] -= etaT * m[i] / (math.Sqrt(v[i]) + eps)
-		}
+		// One sweep per parameter, four elements at a time where the
+		// processor allows, with the same bits as the scalar loop:
+		//	m[i] = float64(b1*m[i]) + float64((1-b1)*g)
+		//	v[i] = float64(b2*v[i]) + float64((1-b2)*(g*g))
+		//	W[i] -= etaT * m[i] / (math.Sqrt(v[i]) + eps)
+		matrix.AdamStepInto(p.Value, p.Grad, a.m[k], a.v[k], b1, b2, etaT, eps)
 	}
 }
 

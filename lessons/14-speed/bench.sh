@@ -1,21 +1,25 @@
 #!/bin/sh
-# bench.sh measures the side-by-side table of lessons/14-speed/README.md on
+# bench.sh measures the side-by-side tables of lessons/14-speed/README.md on
 # this machine, in one run: lesson 03's whole alpha sweep (Go binary against
-# the same loop in numpy) and 784-100-10 on Fashion-MNIST (lesson 14's
-# -fashion against scikit-learn's MLPClassifier with the same settings).
-# Go and Python runs alternate, so that both see the same load; each figure
-# is the median of RUNS runs (default 3), printed with the load average
-# before each run.
+# the same loop in numpy), 784-100-10 on Fashion-MNIST (lesson 14's -fashion
+# against scikit-learn's MLPClassifier and PyTorch in float64 and float32,
+# all with the same settings), and lesson 12's homework run (-data full,
+# its defaults) against MLPClassifier with the same settings.
+# The programs alternate, so that all see the same load; each figure is the
+# median of RUNS runs (default 3), and each run is printed with the load
+# average before it. Peak memory is the maximum resident set size that
+# /usr/bin/time -v reports, for the whole process.
 #
 #	lessons/14-speed/bench.sh                  # everything
 #	RUNS=5 lessons/14-speed/bench.sh sweep     # only the alpha sweep
 #	lessons/14-speed/bench.sh fashion          # only Fashion-MNIST
+#	lessons/14-speed/bench.sh homework         # only lesson 12's setting
 #
-# The Python side needs Debian's python3-numpy (and python3-sklearn for
-# Fashion-MNIST) for /usr/bin/python3 (or the interpreter in PY), and
-# Fashion-MNIST in DATA (default
+# The Python side needs Debian's python3-numpy (python3-sklearn and
+# python3-torch for the Fashion-MNIST columns) for /usr/bin/python3 (or the
+# interpreter in PY), and Fashion-MNIST in DATA (default
 # /usr/share/datasets/fashion-mnist); whatever is missing is skipped with a
-# message.
+# message. PyTorch runs on one thread (on two it measured slower here).
 set -eu
 
 cd "$(dirname "$0")/../.."
@@ -46,11 +50,13 @@ echo "machine: $(uname -m), $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo
 echo "go:      $(go version | cut -d' ' -f3-), GOAMD64=${GOAMD64:-default}"
 if have numpy; then echo "python:  $("$PY" -c 'import sys, numpy; print(sys.version.split()[0], "numpy", numpy.__version__)')"; fi
 if have sklearn; then echo "sklearn: $("$PY" -c 'import sklearn; print(sklearn.__version__)')"; fi
+if have torch; then echo "torch:   $("$PY" -c 'import torch; print(torch.__version__)')"; fi
 echo "runs:    $RUNS (median)"
 echo
 
 go build -o "$tmp/alpha-sweep" ./lessons/03-alpha-sweep
 go build -o "$tmp/speed" ./lessons/14-speed
+go build -o "$tmp/homework" ./lessons/12-minibatch-images
 
 # The alpha-sweep notebook's loop in numpy: 7 rates × 60,000 full-batch steps
 # of the 3-4-1 sigmoid network, printing the mean |error| every 10,000.
@@ -95,6 +101,93 @@ el = time.time() - t
 print("fit %.2f s, %.3f s/epoch, test accuracy %.4f" % (el, el / 10, clf.score(Xt, yt)))
 EOF
 
+# PyTorch with the same network, initialisation, optimiser, penalty and
+# batches as MLPClassifier; argv[2] is 64 or 32 (the float type).
+cat >"$tmp/torchfashion.py" <<'EOF'
+import gzip, sys, time
+import numpy as np
+import torch
+import torch.nn.functional as F
+d, dtype = sys.argv[1] + "/", {"64": torch.float64, "32": torch.float32}[sys.argv[2]]
+torch.set_num_threads(1)
+torch.manual_seed(1)
+def images(f):
+    with gzip.open(d + f) as g: return np.frombuffer(g.read(), np.uint8, offset=16).reshape(-1, 784)
+def labels(f):
+    with gzip.open(d + f) as g: return np.frombuffer(g.read(), np.uint8, offset=8)
+X = torch.tensor(images("train-images-idx3-ubyte.gz") / 255.0, dtype=dtype)
+y = torch.tensor(labels("train-labels-idx1-ubyte.gz"), dtype=torch.long)
+Xt = torch.tensor(images("t10k-images-idx3-ubyte.gz") / 255.0, dtype=dtype)
+yt = torch.tensor(labels("t10k-labels-idx1-ubyte.gz"), dtype=torch.long)
+net = torch.nn.Sequential(torch.nn.Linear(784, 100), torch.nn.ReLU(), torch.nn.Linear(100, 10)).to(dtype)
+for lin in (net[0], net[2]):  # scikit-learn's Glorot-uniform bound for ReLU
+    bound = (6 / (lin.in_features + lin.out_features)) ** 0.5
+    torch.nn.init.uniform_(lin.weight, -bound, bound)
+    torch.nn.init.uniform_(lin.bias, -bound, bound)
+opt = torch.optim.Adam(net.parameters(), lr=0.001, betas=(0.9, 0.999), eps=1e-8)
+alpha, N = 1e-4, len(X)
+t = time.time()
+for epoch in range(10):
+    perm = torch.randperm(N)
+    for i in range(0, N, 200):
+        idx = perm[i:i + 200]
+        opt.zero_grad()
+        # scikit-learn's objective: mean cross-entropy + alpha/(2n)·Σ‖W‖²
+        loss = F.cross_entropy(net(X[idx]), y[idx]) + alpha / (2 * len(idx)) * (
+            net[0].weight.pow(2).sum() + net[2].weight.pow(2).sum())
+        loss.backward()
+        opt.step()
+el = time.time() - t
+with torch.no_grad():
+    acc = (net(Xt).argmax(1) == yt).double().mean().item()
+print("fit %.2f s, %.3f s/epoch, test accuracy %.4f" % (el, el / 10, acc))
+EOF
+
+# Lesson 12's homework run in scikit-learn (its README's script, seed 1).
+cat >"$tmp/skhomework.py" <<'EOF'
+import gzip, sys, time, warnings
+import numpy as np
+from sklearn.neural_network import MLPClassifier
+D = sys.argv[1] + "/"
+def pair(kind):
+    x = np.frombuffer(gzip.open(D + kind + "-images-idx3-ubyte.gz").read(), np.uint8, offset=16).reshape(-1, 784)
+    y = np.frombuffer(gzip.open(D + kind + "-labels-idx1-ubyte.gz").read(), np.uint8, offset=8)
+    keep = (y == 0) | (y == 6)
+    return x[keep] / 255.0, (y[keep] == 6).astype(int)
+(xtr, ytr), (xte, yte) = pair("train"), pair("t10k")
+warnings.simplefilter("ignore")  # ConvergenceWarning after 20 epochs
+t = time.time()
+clf = MLPClassifier(hidden_layer_sizes=(50,), activation='relu', solver='sgd',
+                    learning_rate_init=0.01, momentum=0.7, nesterovs_momentum=False,
+                    batch_size=50, max_iter=20, alpha=0.005, random_state=1).fit(xtr, ytr)
+el = time.time() - t
+print("fit %.2f s, %.3f s/epoch, test accuracy %.4f" % (el, el / 20, clf.score(xte, yte)))
+EOF
+
+# run NAME CMD...: run CMD under /usr/bin/time -v, print its last line with
+# the peak memory and the load, and append "s/epoch accuracy MB" to
+# $tmp/NAME. CMD's last line must read "fit T s, S s/epoch, test accuracy A".
+run() {
+	name=$1
+	shift
+	l=$(load)
+	/usr/bin/time -v -o "$tmp/tv" "$@" >"$tmp/out" 2>"$tmp/err" || { echo "$name failed:"; cat "$tmp/err"; exit 1; }
+	line=$(tail -1 "$tmp/out")
+	mb=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$tmp/tv")
+	printf '%-8s %s, peak %s MB (load %s)\n' "$name" "$line" "$mb" "$l"
+	echo "$line $mb" | awk '{gsub(",", ""); print $4, $8, $9}' >>"$tmp/$name"
+}
+
+# row NAME LABEL: the table row of NAME's runs: median s/epoch, the accuracy
+# of the first run, median peak memory.
+row() {
+	[ -s "$tmp/$1" ] || return 0
+	s=$(cut -d' ' -f1 "$tmp/$1" | median)
+	a=$(head -1 "$tmp/$1" | cut -d' ' -f2)
+	m=$(cut -d' ' -f3 "$tmp/$1" | median)
+	echo "| $2 | $s | $a | $m MB |"
+}
+
 if [ "$what" = all ] || [ "$what" = sweep ]; then
 	echo "== lesson 03: 7 alphas x 60,000 steps of the 3-4-1 network"
 	if ! have numpy; then echo "(numpy not installed for $PY: Python side skipped)"; fi
@@ -123,31 +216,60 @@ if [ "$what" = all ] || [ "$what" = sweep ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = fashion ]; then
-	echo "== Fashion-MNIST 784-100-10, relu, adam, batch 200, 10 epochs"
+	echo "== Fashion-MNIST 784-100-10, relu, adam, batch 200, L2 1e-4, 10 epochs"
 	if [ ! -e "$DATA/train-images-idx3-ubyte.gz" ]; then
 		echo "(no Fashion-MNIST in $DATA: skipped)"
 		exit 0
 	fi
-	if ! have sklearn; then echo "(scikit-learn not installed for $PY: Python side skipped)"; fi
+	have sklearn || echo "(scikit-learn not installed for $PY: its column skipped)"
+	have torch || echo "(PyTorch not installed for $PY: its columns skipped)"
 	for i in $(seq "$RUNS"); do
-		l=$(load)
-		/usr/bin/time -f %M -o "$tmp/m" "$tmp/speed" -fashion -data "$DATA" >"$tmp/go-fm.txt" 2>/dev/null
-		line=$(tail -1 "$tmp/go-fm.txt")
-		echo "go      run $i: $line, peak $(($(cat "$tmp/m") / 1024)) MB (load $l)"
-		echo "$line" | awk '{print $4}' >>"$tmp/go-fm"
-		if have sklearn; then
-			l=$(load)
-			/usr/bin/time -f %M -o "$tmp/m" "$PY" "$tmp/skfashion.py" "$DATA" >"$tmp/py-fm.txt"
-			line=$(tail -1 "$tmp/py-fm.txt")
-			echo "sklearn run $i: $line, peak $(($(cat "$tmp/m") / 1024)) MB (load $l)"
-			echo "$line" | awk '{print $4}' >>"$tmp/py-fm"
+		run go "$tmp/speed" -fashion -data "$DATA"
+		if have sklearn; then run sklearn "$PY" "$tmp/skfashion.py" "$DATA"; fi
+		if have torch; then
+			run torch64 "$PY" "$tmp/torchfashion.py" "$DATA" 64
+			run torch32 "$PY" "$tmp/torchfashion.py" "$DATA" 32
 		fi
 	done
-	g=$(median <"$tmp/go-fm")
-	echo "go median:      $g s/epoch"
-	if have sklearn; then
-		p=$(median <"$tmp/py-fm")
-		echo "sklearn median: $p s/epoch"
-		echo "ratio go/sklearn: $(echo "$g $p" | awk '{printf "%.2f", $1 / $2}')"
+	echo
+	echo "| | s/epoch | test acc. | peak memory |"
+	echo "|---|---|---|---|"
+	row go "lesson 14 \`-fashion\` (float64)"
+	row sklearn "scikit-learn $("$PY" -c 'import sklearn; print(sklearn.__version__)' 2>/dev/null) MLPClassifier (float64)"
+	row torch64 "PyTorch, float64, 1 thread"
+	row torch32 "PyTorch, float32, 1 thread"
+	if [ -s "$tmp/sklearn" ]; then
+		echo
+		echo "go/sklearn: $(cut -d' ' -f1 "$tmp/go" | median | awk -v p="$(cut -d' ' -f1 "$tmp/sklearn" | median)" '{printf "%.2f", $1 / p}')"
+	fi
+	echo
+fi
+
+if [ "$what" = all ] || [ "$what" = homework ]; then
+	echo "== lesson 12's homework: 784-50-1, relu + sigmoid, momentum SGD, batch 50, 20 epochs, 12,000 images"
+	if [ ! -e "$DATA/train-images-idx3-ubyte.gz" ]; then
+		echo "(no Fashion-MNIST in $DATA: skipped)"
+		exit 0
+	fi
+	have sklearn || echo "(scikit-learn not installed for $PY: its column skipped)"
+	for i in $(seq "$RUNS"); do
+		l=$(load)
+		/usr/bin/time -v -o "$tmp/tv" "$tmp/homework" -data "$DATA" -out "" >"$tmp/out" 2>"$tmp/err"
+		# stderr: "trained 20 epochs in T s (S s per epoch, evaluation excluded)"
+		t=$(awk '/^trained/ {print $5}' "$tmp/err")
+		a=$(awk '/^test accuracy/ {sub("%", "", $NF); printf "%.4f", $NF / 100}' "$tmp/out")
+		mb=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2 / 1024}' "$tmp/tv")
+		echo "go       fit $t s (training only), test accuracy $a, peak $mb MB (load $l)"
+		echo "$(echo "$t" | awk '{printf "%.3f", $1 / 20}') $a $mb" >>"$tmp/hgo"
+		if have sklearn; then run hsk "$PY" "$tmp/skhomework.py" "$DATA"; fi
+	done
+	echo
+	echo "| | s/epoch | test acc. | peak memory |"
+	echo "|---|---|---|---|"
+	row hgo "lesson 12 \`-data full\`"
+	row hsk "scikit-learn MLPClassifier, same settings"
+	if [ -s "$tmp/hsk" ]; then
+		echo
+		echo "go/sklearn: $(cut -d' ' -f1 "$tmp/hgo" | median | awk -v p="$(cut -d' ' -f1 "$tmp/hsk" | median)" '{printf "%.2f", $1 / p}')"
 	fi
 fi

@@ -17,9 +17,14 @@ import (
 // activation="relu", solver="adam", batch_size=200, alpha=1e-4,
 // learning_rate_init=0.001) for cfg.epochs epochs with nn.Network: Glorot
 // initialisation, ReLU, softmax with cross-entropy, Adam, the L2 penalty
-// α/(2n)·Σ‖W‖² per batch of n, the samples shuffled every epoch. Pixels
-// stay bytes; each batch is scaled into one reused buffer, so memory stays
-// near the 55 MB of the images. It prints each epoch's loss and time, and
+// α/(2n)·Σ‖W‖² per batch of n, and the samples shuffled before every epoch
+// as scikit-learn shuffles them (0, 1, …, N−1, shuffled in place by the
+// generator that drew the weights), so that with the same seed as
+// random_state the run takes scikit-learn's batches in scikit-learn's order
+// from scikit-learn's starting weights. Pixels
+// stay bytes; each batch is scaled into one of two reused buffers (by a
+// loader, while the batch before it trains), so memory stays near the 55
+// MB of the images. It prints each epoch's loss and time, and
 // the test accuracy at the end.
 func runFashion(w io.Writer, cfg config) error {
 	train, test, source, err := cli.LoadFashion(cfg.data, cfg.limits, data.EmbeddedFashion10, data.Limits.Fashion10)
@@ -49,24 +54,28 @@ func runFashion(w io.Writer, cfg config) error {
 	loss := nn.CrossEntropy{}
 	const alpha, eta = 1e-4, 0.001
 
-	order := src.Permutation(N)
-	xbuf, ybuf := make([]float64, bs*in), make([]float64, bs*out)
-	var xb, yb matrix.Matrix
+	// scikit-learn's order: 0, 1, …, N−1, shuffled in place before every
+	// epoch by the generator that drew the weights.
+	order := make([]int, N)
+	for i := range order {
+		order[i] = i
+	}
+	batches := newLoader(train, bs, in, out) // scales batch b+1 while b trains
+	defer batches.stop()
 	var fit time.Duration
 	for epoch := 1; epoch <= cfg.epochs; epoch++ {
 		start := time.Now()
 		src.Shuffle(order)
 		total := 0.0
+		batches.ask(order[:bs])
 		for lo := 0; lo < N; lo += bs {
-			idx := order[lo:min(N, lo+bs)]
-			n := len(idx)
-			xb = matrix.Matrix{Rows: n, Cols: in, Data: xbuf[:n*in]}
-			yb = matrix.Matrix{Rows: n, Cols: out, Data: ybuf[:n*out]}
-			train.Images.ScaleInto(xb.Data, idx, 0, 1)
-			train.OneHotInto(yb.Data, idx, 0, 1)
+			xb, yb := batches.take()
+			if next := lo + bs; next < N {
+				batches.ask(order[next:min(N, next+bs)])
+			}
 			// The product rounded before the sum (float64), so that arm64
 			// cannot fuse them into one multiply-add and print another loss.
-			total += float64(net.Step(&xb, &yb, loss, alpha, opt, eta) * float64(n))
+			total += float64(net.Step(xb, yb, loss, alpha, opt, eta) * float64(xb.Rows))
 		}
 		el := time.Since(start)
 		fit += el
@@ -75,7 +84,7 @@ func runFashion(w io.Writer, cfg config) error {
 			fmt.Fprintf(cfg.progress, "speed: epoch %d/%d, loss %.4f, %.2f s\n", epoch, cfg.epochs, total/float64(N), el.Seconds())
 		}
 	}
-	acc := accuracy(net, test, xbuf, bs)
+	acc := accuracy(net, test, batches.xbuf[0], bs)
 	fmt.Fprintf(w, "\nfit %.2f s, %.3f s/epoch, test accuracy %.4f\n", fit.Seconds(), fit.Seconds()/float64(cfg.epochs), acc)
 	return nil
 }

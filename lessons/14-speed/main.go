@@ -17,7 +17,7 @@
 // the reference loop's result bit for bit.
 //
 // The default run is kernels.go's table and steps.go's, each figure timed
-// by measure.go; -sweep runs sweep.go and -fashion fashion.go.
+// by measure.go; -sweep runs sweep.go and -fashion fashion.go (with loader.go).
 package main
 
 import (

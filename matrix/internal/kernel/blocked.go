@@ -2,62 +2,78 @@ package kernel
 
 import "sync"
 
-// This file holds the packed, register-blocked product, written once for
-// both tiles: the 2×3 tile in Go (tile2x3.go) and the 4×8 vector tile
-// (simd.go). A packed strip of A holds, for each k kept, one element of each
-// of its rows (type S); a packed panel of B holds, for each k, one element
-// of each of its columns (type P).
-
-// strip is one entry of a packed strip of A: mr rows for the Go tile, vr
-// for the vector tile.
-type strip interface{ [mr]float64 | [vr]float64 }
+// This file holds the register-blocked product, written once for both
+// tiles: the 2×3 tile in Go (tile2x3.go) and the 4×8 vector tile (simd.go).
+// B is copied into packed panels (type P: for each k, one element of each
+// of the panel's columns). A is multiplied a strip of a few rows of op(A)
+// at a time (type strip): read where it lies for A·B and A·Bᵀ, so that the
+// input batch, the largest left operand of a training step, is never
+// copied; copied for Aᵀ·B, whose strip is a few columns of a (one element
+// per row), which cache lines a row apart would make slow to read again
+// for every panel of B.
 
 // panel is one entry of a packed panel of B: nr columns for the Go tile, vc
 // for the vector tile.
 type panel interface{ [nr]float64 | [vc]float64 }
 
-// A microKernel sets t[i][j] = Σ_q ap[q][i]·bp[idx[q]][j] for the rows and
-// columns of its tile, each sum accumulated from 0 in the order of q, each
-// product rounded before it is added. level selects among the
-// implementations of one tile (simd.go).
-type microKernel[S strip, P panel] func(level int, ap []S, idx []int32, bp []P, t *[vr][vc]float64)
+// A strip locates up to vr rows of op(A), each n float64s in a row:
+// element (i, k) of the strip is A[Off[i] + k]. For C = A·B and A·Bᵀ, A is
+// a and row i of the strip is row i0+i of a (Off[i] = (i0+i)·n); for Aᵀ·B,
+// A is packT's copy of columns i0, i0+1, … of a, each made a row. A strip
+// shorter than the tile repeats its first row, whose results are not
+// stored.
+type strip struct {
+	A   []float64
+	Off [vr]int
+}
+
+// A microKernel sets t[i][j] = Σ_q S[i, idx[q]]·bp[idx[q]][j] for the rows
+// and columns of its tile, S being the strip s, each sum accumulated from 0
+// in the order of q, each product rounded before it is added. level selects
+// among the implementations of one tile (simd.go).
+type microKernel[P panel] func(level int, s *strip, idx []int32, bp []P, t *[vr][vc]float64)
 
 // gemm describes one product c (r×m) = op(a)·op(b) with inner dimension n
-// and holds its packed operands.
-type gemm[S strip, P panel] struct {
+// and holds its packed panels of B and the lists of k each strip keeps.
+type gemm[P panel] struct {
 	op      Op
 	c, a, b []float64
 	r, n, m int
+	h       int  // rows per strip: mr for the Go tile, vr for the vector tile
 	skip    bool // leave out the k where every row of a strip is zero
 	level   int
-	tile    microKernel[S, P]
-	wg      sync.WaitGroup
+	tile    microKernel[P]
+	split   // the hand-off of row blocks to the workers (parallel.go)
 
 	// bp holds op(b) in panels of len(P) columns: panel p (columns
 	// len(P)·p and on) is bp[p*n : (p+1)*n], entry k holding
 	// op(b)[k, len(P)·p+c] in element c, with zeros past the last column.
 	bp []P
-	// Per worker: packed strips of A, the k they kept, how many, and the
-	// tile the micro-kernel writes (kept here, since a tile passed to a
-	// function value would escape to the heap on every call; each in its
-	// own allocation, since two workers writing one cache line slow down
-	// each other).
-	aps   [][]S
-	aidx  [][]int32
-	akept [][]int
-	tiles []*[vr][vc]float64
+	// all is the list 0, 1, …, n−1 of every k, used when nothing is skipped.
+	all []int32
+	// Per worker: the k each of its strips keeps (strip s at s·n), how
+	// many, the copy of a strip of Aᵀ, the strip and the tile the
+	// micro-kernel writes (kept here,
+	// since values passed to a function value would escape to the heap on
+	// every call; each in its own allocation, since two workers writing one
+	// cache line slow down each other).
+	aidx   [][]int32
+	akept  [][]int
+	apack  [][]float64
+	strips []*strip
+	tiles  []*[vr][vc]float64
 }
 
 // freeList keeps gemm values with their buffers, so that a training loop
 // calling the blocked kernel allocates nothing after its first step. It is
 // never emptied by the garbage collector (unlike sync.Pool), which keeps
 // testing.AllocsPerRun at 0.
-type freeList[S strip, P panel] struct {
+type freeList[P panel] struct {
 	sync.Mutex
-	list []*gemm[S, P]
+	list []*gemm[P]
 }
 
-func (f *freeList[S, P]) get() *gemm[S, P] {
+func (f *freeList[P]) get() *gemm[P] {
 	f.Lock()
 	defer f.Unlock()
 	if n := len(f.list); n > 0 {
@@ -65,10 +81,10 @@ func (f *freeList[S, P]) get() *gemm[S, P] {
 		f.list = f.list[:n-1]
 		return g
 	}
-	return new(gemm[S, P])
+	return new(gemm[P])
 }
 
-func (f *freeList[S, P]) put(g *gemm[S, P]) {
+func (f *freeList[P]) put(g *gemm[P]) {
 	g.c, g.a, g.b = nil, nil, nil
 	var z P
 	if cap(g.bp)*len(z) > keepMax {
@@ -79,19 +95,26 @@ func (f *freeList[S, P]) put(g *gemm[S, P]) {
 	f.Unlock()
 }
 
-// blocked sets c = op(a)·op(b) with the given micro-kernel on at most p
-// goroutines (see Blocked).
-func blocked[S strip, P panel](free *freeList[S, P], tile microKernel[S, P], level int, op Op, c, a, b []float64, r, n, m, p int, skip bool) {
+// blocked sets c = op(a)·op(b) with the given micro-kernel, whose strips
+// have h rows, on at most p goroutines (see Blocked).
+func blocked[P panel](free *freeList[P], tile microKernel[P], h, level int, op Op, c, a, b []float64, r, n, m, p int, skip bool) {
 	g := free.get()
-	g.op, g.c, g.a, g.b, g.r, g.n, g.m = op, c, a, b, r, n, m
+	g.op, g.c, g.a, g.b, g.r, g.n, g.m, g.h = op, c, a, b, r, n, m, h
 	g.skip = skip && allFinite(b) // 0·Inf is NaN: see sparse.go
 	g.level, g.tile = level, tile
 	g.packB()
-	var z S
-	h := len(z) // rows per strip
+	if !g.skip {
+		if len(g.all) != n {
+			g.all = grow(g.all, n)
+			for k := range g.all {
+				g.all[k] = int32(k)
+			}
+		}
+	}
 	p = max(1, min(p, (r+h-1)/h))
-	for len(g.aps) < p {
-		g.aps, g.aidx, g.akept = append(g.aps, nil), append(g.aidx, nil), append(g.akept, nil)
+	for len(g.aidx) < p {
+		g.aidx, g.akept, g.apack = append(g.aidx, nil), append(g.akept, nil), append(g.apack, nil)
+		g.strips = append(g.strips, new(strip))
 		g.tiles = append(g.tiles, new([vr][vc]float64))
 	}
 	if p == 1 {
@@ -99,28 +122,12 @@ func blocked[S strip, P panel](free *freeList[S, P], tile microKernel[S, P], lev
 		free.put(g)
 		return
 	}
-	workers.once.Do(startWorkers)
-	strips := (r + h - 1) / h
-	g.wg.Add(p - 1)
-	lo := 0
-	for w := 0; w < p; w++ {
-		hi := min(r, (strips*(w+1)/p)*h)
-		if w == p-1 {
-			g.rows(w, lo, hi) // the caller takes the last block
-		} else {
-			workers.tasks <- task{g, w, lo, hi}
-		}
-		lo = hi
-	}
-	g.wg.Wait()
+	g.run(g, r, h, p)
 	free.put(g)
 }
 
-// done marks a task given to a worker as finished.
-func (g *gemm[S, P]) done() { g.wg.Done() }
-
 // packB copies op(b) into g.bp.
-func (g *gemm[S, P]) packB() {
+func (g *gemm[P]) packB() {
 	var z P
 	w := len(z)
 	n, m := g.n, g.m
@@ -159,123 +166,128 @@ func (g *gemm[S, P]) packB() {
 	}
 }
 
-// packA copies rows i0, i0+1, … of op(a) into ap, one entry per k kept
-// (zeros for rows past the end), and returns how many it kept. It keeps
-// every k unless g.skip is set, and then leaves out the k where all rows of
-// the strip are zero and writes the k kept into idx, in increasing order.
-func (g *gemm[S, P]) packA(ap []S, idx []int32, i0 int) int {
-	var z S
-	n, h := g.n, min(len(z), g.r-i0)
-	ap, idx = ap[:n], idx[:n]
-	if h < len(z) {
-		clear(ap)
-	}
-	if g.op == TransA {
-		// op(a)[i, k] = a[k, i]; a has g.r columns.
-		for k := range ap {
-			col := g.a[k*g.r+i0 : k*g.r+i0+h]
-			if h == len(z) {
-				ap[k] = S(col)
-				continue
+// locate sets s to strip q of the chunk of strips starting at row c0: in
+// place in a for A·B and A·Bᵀ, else in the copy packT made.
+func (g *gemm[P]) locate(w int, s *strip, c0, q int) {
+	i0 := c0 + q*g.h
+	h := min(g.h, g.r-i0)
+	if g.op != TransA {
+		s.A = g.a
+		for i := range s.Off {
+			row := i0 // past the end: repeat the first row
+			if i < h {
+				row += i
 			}
-			for i, v := range col {
-				ap[k][i] = v
-			}
+			s.Off[i] = row * g.n
 		}
-	} else {
-		for i := 0; i < h; i++ {
-			row := g.a[(i0+i)*n : (i0+i)*n+n]
-			row = row[:len(ap)]
-			for k, v := range row {
-				ap[k][i] = v
-			}
+		return
+	}
+	s.A = g.apack[w]
+	for i := range s.Off {
+		s.Off[i] = q * g.h * g.n // past the end: repeat the first row
+		if i < h {
+			s.Off[i] += i * g.n
 		}
 	}
-	if !g.skip {
-		return n // every k kept: rows gives the strip the list 0, 1, …, n−1
-	}
-	// Move the kept entries to the front. Write always, advance only past
-	// a kept k: no branch to mispredict on data whose zeros fall at random.
-	kept := 0
-	for k := range idx {
-		e := ap[k]
-		ap[kept] = e
-		idx[kept] = int32(k)
-		kept += nonzero(&e)
-	}
-	return kept
 }
 
-// nonzero returns 1 if some element of e is not zero, else 0.
-func nonzero[S strip](e *S) int {
-	for i := 0; i < len(*e); i++ {
-		if (*e)[i] != 0 {
-			return 1
+// packT copies the strips of op(a) = aᵀ for rows [lo, hi) into the buffer
+// of worker w, strip q at q·h·n, its row i (column lo+q·h+i of a) at i·n
+// past that. It goes strip by strip, writing the h rows of a strip in
+// order; it reads each cache line of a twice, for two neighbouring strips
+// of the vector tile, the second time from the L1 cache.
+func (g *gemm[P]) packT(w, lo, hi int) {
+	n, r, h := g.n, g.r, g.h
+	strips := (hi - lo + h - 1) / h
+	buf := grow(g.apack[w], strips*h*n)
+	g.apack[w] = buf
+	for q := range strips {
+		i0 := lo + q*h
+		rows := buf[q*h*n : (q+1)*h*n]
+		if i0+h <= hi && h == vr { // a whole strip of the vector tile
+			r0, r1, r2, r3 := rows[:n], rows[n:2*n], rows[2*n:3*n], rows[3*n:4*n]
+			r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+			for k := range r0 {
+				e := g.a[k*r+i0:][:vr:vr]
+				r0[k], r1[k], r2[k], r3[k] = e[0], e[1], e[2], e[3]
+			}
+			continue
+		}
+		for i := range min(h, hi-i0) {
+			row := rows[i*n : (i+1)*n]
+			for k := range row {
+				row[k] = g.a[k*r+i0+i]
+			}
 		}
 	}
-	return 0
 }
 
 // rows computes rows [lo, hi) of the product (lo a multiple of the strip
-// height) with the buffers of worker w. It walks B in blocks of panels that
-// fit the L2 cache; within a block each strip of A is packed once and
-// multiplied by every panel, so the strip stays in L1. When B takes several
-// blocks and the strips fit in prepackMax float64s, it packs every strip
-// once for all blocks.
-func (g *gemm[S, P]) rows(w, lo, hi int) {
-	var zs S
+// height) with the buffers of worker w. It takes the strips in chunks of
+// at most chunkMax elements of op(a) (l2Block for Aᵀ, whose strips it
+// copies); for each chunk it copies the strips
+// of Aᵀ (packT), lists the k each strip keeps if g.skip (sparse.go), and
+// then walks B in blocks of panels that fit the L2 cache, multiplying each
+// strip of the chunk by every panel of a block.
+func (g *gemm[P]) rows(w, lo, hi int) {
 	var zp P
-	h, wp := len(zs), len(zp)
+	h, wp := g.h, len(zp)
 	n, m := g.n, g.m
 	panels := (m + wp - 1) / wp
 	block := max(1, l2Block/(wp*max(n, 1)))
-	strips := (hi - lo + h - 1) / h
-	prepack := block < panels && strips*n*h <= prepackMax
-	sz := n
-	if prepack {
-		sz = strips * n
+	per := max(1, chunkMax/(max(n, 1)*h)) // strips per chunk
+	if g.op == TransA {
+		// The copies of a chunk are read again for every panel: keep them
+		// in the L2 cache with the block of B.
+		per = max(1, l2Block/(max(n, 1)*h))
 	}
-	ap := grow(g.aps[w], sz)
-	g.aps[w] = ap
-	idx := grow(g.aidx[w], sz)
-	g.aidx[w] = idx
-	if !g.skip {
-		// Every strip keeps every k: one list 0, 1, …, n−1 serves all.
-		for k := range idx[:n] {
-			idx[k] = int32(k)
+	s, t := g.strips[w], g.tiles[w]
+	for c0 := lo; c0 < hi; c0 += per * h {
+		c1 := min(hi, c0+per*h)
+		strips := (c1 - c0 + h - 1) / h
+		if g.op == TransA {
+			g.packT(w, c0, c1)
 		}
-	}
-	kept := grow(g.akept[w], strips)
-	g.akept[w] = kept
-	if prepack {
-		for s := range kept {
-			kept[s] = g.packA(ap[s*n:s*n+n], idx[s*n:s*n+n], lo+s*h)
+		kept := grow(g.akept[w], strips)
+		g.akept[w] = kept
+		var idx []int32
+		if g.skip {
+			idx = grow(g.aidx[w], strips*n)
+			g.aidx[w] = idx
+			for q := range kept {
+				g.locate(w, s, c0, q)
+				kept[q] = g.nonzeroK(s, min(h, c1-c0-q*h), idx[q*n:q*n+n])
+			}
 		}
-	}
-	t := g.tiles[w]
-	for p0 := 0; p0 < panels; p0 += block {
-		p1 := min(panels, p0+block)
-		for s := range kept {
-			i0 := lo + s*h
-			var sap []S
-			var sidx []int32
-			if prepack {
-				sap, sidx = ap[s*n:s*n+kept[s]], idx[s*n:s*n+kept[s]]
-			} else {
-				c := g.packA(ap, idx, i0)
-				sap, sidx = ap[:c], idx[:c]
-			}
-			if !g.skip {
-				sidx = idx[:n]
-			}
-			for p := p0; p < p1; p++ {
-				g.tile(g.level, sap, sidx, g.bp[p*n:p*n+n], t)
-				j0 := p * wp
-				cw := min(wp, m-j0)
-				for c := 0; c < min(h, hi-i0); c++ {
-					copy(g.c[(i0+c)*m+j0:(i0+c)*m+j0+cw], t[c][:cw])
+		for p0 := 0; p0 < panels; p0 += block {
+			p1 := min(panels, p0+block)
+			for q := range kept {
+				g.locate(w, s, c0, q)
+				sidx := g.all
+				if g.skip {
+					sidx = idx[q*n : q*n+kept[q]]
+				}
+				for p := p0; p < p1; p++ {
+					g.tile(g.level, s, sidx, g.bp[p*n:p*n+n], t)
+					g.store(t, c0+q*h, min(h, c1-c0-q*h), p*wp)
 				}
 			}
+		}
+	}
+}
+
+// store copies the first h rows of the tile t into c at row i0, column j0.
+func (g *gemm[P]) store(t *[vr][vc]float64, i0, h, j0 int) {
+	m := g.m
+	cw := min(m-j0, len(*new(P)))
+	for i := range h {
+		o := (i0+i)*m + j0
+		if cw == vc {
+			*(*[vc]float64)(g.c[o:]) = t[i] // a whole row of the vector tile
+			continue
+		}
+		for j, v := range t[i][:cw] {
+			g.c[o+j] = v
 		}
 	}
 }

@@ -10,11 +10,12 @@
 // Blocked computes an r×m product C = op(A)·op(B) with inner dimension n,
 // where op reads an operand as it is or transposed in place (Op):
 //
-//   - B is copied once into packed panels of a few columns and each strip of
-//     a few rows of A into a packed strip (packing reads Aᵀ and Bᵀ in place,
-//     so no transpose is ever formed); a tile of C is then kept in registers
-//     for the whole inner dimension, and panels are visited in blocks that
-//     fit the L2 cache.
+//   - B is copied once into packed panels of a few columns (reading Bᵀ in
+//     place, so no transpose is ever formed). A is taken a strip of a few
+//     rows at a time, read where it lies, except that a strip of Aᵀ (a few
+//     columns of A) is copied into a small buffer first. A tile of C is
+//     kept in registers for the whole inner dimension, and panels are
+//     visited in blocks that fit the L2 cache.
 //   - On amd64 the tile is 4×8 and its micro-kernel is assembly (simd.go,
 //     simd_amd64.s) that works across the columns of C: it broadcasts A[i,k]
 //     and adds A[i,k]·B[k,j:j+w] to a row of the tile with a packed multiply
@@ -23,9 +24,10 @@
 //     tag, the tile is 2×3 in Go (tile2x3.go), six scalar registers; a 2×4
 //     or 4×4 tile spills (BenchmarkTile).
 //   - The rows of C can be split into a fixed number of contiguous blocks run
-//     by a pool of goroutines (Auto does so from 1M multiply-adds).
-//   - With skip set, each strip of A is packed without the k where all its
-//     rows are zero, and the tile runs over the k kept (sparse.go).
+//     by a pool of goroutines (Auto does so from 2M multiply-adds); the
+//     caller takes back the blocks no worker has started (parallel.go).
+//   - With skip set, the k where all rows of a strip of A are zero are left
+//     out: the tile runs over the list of the k kept (sparse.go).
 //
 // # Every kernel gives the reference loop's result bit for bit
 //
@@ -47,6 +49,9 @@
 // this because each lane of a register is one element of C and goes through
 // exactly the scalar sequence above; they use a packed multiply and a
 // separate packed add, never FMA (TestTile4x8), so GOAMD64=v3 gets no FMA.
+// (A tile with FMA would give other bits, and measured only 15% faster on
+// this Zen 4 machine, whose separate add pipes already keep pace: see
+// lessons/14-speed/README.md for the measurement and the decision.)
 // Skipping a zero term is exact for the reasons sparse.go gives. Once its
 // buffers exist a product allocates nothing.
 //
@@ -55,10 +60,7 @@
 // portable.Exp, so with the same bits.
 package kernel
 
-import (
-	"runtime"
-	"sync"
-)
+import "runtime"
 
 // Op says how a product reads its operands, all row-major.
 type Op int
@@ -82,14 +84,18 @@ const (
 	blockedMinRows = 16
 	// parallelMin is the smallest product split over goroutines. A
 	// hand-off costs microseconds, and on a busy machine the second core
-	// may not be free: two goroutines lost at 64³ and won at 128³.
-	parallelMin = 1 << 20
+	// may not be free: two goroutines lost at 64³ and won at 128³ (2.1M).
+	// Lesson 12's products, 1.96M each (50×784·784×50 and its Xᵀ·δ),
+	// trained 14% faster on one goroutine than split (1.9 against 2.2 s,
+	// load 4.3–4.8, even with the caller taking back unstarted blocks).
+	parallelMin = 1 << 21
 	// l2Block bounds the packed block of B kept hot in the L2 cache, in
 	// float64s (256 KiB).
 	l2Block = 32 * 1024
-	// prepackMax bounds, in float64s (8 MiB), the packed strips of A kept
-	// to pack each strip only once when B takes several blocks.
-	prepackMax = 1 << 20
+	// chunkMax bounds, in elements of op(A), the chunk of strips of A whose
+	// copies (for Aᵀ, 8 MiB) and lists of kept k (4 MiB at most) are made
+	// at once (see gemm.rows).
+	chunkMax = 1 << 20
 	// keepMax is the largest packed buffer, in float64s (32 MiB), kept for
 	// the next product.
 	keepMax = 4 << 20
@@ -102,7 +108,7 @@ func Large(r, n, m int) bool {
 }
 
 // Auto sets c = op(a)·op(b), an r×m product with inner dimension n, with the
-// blocked kernel: on Procs goroutines from 1M multiply-adds, and skipping the
+// blocked kernel: on Procs goroutines from 2M multiply-adds, and skipping the
 // zero terms of op(a) when at least a quarter of a is zeros (Sparse; never
 // for TransB). c must not share storage with a or b.
 func Auto(op Op, c, a, b []float64, r, n, m int) {
@@ -117,33 +123,35 @@ func Auto(op Op, c, a, b []float64, r, n, m int) {
 // the packed, register-blocked kernel on at most p goroutines, leaving out
 // the zero terms of op(a) if skip is set (sparse.go). The slices hold r·n,
 // n·m and r·m values laid out as Op says, and c must not share storage with
-// a or b; the caller (package matrix) has checked the shapes. The rows of c are split into blocks that are a fixed
-// function of the shape and p, and each element is computed by the same
-// operations in any case, so the result does not depend on scheduling.
-// (Cutting the rows into more blocks than goroutines, taken from a shared
-// counter so that a goroutine whose core is busy takes fewer, measured no
-// faster on a loaded machine.)
+// a or b; the caller (package matrix) has checked the shapes. The rows of
+// c are split into p blocks that are a fixed function of the shape and p;
+// the caller computes every block no worker has started by the time it is
+// done with its own (parallel.go), and each element is computed by the
+// same operations in any case, so the result does not depend on
+// scheduling. (Cutting the rows into more blocks than goroutines, taken
+// from a shared counter so that a goroutine whose core is busy takes fewer,
+// measured no faster on a loaded machine.)
 func Blocked(op Op, c, a, b []float64, r, n, m, p int, skip bool) {
 	blockedLevel(simdLevel, op, c, a, b, r, n, m, p, skip)
 }
 
 // Procs is the number of goroutines the parallel kernels use when asked for
-// all of them: GOMAXPROCS, at most the number of CPUs.
-func Procs() int { return min(runtime.GOMAXPROCS(0), runtime.NumCPU()) }
+// all of them: GOMAXPROCS, at most the number of CPUs (and maxProcs).
+func Procs() int { return min(runtime.GOMAXPROCS(0), runtime.NumCPU(), maxProcs) }
 
 // The free lists of the two tiles (see freeList).
 var (
-	free2x3 freeList[[mr]float64, [nr]float64]
-	free4x8 freeList[[vr]float64, [vc]float64]
+	free2x3 freeList[[nr]float64]
+	free4x8 freeList[[vc]float64]
 )
 
 // blockedLevel is Blocked with the micro-kernel of the given level
 // (simd.go): the 2×3 tile in Go for simdScalar, else the 4×8 tile.
 func blockedLevel(level int, op Op, c, a, b []float64, r, n, m, p int, skip bool) {
 	if level == simdScalar {
-		blocked(&free2x3, tile2x3, level, op, c, a, b, r, n, m, p, skip)
+		blocked(&free2x3, tile2x3, mr, level, op, c, a, b, r, n, m, p, skip)
 	} else {
-		blocked(&free4x8, tile4x8, level, op, c, a, b, r, n, m, p, skip)
+		blocked(&free4x8, tile4x8, vr, level, op, c, a, b, r, n, m, p, skip)
 	}
 }
 
@@ -153,34 +161,4 @@ func grow[T any](s []T, n int) []T {
 		return make([]T, n)
 	}
 	return s[:n]
-}
-
-// workers is the pool of goroutines that run row blocks of large products.
-// They are started once, on first use, and live for the program's lifetime;
-// sending them a task allocates nothing.
-var workers struct {
-	once  sync.Once
-	tasks chan task
-}
-
-// task asks a worker to compute rows [lo, hi) of a product using the
-// A-strip buffer w.
-type task struct {
-	g interface {
-		rows(w, lo, hi int)
-		done()
-	}
-	w, lo, hi int
-}
-
-func startWorkers() {
-	workers.tasks = make(chan task, 64)
-	for i := 0; i < runtime.NumCPU(); i++ {
-		go func() {
-			for t := range workers.tasks {
-				t.g.rows(t.w, t.lo, t.hi)
-				t.g.done()
-			}
-		}()
-	}
 }

@@ -246,16 +246,26 @@ func TestSparse(t *testing.T) {
 }
 
 // TestBlockedAllocs checks that the blocked kernel allocates nothing once
-// its buffers exist, serial and parallel, dense and skipping zeros.
+// its buffers exist, for each Op, serial and parallel, dense and skipping
+// zeros.
 func TestBlockedAllocs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	const r, n, m = 200, 784, 100
 	a, b, c := random(rng, r, n, 0.5), random(rng, n, m, 0), make([]float64, r*m)
-	for _, p := range []int{1, 2} {
-		for _, skip := range []bool{false, true} {
-			got := testing.AllocsPerRun(5, func() { Blocked(Mul, c, a, b, r, n, m, p, skip) })
-			if got != 0 {
-				t.Errorf("Blocked on %d goroutines, skip %v: got %v allocations per run, want 0", p, skip, got)
+	for _, op := range []Op{Mul, TransA, TransB} {
+		x, y := a, b
+		if op == TransA { // an n×r a, read transposed: here X for Xᵀ·δ
+			x, y = random(rng, n, r, 0.5), random(rng, n, m, 0)
+		}
+		if op == TransB { // an m×n b, read transposed
+			y = random(rng, m, n, 0)
+		}
+		for _, p := range []int{1, 2} {
+			for _, skip := range []bool{false, true} {
+				got := testing.AllocsPerRun(5, func() { Blocked(op, c, x, y, r, n, m, p, skip) })
+				if got != 0 {
+					t.Errorf("Blocked op %d on %d goroutines, skip %v: got %v allocations per run, want 0", op, p, skip, got)
+				}
 			}
 		}
 	}
@@ -295,14 +305,16 @@ func kernel2x4(ap [][mr]float64, bp [][4]float64) [mr][4]float64 {
 
 var tileSink float64
 
-// BenchmarkTile measures the register tiles alone on L1-resident packed
-// operands (k = 256), the measurement behind mr×nr = 2×3.
+// BenchmarkTile measures the register tiles alone on L1-resident operands
+// (k = 256), the measurement behind mr×nr = 2×3. (The 2×3 tile reads A in
+// place, the others from a packed strip.)
 func BenchmarkTile(b *testing.B) {
 	const k = 256
 	rng := rand.New(rand.NewPCG(1, 1))
 	b3 := make([][nr]float64, k)
 	b4 := make([][4]float64, k)
 	a2 := make([][mr]float64, k)
+	a2rows := make([]float64, mr*k) // a2 as 2 rows of a matrix, read in place
 	a4 := make([][4]float64, k)
 	idx := make([]int32, k)
 	var t [vr][vc]float64
@@ -310,6 +322,7 @@ func BenchmarkTile(b *testing.B) {
 		b4[i] = [4]float64{rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64()}
 		b3[i] = [nr]float64(b4[i][:nr])
 		a2[i] = [mr]float64{rng.Float64(), rng.Float64()}
+		a2rows[i], a2rows[k+i] = a2[i][0], a2[i][1]
 		a4[i] = [4]float64{rng.Float64(), rng.Float64(), rng.Float64(), rng.Float64()}
 		idx[i] = int32(i)
 	}
@@ -318,7 +331,7 @@ func BenchmarkTile(b *testing.B) {
 		size int
 		f    func() float64
 	}{
-		{"2x3", 2 * 3, func() float64 { tile2x3(simdScalar, a2, idx, b3, &t); return t[1][2] }},
+		{"2x3", 2 * 3, func() float64 { tile2x3(simdScalar, &strip{a2rows, [vr]int{0, k}}, idx, b3, &t); return t[1][2] }},
 		{"2x4", 2 * 4, func() float64 { return kernel2x4(a2, b4)[1][3] }},
 		{"4x4", 4 * 4, func() float64 { return kernel4x4(a4, b4)[3][3] }},
 	}

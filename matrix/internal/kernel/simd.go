@@ -18,10 +18,11 @@ package kernel
 // test the packing everywhere, and the 2×3 tile of tile2x3.go, which keeps
 // its sums in registers, is used instead.
 //
-// With zero-skipping (sparse.go) a 4-row strip of A is packed without the k
-// where all 4 rows are zero, with the list of the k kept, and the
-// micro-kernel reads row idx[q] of the B panel for the q-th kept k. Without
-// skipping the list is 0, 1, 2, …, so one micro-kernel serves both.
+// The strip of A is read in place (blocked.go): row i of the tile takes
+// its A[i,k] from A[Off[i] + k], four rows that the micro-kernel walks
+// together. With zero-skipping (sparse.go) the micro-kernel runs
+// over the list of the k kept and reads row k of the B panel for each;
+// without it the list is 0, 1, 2, …, so one micro-kernel serves both.
 
 // vr×vc is the tile of the vector kernel: 4 rows of A against 8 columns of
 // B. With AVX that is 8 accumulators of 4 float64, plus 2 for the row of B,
@@ -45,20 +46,20 @@ const (
 // this machine has (see simd_amd64.go and simd_other.go).
 var simdLevel = bestSIMD()
 
-// tile4x8Go sets t to the 4×8 tile Σ_t ap[t][i]·bp[idx[t]][j], each sum
-// accumulated from 0 in the order of t, each product rounded before it is
-// added: the micro-kernel of simd_amd64.s in Go, one element at a time.
-func tile4x8Go(ap [][vr]float64, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
-	ap = ap[:len(idx)]
+// tile4x8Go sets t to the 4×8 tile Σ_q S[i,idx[q]]·bp[idx[q]][j], S being
+// the strip s, each sum accumulated from 0 in the order of q, each
+// product rounded before it is added: the micro-kernel of simd_amd64.s in
+// Go, one element at a time.
+func tile4x8Go(s *strip, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
 	for i := range vr {
 		for j := range vc {
 			// One dot product per element, in a local as in MulNaive: a
 			// NaN result then carries the same payload as MulNaive's.
-			s := 0.0
-			for q, k := range idx {
-				s += float64(ap[q][i] * bp[k][j])
+			sum := 0.0
+			for _, k := range idx {
+				sum += float64(s.A[s.Off[i]+int(k)] * bp[k][j])
 			}
-			t[i][j] = s
+			t[i][j] = sum
 		}
 	}
 }

@@ -15,33 +15,43 @@ func bestSIMD() int {
 // every level up to it.
 var simdMax = bestSIMD()
 
-// tile4x8SSE2 sets *t to the 4×8 tile Σ_q ap[q][i]·bp[idx[q]][j] for q < n,
-// as tile4x8Go does, with SSE2 (MULPD then ADDPD). n must be at least 1, and
-// ap and idx must hold n entries and bp every entry idx names.
+// tile4x8SSE2 sets *t to the 4×8 tile Σ_q S[i,idx[q]]·bp[idx[q]][j] for
+// q < n, as tile4x8Go does, with SSE2 (MULPD then ADDPD), where S[i,k] is
+// the float64 k elements past ai (a0 … a3). n must be at least 1, idx
+// must hold n entries, and bp and the rows of S every entry idx names.
 //
 //go:noescape
-func tile4x8SSE2(ap *[vr]float64, idx *int32, bp *[vc]float64, n int, t *[vr][vc]float64)
+func tile4x8SSE2(a0, a1, a2, a3 *float64, idx *int32, bp *[vc]float64, n int, t *[vr][vc]float64)
 
 // tile4x8AVX is tile4x8SSE2 with AVX (VMULPD then VADDPD on four float64).
 // Only for machines where hasAVX is true.
 //
 //go:noescape
-func tile4x8AVX(ap *[vr]float64, idx *int32, bp *[vc]float64, n int, t *[vr][vc]float64)
+func tile4x8AVX(a0, a1, a2, a3 *float64, idx *int32, bp *[vc]float64, n int, t *[vr][vc]float64)
 
-// tile4x8 sets *t to the 4×8 tile Σ_q ap[q][i]·bp[idx[q]][j] with the
-// micro-kernel of the given level (see simd.go).
-func tile4x8(level int, ap [][vr]float64, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
+// tile4x8 sets *t to the 4×8 tile Σ_q S[i,idx[q]]·bp[idx[q]][j], S being
+// the strip s, with the micro-kernel of the given level (see simd.go).
+func tile4x8(level int, s *strip, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
 	if len(idx) == 0 {
 		*t = [vr][vc]float64{}
 		return
 	}
-	ap = ap[:len(idx)] // the assembly reads len(idx) entries of ap
-	switch level {
-	case simdAVX:
-		tile4x8AVX(&ap[0], &idx[0], &bp[0], len(idx), t)
-	case simdSSE2:
-		tile4x8SSE2(&ap[0], &idx[0], &bp[0], len(idx), t)
-	default:
-		tile4x8Go(ap, idx, bp, t)
+	if level < simdSSE2 {
+		tile4x8Go(s, idx, bp, t)
+		return
+	}
+	// The assembly reads A[i,k] and row k of bp for the k of idx, the
+	// largest last: index them there once, so that a strip or panel too
+	// short panics as Go's indexing would.
+	last := idx[len(idx)-1]
+	for _, o := range s.Off {
+		_ = s.A[o+int(last)]
+	}
+	_ = bp[last]
+	a0, a1, a2, a3 := &s.A[s.Off[0]], &s.A[s.Off[1]], &s.A[s.Off[2]], &s.A[s.Off[3]]
+	if level == simdAVX {
+		tile4x8AVX(a0, a1, a2, a3, &idx[0], &bp[0], len(idx), t)
+	} else {
+		tile4x8SSE2(a0, a1, a2, a3, &idx[0], &bp[0], len(idx), t)
 	}
 }

@@ -10,8 +10,8 @@ func bestSIMD() int { return simdScalar }
 // every level up to it.
 var simdMax = simdGo
 
-// tile4x8 sets *t to the 4×8 tile Σ_q ap[q][i]·bp[idx[q]][j] with
+// tile4x8 sets *t to the 4×8 tile Σ_q S[i,idx[q]]·bp[idx[q]][j] with
 // tile4x8Go, the only 4×8 micro-kernel off amd64.
-func tile4x8(level int, ap [][vr]float64, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
-	tile4x8Go(ap, idx, bp, t)
+func tile4x8(level int, s *strip, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
+	tile4x8Go(s, idx, bp, t)
 }

@@ -21,8 +21,9 @@ func TestSIMDEdgeSizes(t *testing.T) {
 	}
 }
 
-// TestTile4x8 checks each 4×8 micro-kernel against the reference loop, bit for bit
-// (NaN payloads and signs included), on 1 to 9 kept k out of 12 (every other one, so that idx skips), on
+// TestTile4x8 checks each 4×8 micro-kernel against the reference loop, bit
+// for bit (NaN payloads and signs included), on 1 to 9 kept k out of 12
+// (with gaps, so that idx skips), reading A from two layouts, on
 // random values and on values where a fused multiply-add or a different
 // order of addition would show: NaN, ±Inf, −0, subnormals and sums that
 // cancel.
@@ -44,31 +45,34 @@ func TestTile4x8(t *testing.T) {
 				bp[k][j] = value(special)
 			}
 		}
+		// A is 4×12, read as rows 0–3 of itself and as rows 1, 3, 5, 7
+		// of an 8×12 matrix.
+		am := gen(vr, 12, func(int, int) float64 { return value(special) })
+		a8 := gen(8, 12, func(i, k int) float64 { return am[i/2*12+k] })
+		layouts := []strip{{am, [vr]int{0, 12, 24, 36}}, {a8, [vr]int{12, 36, 60, 84}}}
 		for kept := 1; kept <= 9; kept++ {
-			ap := make([][vr]float64, kept)
 			idx := make([]int32, kept)
-			for q := range ap {
-				for i := range ap[q] {
-					ap[q][i] = value(special)
-				}
+			for q := range idx {
 				idx[q] = int32(q * 12 / kept) // increasing, with gaps
 			}
 			// The reference is the naive loop on the kept k: A is 4×kept, B kept×8.
-			am := gen(vr, kept, func(i, q int) float64 { return ap[q][i] })
-			bm := gen(kept, vc, func(q, j int) float64 { return bp[idx[q]][j] })
-			w := naive(am, bm, vr, kept, vc)
+			ak := gen(vr, kept, func(i, q int) float64 { return am[i*12+int(idx[q])] })
+			bk := gen(kept, vc, func(q, j int) float64 { return bp[idx[q]][j] })
+			w := naive(ak, bk, vr, kept, vc)
 			var want [vr][vc]float64
 			for i := range want {
 				copy(want[i][:], w[i*vc:i*vc+vc])
 			}
-			for level := simdGo; level <= simdMax; level++ {
-				got := [vr][vc]float64{{math.NaN()}}
-				tile4x8(level, ap, idx, bp, &got)
-				for i := range got {
-					for j := range got[i] {
-						if g, w := math.Float64bits(got[i][j]), math.Float64bits(want[i][j]); !sameBits(got[i][j], want[i][j]) {
-							t.Fatalf("trial %d, %d kept, %s: tile[%d][%d] = %v (%#x), want %v (%#x)",
-								trial, kept, simdNames[level], i, j, got[i][j], g, want[i][j], w)
+			for _, l := range layouts {
+				for level := simdGo; level <= simdMax; level++ {
+					got := [vr][vc]float64{{math.NaN()}}
+					tile4x8(level, &l, idx, bp, &got)
+					for i := range got {
+						for j := range got[i] {
+							if g, w := math.Float64bits(got[i][j]), math.Float64bits(want[i][j]); !sameBits(got[i][j], want[i][j]) {
+								t.Fatalf("trial %d, %d kept, rows at %v, %s: tile[%d][%d] = %v (%#x), want %v (%#x)",
+									trial, kept, l.Off, simdNames[level], i, j, got[i][j], g, want[i][j], w)
+							}
 						}
 					}
 				}
@@ -78,16 +82,20 @@ func TestTile4x8(t *testing.T) {
 }
 
 // BenchmarkSIMD measures the blocked kernel at each micro-kernel level on
-// lesson 14's largest products, dense and half zeros (GFLOP/s counts every
-// multiply-add, skipped or not). Re-measure with
+// the two large products of a Fashion-MNIST training step, X·W₁ (200×784 ·
+// 784×100) and Xᵀ·δ₁ (784×200 · 200×100, X read transposed in place), dense
+// and half zeros, on one goroutine (GFLOP/s counts every multiply-add,
+// skipped or not, over the wall time; cpu-ns/op is the thread's CPU time,
+// steadier on a shared machine). Re-measure with
 //
 //	go test ./matrix/internal/kernel -run '^$' -bench SIMD -count 5
 func BenchmarkSIMD(b *testing.B) {
 	rng := rand.New(rand.NewPCG(15, 16))
 	for _, sh := range []struct {
 		name    string
+		op      Op
 		r, n, c int
-	}{{"200x784x100", 200, 784, 100}, {"784x200x100", 784, 200, 100}} {
+	}{{"XW-200x784x100", Mul, 200, 784, 100}, {"XtD-784x200x100", TransA, 784, 200, 100}} {
 		for _, zeros := range []float64{0, 0.5} {
 			x := random(rng, sh.r, sh.n, zeros)
 			y := random(rng, sh.n, sh.c, 0)
@@ -95,9 +103,7 @@ func BenchmarkSIMD(b *testing.B) {
 			for level := simdScalar; level <= simdMax; level++ {
 				name := fmt.Sprintf("%s/zeros=%.1f/%s", sh.name, zeros, simdNames[level])
 				b.Run(name, func(b *testing.B) {
-					for b.Loop() {
-						blockedLevel(level, Mul, dst, x, y, sh.r, sh.n, sh.c, 1, zeros > 0)
-					}
+					loopCPU(b, func() { blockedLevel(level, sh.op, dst, x, y, sh.r, sh.n, sh.c, 1, zeros > 0) })
 					b.ReportMetric(2*float64(sh.r*sh.n*sh.c)*float64(b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
 				})
 			}

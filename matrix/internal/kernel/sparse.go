@@ -1,5 +1,10 @@
 package kernel
 
+import (
+	"math"
+	"unsafe"
+)
+
 // This file says when the blocked kernel skips the zero terms of op(A), and
 // why that changes no bit. Image batches (Fashion-MNIST's backgrounds: about
 // half of all pixels) and ReLU outputs are mostly exact zeros. With skip set,
@@ -24,9 +29,48 @@ package kernel
 //   - the other terms are still added one by one in the order k = 0, 1, 2, …,
 //     each rounded before it is added.
 //
+// The list of kept k is built without a branch on the data (notZero), since
+// the zeros of an image fall where a branch predictor cannot guess them.
+//
 // If B holds an Inf or a NaN, 0·B[k,j] is NaN and must not be skipped: the
 // kernel then packs the strips whole (TestSparseSpecialValues). A NaN or Inf
 // in A is not zero and is never skipped.
+
+// nonzeroK writes into idx, in increasing order, the k where some of the
+// first h rows of the strip s is not zero, and returns how many.
+func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
+	a, n := s.A, g.n
+	idx = idx[:n]
+	kept := 0
+	if h == vr { // four rows, read in order
+		// The bits of the float64s, read straight into integer registers.
+		u := unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(a))), len(a))
+		r0, r1, r2, r3 := u[s.Off[0]:s.Off[0]+n], u[s.Off[1]:s.Off[1]+n], u[s.Off[2]:s.Off[2]+n], u[s.Off[3]:s.Off[3]+n]
+		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+		for k, v := range r0 {
+			x := v | r1[k] | r2[k] | r3[k]
+			idx[kept] = int32(k)
+			kept += notZero(x)
+		}
+		return kept
+	}
+	for k := range idx {
+		var x uint64
+		for i := range h {
+			x |= math.Float64bits(a[s.Off[i]+k])
+		}
+		idx[kept] = int32(k)
+		kept += notZero(x)
+	}
+	return kept
+}
+
+// notZero returns 1 if the bits x, ORed from float64s, are those of some
+// value other than ±0, else 0, without a branch.
+func notZero(x uint64) int {
+	x <<= 1 // drop the sign: −0 is zero
+	return int((x | -x) >> 63)
+}
 
 // sparseMin is the fraction of exact zeros in A, in 1/64ths, from which Auto
 // skips zero terms.
@@ -50,11 +94,21 @@ func Sparse(a []float64) bool {
 }
 
 // allFinite reports whether every value of s is finite: v·0 is NaN exactly
-// when v is ±Inf or NaN.
+// when v is ±Inf or NaN. Four sums run side by side, so that the additions
+// do not wait for each other.
 func allFinite(s []float64) bool {
-	acc := 0.0
-	for _, v := range s {
-		acc += v * 0
+	var a0, a1, a2, a3 float64
+	i := 0
+	for ; i+4 <= len(s); i += 4 {
+		e := s[i : i+4 : i+4]
+		a0 += e[0] * 0
+		a1 += e[1] * 0
+		a2 += e[2] * 0
+		a3 += e[3] * 0
 	}
+	for _, v := range s[i:] {
+		a0 += v * 0
+	}
+	acc := a0 + a1 + a2 + a3
 	return acc == acc
 }

@@ -1,0 +1,108 @@
+package kernel
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// This file holds the pool of goroutines that run row blocks of large
+// products, and the hand-off that keeps a busy machine from making them
+// slower. The rows of C are cut into p blocks, a fixed function of the
+// shape and p; the caller offers p−1 of them to the workers and computes
+// the last itself. Then, rather than wait for workers that may not have
+// had a core yet (on a machine shared with other jobs the second core is
+// often busy), it takes back and computes every block no worker has
+// started, and waits only for the blocks a worker is running. Each block
+// is claimed once, by a compare-and-swap on its word of split.claim, so
+// whichever goroutine computes it, each element is computed by the same
+// operations and the result does not depend on scheduling.
+
+// maxProcs bounds the goroutines one product is split over.
+const maxProcs = 64
+
+// workers is the pool of goroutines that run row blocks of large products.
+// They are started once, on first use, and live for the program's lifetime;
+// sending them a task allocates nothing.
+var workers struct {
+	once  sync.Once
+	tasks chan task
+}
+
+// A runner is a product whose row blocks the workers can run.
+type runner interface {
+	take(w int, gen uint64) bool // take block w of hand-off gen, if no one has
+	rows(w, lo, hi int)          // compute rows [lo, hi) with the buffers of block w
+	finish()                     // report a claimed block done
+}
+
+// task offers block w (rows [lo, hi)) of hand-off gen of a product to a
+// worker.
+type task struct {
+	g         runner
+	w, lo, hi int
+	gen       uint64
+}
+
+func startWorkers() {
+	workers.tasks = make(chan task, maxProcs)
+	for i := 0; i < runtime.NumCPU(); i++ {
+		go func() {
+			for t := range workers.tasks {
+				if t.g.take(t.w, t.gen) {
+					t.g.rows(t.w, t.lo, t.hi)
+					t.g.finish()
+				}
+			}
+		}()
+	}
+}
+
+// split is the hand-off state of one product (embedded in gemm, which the
+// free lists reuse). claim[w] is gen·2 while block w of hand-off gen is on
+// offer and gen·2+1 once someone has taken it; a task left over from an
+// earlier hand-off finds another gen there and does nothing. fin receives
+// one value for each block a worker has computed.
+type split struct {
+	gen   uint64
+	claim [maxProcs]atomic.Uint64
+	fin   chan struct{}
+}
+
+// take takes block w of hand-off gen if no goroutine has taken it.
+func (s *split) take(w int, gen uint64) bool {
+	return s.claim[w].CompareAndSwap(gen<<1, gen<<1|1)
+}
+
+// finish reports a block a worker claimed as computed.
+func (s *split) finish() { s.fin <- struct{}{} }
+
+// run computes rows [0, r) of the product g in p blocks of whole strips of
+// h rows (see the top of this file).
+func (s *split) run(g runner, r, h, p int) {
+	workers.once.Do(startWorkers)
+	if s.fin == nil {
+		s.fin = make(chan struct{}, maxProcs)
+	}
+	s.gen++
+	strips := (r + h - 1) / h
+	bound := func(w int) int { return min(r, (strips*w/p)*h) } // first row of block w
+	for w := 0; w < p-1; w++ {
+		s.claim[w].Store(s.gen << 1)
+	}
+	for w := 0; w < p-1; w++ {
+		workers.tasks <- task{g, w, bound(w), bound(w + 1), s.gen}
+	}
+	g.rows(p-1, bound(p-1), r)
+	running := 0
+	for w := p - 2; w >= 0; w-- { // the last offered are the least likely started
+		if s.take(w, s.gen) {
+			g.rows(w, bound(w), bound(w+1))
+		} else {
+			running++
+		}
+	}
+	for ; running > 0; running-- {
+		<-s.fin
+	}
+}
