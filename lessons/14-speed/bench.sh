@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench.sh measures the side-by-side tables of lessons/14-speed/README.md on
-# this machine, in one run: lesson 03's whole alpha sweep (Go binary against
-# the same loop in numpy), 784-100-10 on Fashion-MNIST (lesson 14's -fashion
+# this machine, in one run: lesson 03's whole alpha sweep (its book code and
+# its -fused path, against the same loop in numpy), 784-100-10 on Fashion-MNIST (lesson 14's -fashion
 # against scikit-learn's MLPClassifier and PyTorch in float64 and float32,
 # all with the same settings), and lesson 12's homework run (-data full,
 # its defaults) against MLPClassifier with the same settings.
@@ -189,29 +189,41 @@ row() {
 }
 
 if [ "$what" = all ] || [ "$what" = sweep ]; then
+	# The Go binary runs twice per round: its default run (step.go, the book
+	# code, one matrix call per equation) and -fused (fused.go, the fast
+	# path); both must print lesson 03's golden output.
 	echo "== lesson 03: 7 alphas x 60,000 steps of the 3-4-1 network"
 	if ! have numpy; then echo "(numpy not installed for $PY: Python side skipped)"; fi
 	for i in $(seq "$RUNS"); do
-		l=$(load)
-		wall "$tmp/t" "$tmp/alpha-sweep" -plot "" >"$tmp/go-sweep.txt"
-		cmp -s "$tmp/go-sweep.txt" lessons/03-alpha-sweep/testdata/default.golden ||
-			{ echo "lesson 03's output differs from its golden file"; exit 1; }
-		echo "go     run $i: $(cat "$tmp/t") s (load $l)"
-		cat "$tmp/t" >>"$tmp/go-sweep"
+		for mode in step fused; do
+			flag=""
+			[ "$mode" = fused ] && flag=-fused
+			l=$(load)
+			wall "$tmp/t" "$tmp/alpha-sweep" -plot "" $flag >"$tmp/go-sweep.txt"
+			cmp -s "$tmp/go-sweep.txt" lessons/03-alpha-sweep/testdata/default.golden ||
+				{ echo "lesson 03's output ($mode) differs from its golden file"; exit 1; }
+			printf "go %-5s run %d: %s s (load %s)\n" "$mode" "$i" "$(cat "$tmp/t")" "$l"
+			cat "$tmp/t" >>"$tmp/go-sweep-$mode"
+		done
 		if have numpy; then
 			l=$(load)
 			wall "$tmp/t" "$PY" "$tmp/sweep.py" >"$tmp/py-sweep.txt"
-			echo "numpy  run $i: $(cat "$tmp/t") s (load $l)"
+			echo "numpy    run $i: $(cat "$tmp/t") s (load $l)"
 			cat "$tmp/t" >>"$tmp/py-sweep"
 		fi
 	done
-	g=$(median <"$tmp/go-sweep")
-	echo "go median:    $g s  ($(echo "$g" | awk '{printf "%.2f", $1 / 420000 * 1e6}') µs per step on 2 cores)"
+	p=""
 	if have numpy; then
 		p=$(median <"$tmp/py-sweep")
-		echo "numpy median: $p s  ($(echo "$p" | awk '{printf "%.1f", $1 / 420000 * 1e6}') µs per step)"
-		echo "ratio:        $(echo "$p $g" | awk '{printf "%.0f", $1 / $2}')x"
+		echo "numpy median:    $p s  ($(echo "$p" | awk '{printf "%.1f", $1 / 420000 * 1e6}') µs per step)"
 	fi
+	for mode in step fused; do
+		g=$(median <"$tmp/go-sweep-$mode")
+		r=""
+		[ -n "$p" ] && r=", $(echo "$p $g" | awk '{printf "%.0f", $1 / $2}')x numpy"
+		printf "go %-5s median: %s s  (%s µs per step on 2 cores%s)\n" "$mode" "$g" \
+			"$(echo "$g" | awk '{printf "%.2f", $1 / 420000 * 1e6}')" "$r"
+	done
 	echo
 fi
 
