@@ -2,9 +2,10 @@
 # bench.sh measures the side-by-side tables of lessons/14-speed/README.md on
 # this machine, in one run: lesson 03's whole alpha sweep (its book code and
 # its -fused path, against the same loop in numpy), 784-100-10 on
-# Fashion-MNIST (lesson 14's -fashion against scikit-learn's MLPClassifier and PyTorch in float64 and float32,
-# all with the same settings), and lesson 12's homework run (-data full,
-# its defaults) against MLPClassifier with the same settings.
+# Fashion-MNIST (lesson 14's -fashion against scikit-learn's MLPClassifier
+# and PyTorch in float64 and float32, all with the same settings), and
+# lesson 12's homework run (-data full, its defaults) against MLPClassifier
+# with the same settings.
 # The programs alternate, so that all see the same load; each figure is the
 # median of RUNS runs (default 3), and each run is printed with the load
 # average before it. Peak memory is the maximum resident set size that
