@@ -23,7 +23,7 @@ func TestExpInto(t *testing.T) {
 			name string
 			into func(dst, x []float64)
 			want func(float64) float64
-		}{{"ExpInto", ExpInto, portable.Exp}, {"SigmoidInto", SigmoidInto, sigmoid}} {
+		}{{"ExpInto", ExpInto, portable.Exp}, {"SigmoidInto", SigmoidInto, sigmoid}, {"TanhInto", TanhInto, portable.Tanh}} {
 			f.into(got, x)
 			for i, v := range x {
 				if w := f.want(v); math.Float64bits(got[i]) != math.Float64bits(w) {
@@ -45,6 +45,17 @@ func TestExpInto(t *testing.T) {
 		x[i] = -745.2 + 1455.2*rng.Float64()
 	}
 	check("random", x)
+	// tanh's own ranges: its polynomial below 0.625, its exponential up to
+	// 44.01, ±1 beyond, and the edges between them.
+	small := make([]float64, 10_000)
+	for i := range small {
+		small[i] = -50 + 100*rng.Float64()
+	}
+	check("random in ±50", small)
+	edges := []float64{0, math.Copysign(0, -1), 0.625, -0.625, math.Nextafter(0.625, 0), 44.014845965556525,
+		-44.014845965556525, math.Nextafter(44.014845965556525, 50), 1e-300, 5e-324, math.MaxFloat64,
+		math.Inf(1), math.Inf(-1), math.NaN(), 709.8, -709.8, 355, 1}
+	check("edges", edges)
 	// Every length up to 9 (the tails of the four-lane kernel), with −Inf,
 	// a special case of portable.Exp, in the middle.
 	for n := range 10 {
@@ -63,6 +74,7 @@ func TestExpIntoShapePanics(t *testing.T) {
 	}{
 		{"ExpInto", ExpInto},
 		{"SigmoidInto", SigmoidInto},
+		{"TanhInto", TanhInto},
 	} {
 		func() {
 			defer func() {
@@ -87,9 +99,10 @@ func TestExpIntoAllocs(t *testing.T) {
 		}
 		ExpInto(a[:], a[:])
 		SigmoidInto(a[:], a[:])
+		TanhInto(a[:], a[:])
 	})
 	if got != 0 {
-		t.Errorf("ExpInto and SigmoidInto of a stack array of 16 values: got %v allocations, want 0", got)
+		t.Errorf("ExpInto, SigmoidInto and TanhInto of a stack array of 16 values: got %v allocations, want 0", got)
 	}
 }
 
@@ -121,6 +134,12 @@ func BenchmarkExp(b *testing.B) {
 			{"sigmoid", func() {
 				for i, v := range x {
 					dst[i] = sigmoid(v)
+				}
+			}},
+			{"TanhInto", func() { TanhInto(dst, x) }},
+			{"portable.Tanh", func() {
+				for i, v := range x {
+					dst[i] = portable.Tanh(v)
 				}
 			}},
 		} {
