@@ -43,12 +43,14 @@ func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
 	idx = idx[:n]
 	kept := 0
 	if h == vr { // four rows, read in order
+		// With AVX, four k at a time (sparse_amd64.s), then the rest here.
+		kept, k0 := nonzero4(g.level, a[s.Off[0]:s.Off[0]+n], a[s.Off[1]:s.Off[1]+n], a[s.Off[2]:s.Off[2]+n], a[s.Off[3]:s.Off[3]+n], idx)
 		// The bits of the float64s, read straight into integer registers.
 		u := unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(a))), len(a))
 		r0, r1, r2, r3 := u[s.Off[0]:s.Off[0]+n], u[s.Off[1]:s.Off[1]+n], u[s.Off[2]:s.Off[2]+n], u[s.Off[3]:s.Off[3]+n]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
-		for k, v := range r0 {
-			x := v | r1[k] | r2[k] | r3[k]
+		for k := k0; k < len(r0); k++ {
+			x := r0[k] | r1[k] | r2[k] | r3[k]
 			idx[kept] = int32(k)
 			kept += notZero(x)
 		}
