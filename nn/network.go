@@ -17,9 +17,12 @@ type Network struct {
 }
 
 // penaltyTaskMin is the fewest weights whose Penalty Gradient sums on
-// another core: 78,400 took 80 µs, a hand-off to a goroutine that polls
-// for work about 1 µs, but one that has to be woken up about 90 µs.
-const penaltyTaskMin = 1 << 15
+// another core: 78,400 took 80 µs, a hand-off to a worker that polls for
+// work about 1 µs, but one that has to be woken up about 90 µs. Lesson
+// 12's 39,200 weights, whose products stay on one core, measured no faster
+// beside Backward (0.40–0.44 against 0.39–0.42 ms a step) and kept the
+// second core busy, so they are summed in line.
+const penaltyTaskMin = 1 << 16
 
 // A penaltyTask computes a network's Penalty on another core (matrix.Task).
 type penaltyTask struct {

@@ -29,8 +29,10 @@ func Adam(w, g, m, v []float64, b1, c1, b2, c2, etaT, eps float64) int {
 
 // adamParallelMin is the fewest parameters Adam splits over the workers:
 // the 78,400 weights of a 784×100 layer took 70 µs on one core, and a
-// hand-off to a polling worker (parallel.go) about a microsecond.
-const adamParallelMin = 1 << 15
+// hand-off to a polling worker (parallel.go) about a microsecond; a
+// smaller network's products are not split, so its worker would have to
+// be woken (about 90 µs).
+const adamParallelMin = 1 << 16
 
 // An adamJob is one Adam update split over the workers (parallel.go), in
 // blocks of whole groups of four.
