@@ -240,6 +240,14 @@ func TestSparse(t *testing.T) {
 			t.Errorf("Sparse with every %d-th sample zero: got %v, want %v", tt.zeroEvery, got, tt.want)
 		}
 	}
+	// A batch-sized slice is sampled at a larger prime stride.
+	for _, zeros := range []float64{0, 0.2, 0.3, 0.5} {
+		rng := rand.New(rand.NewPCG(5, 6))
+		a := random(rng, 200, 784, zeros)
+		if got, want := Sparse(a), zeros >= 0.3; got != want {
+			t.Errorf("Sparse on 200×784 with %.0f%% zeros: got %v, want %v", 100*zeros, got, want)
+		}
+	}
 	if Sparse(nil) {
 		t.Error("Sparse(nil): got true, want false")
 	}

@@ -47,3 +47,28 @@ func TestBlockedConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestTask checks that a Task's function runs exactly once per Start,
+// whether a worker takes it or Wait runs it itself, and that Wait sees
+// what it wrote (run it with -race too).
+func TestTask(t *testing.T) {
+	var task Task
+	runs, value := 0, 0
+	f := func() { runs++; value = runs * 7 }
+	for i := range 2000 {
+		task.Start(f)
+		if i%3 == 0 { // give a worker time to take it
+			for range 1000 * (i % 5) {
+				_ = Procs()
+			}
+		}
+		task.Wait()
+		if runs != i+1 || value != runs*7 {
+			t.Fatalf("after Start and Wait %d: ran %d times, value %d, want %d and %d", i+1, runs, value, i+1, 7*(i+1))
+		}
+	}
+	task.Wait() // without a Start: nothing to run
+	if runs != 2000 {
+		t.Errorf("Wait without Start ran the function: %d runs, want 2000", runs)
+	}
+}

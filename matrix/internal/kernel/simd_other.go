@@ -15,3 +15,8 @@ var simdMax = simdGo
 func tile4x8(level int, s *strip, idx []int32, bp [][vc]float64, t *[vr][vc]float64) {
 	tile4x8Go(s, idx, bp, t)
 }
+
+// nonzero4 returns 0, 0 off amd64: nonzeroK does all the work in Go.
+func nonzero4(level int, r0, r1, r2, r3 []float64, idx []int32) (kept, next int) {
+	return 0, 0
+}

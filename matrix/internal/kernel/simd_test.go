@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -108,5 +109,67 @@ func BenchmarkSIMD(b *testing.B) {
 				})
 			}
 		}
+	}
+}
+
+// TestNonzeroK checks the lists of kept k that nonzeroK builds with each
+// micro-kernel level (four k at a time in AVX on amd64) against the k
+// where some row of the strip is not ±0, on rows of every length up to 20
+// and of a batch's 784 and 200, holding −0, subnormals, NaN and ±Inf.
+func TestNonzeroK(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	special := []float64{0, math.Copysign(0, -1), 5e-324, -5e-324, math.NaN(), math.Inf(1), math.Inf(-1), 1, -2.5}
+	lengths := []int{784, 200}
+	for n := range 21 {
+		lengths = append(lengths, n)
+	}
+	for _, n := range lengths {
+		a := make([]float64, vr*n+3)
+		for i := range a {
+			if rng.IntN(3) > 0 { // mostly zeros, of either sign
+				a[i] = math.Copysign(0, float64(rng.IntN(2)*2-1))
+			} else {
+				a[i] = special[rng.IntN(len(special))]
+			}
+		}
+		s := &strip{A: a}
+		for i := range s.Off {
+			s.Off[i] = 1 + i*n // off the start, so that no row is aligned
+		}
+		var want []int32
+		for k := range n {
+			for i := range vr {
+				if v := a[s.Off[i]+k]; v != 0 || v != v {
+					want = append(want, int32(k))
+					break
+				}
+			}
+		}
+		for level := simdScalar; level <= simdMax; level++ {
+			g := &gemm[[vc]float64]{n: n, level: level}
+			idx := make([]int32, n)
+			got := idx[:g.nonzeroK(s, vr, idx)]
+			if !slices.Equal(got, want) {
+				t.Errorf("n=%d, level %d: got %v, want %v", n, level, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkNonzeroK builds the list of kept k of one 4×784 strip of a batch
+// with half zeros, as X·W₁ does for each strip: the Go loop (level sse2)
+// against four k at a time with AVX.
+func BenchmarkNonzeroK(b *testing.B) {
+	const n = 784
+	a := random(rand.New(rand.NewPCG(43, 44)), vr, n, 0.5)
+	s := &strip{A: a, Off: [vr]int{0, n, 2 * n, 3 * n}}
+	idx := make([]int32, n)
+	for level := simdSSE2; level <= simdMax; level++ {
+		b.Run(simdNames[level], func(b *testing.B) {
+			g := &gemm[[vc]float64]{n: n, level: level}
+			for b.Loop() {
+				g.nonzeroK(s, vr, idx)
+			}
+		})
 	}
 }

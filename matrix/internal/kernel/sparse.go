@@ -43,12 +43,14 @@ func (g *gemm[P]) nonzeroK(s *strip, h int, idx []int32) int {
 	idx = idx[:n]
 	kept := 0
 	if h == vr { // four rows, read in order
+		// With AVX, four k at a time (sparse_amd64.s), then the rest here.
+		kept, k0 := nonzero4(g.level, a[s.Off[0]:s.Off[0]+n], a[s.Off[1]:s.Off[1]+n], a[s.Off[2]:s.Off[2]+n], a[s.Off[3]:s.Off[3]+n], idx)
 		// The bits of the float64s, read straight into integer registers.
 		u := unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(a))), len(a))
 		r0, r1, r2, r3 := u[s.Off[0]:s.Off[0]+n], u[s.Off[1]:s.Off[1]+n], u[s.Off[2]:s.Off[2]+n], u[s.Off[3]:s.Off[3]+n]
 		r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
-		for k, v := range r0 {
-			x := v | r1[k] | r2[k] | r3[k]
+		for k := k0; k < len(r0); k++ {
+			x := r0[k] | r1[k] | r2[k] | r3[k]
 			idx[kept] = int32(k)
 			kept += notZero(x)
 		}
@@ -76,13 +78,21 @@ func notZero(x uint64) int {
 // skips zero terms.
 const sparseMin = 16 // 25%
 
-// Sparse reports whether at least a quarter of a is exact zeros, judged from
-// every 7th element (a stride prime to most widths, so that the sample does
-// not follow one column), which costs under 1% of the product's time at the
-// sizes that get here. The answer only affects speed: the kernel gives the
-// same result either way.
+// Sparse reports whether at least a quarter of a is exact zeros, judged
+// from at most about sparseSamples elements taken at a prime stride (7, or
+// a larger prime for long slices: a stride prime to most widths, so that the
+// sample does not follow one column). Reading every 7th element of a
+// 200×784 batch touched every cache line of it, 2% of a training step; the
+// bounded sample costs a few microseconds. The answer only affects speed:
+// the kernel gives the same result either way.
 func Sparse(a []float64) bool {
-	const stride = 7
+	stride := sparseStrides[0]
+	for _, p := range sparseStrides[1:] {
+		if len(a)/p < sparseSamples {
+			break
+		}
+		stride = p
+	}
 	zeros, seen := 0, 0
 	for i := 0; i < len(a); i += stride {
 		if a[i] == 0 {
@@ -92,6 +102,12 @@ func Sparse(a []float64) bool {
 	}
 	return zeros*64 >= sparseMin*seen && seen > 0
 }
+
+// sparseSamples is about the most elements Sparse reads, and sparseStrides
+// the primes it may step by, in increasing order.
+const sparseSamples = 2048
+
+var sparseStrides = [...]int{7, 13, 31, 61, 127, 251, 509, 1021, 2039, 4093, 8191, 16381}
 
 // allFinite reports whether every value of s is finite: v·0 is NaN exactly
 // when v is ±Inf or NaN. Four sums run side by side, so that the additions
