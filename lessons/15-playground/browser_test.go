@@ -78,21 +78,9 @@ func TestBrowser(t *testing.T) {
 	b.waitFor(t, "window.playground.source === null", 5*time.Second)
 	b.waitFor(t, "window.playground.drawn === window.playground.latest", time.Second) // not behind
 
-	var shown struct {
-		Loss   string
-		Step   int
-		Colors int
-	}
-	b.eval(t, `(() => {
-		const c = document.getElementById("heat");
-		const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-		const colors = new Set();
-		for (let i = 0; i < px.length; i += 4) colors.add(px[i] << 16 | px[i + 1] << 8 | px[i + 2]);
-		return {loss: document.getElementById("train-loss").textContent,
-			step: window.playground.drawn.step, colors: colors.size};
-	})()`, &shown)
-	var last float64
-	b.eval(t, "window.playground.drawn.trainLoss", &last)
+	var shown shownFrame
+	b.eval(t, shownJS, &shown)
+	last := shown.TrainLoss
 	t.Logf("after %d steps the page shows training loss %s (first %.4g); %d frames drawn, %d frames/s in the last second, %.2f ms to draw one",
 		shown.Step, shown.Loss, first, draws, fps, drawMs)
 	if !(last < first) {
@@ -129,6 +117,27 @@ func TestBrowser(t *testing.T) {
 	if err := writeAtomic(out, img); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// shownJS reads what the page shows after a run: the training loss as
+// text and as the number drawn, the step, and how many colours the output's
+// heat map has (a drawn map has many; a blank canvas one).
+const shownJS = `(() => {
+	const c = document.getElementById("heat");
+	const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+	const colors = new Set();
+	for (let i = 0; i < px.length; i += 4) colors.add(px[i] << 16 | px[i + 1] << 8 | px[i + 2]);
+	return {loss: document.getElementById("train-loss").textContent,
+		trainLoss: window.playground.drawn.trainLoss,
+		step: window.playground.drawn.step, colors: colors.size};
+})()`
+
+// shownFrame is shownJS's answer.
+type shownFrame struct {
+	Loss      string
+	TrainLoss float64
+	Step      int
+	Colors    int
 }
 
 // writeAtomic writes data to path through a temporary file and a rename,

@@ -197,21 +197,11 @@ func TestFirefox(t *testing.T) {
 	f.waitFor(t, "window.playground.source === null", 5*time.Second)
 	f.waitFor(t, "window.playground.drawn === window.playground.latest", time.Second)
 
-	var shown struct {
-		Loss   float64
-		Step   int
-		Colors int
-	}
-	f.eval(t, `(() => {
-		const c = document.getElementById("heat");
-		const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-		const colors = new Set();
-		for (let i = 0; i < px.length; i += 4) colors.add(px[i] << 16 | px[i + 1] << 8 | px[i + 2]);
-		return {loss: window.playground.drawn.trainLoss, step: window.playground.drawn.step, colors: colors.size};
-	})()`, &shown)
-	t.Logf("Firefox: after %d steps training loss %.4g (first %.4g), %d frames/s", shown.Step, shown.Loss, first, fps)
-	if !(shown.Loss < first) {
-		t.Errorf("training loss: got %g after %d steps, want less than the first, %g", shown.Loss, shown.Step, first)
+	var shown shownFrame
+	f.eval(t, shownJS, &shown)
+	t.Logf("Firefox: after %d steps the page shows training loss %s (first %.4g), %d frames/s", shown.Step, shown.Loss, first, fps)
+	if !(shown.TrainLoss < first) {
+		t.Errorf("training loss: got %g after %d steps, want less than the first, %g", shown.TrainLoss, shown.Step, first)
 	}
 	if shown.Colors < 20 {
 		t.Errorf("the output's heat map has %d colours, want a drawn map (at least 20)", shown.Colors)
